@@ -1,0 +1,112 @@
+// Grammars and word lists, loaded from data files in grammars/.
+//
+// Every pattern and lexicon the engine uses lives in a file under the grammar
+// directory, one entry per line:  KEY <TAB> VALUE   ('#' starts a comment).
+// Patterns are PCRE2, compiled once with JIT, and are matched against the
+// folded view of the text (lower case, no diacritics, OCR confusions folded),
+// so they are written in folded form: "muc tieu cu the", not "Mục tiêu cụ thể".
+//
+// Loading validates every file and reports the first problem with the file,
+// line and, for a pattern, the offset PCRE2 complains about.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnplan {
+
+// Thrown when a grammar file is missing or holds a bad entry.
+class GrammarError : public std::runtime_error {
+ public:
+  GrammarError(std::string file, std::size_t line, const std::string& message);
+  const std::string& file() const { return file_; }
+  std::size_t line() const { return line_; }
+
+ private:
+  std::string file_;
+  std::size_t line_;
+};
+
+// One match: byte ranges of the whole match and of each capture group
+// (groups that did not take part have begin == npos).
+struct Match {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  struct Group {
+    std::size_t begin = npos;
+    std::size_t end = npos;
+    bool matched() const { return begin != npos; }
+  };
+  std::vector<Group> groups;  // groups[0] is the whole match
+  const Group& operator[](std::size_t i) const { return groups[i]; }
+  std::string_view text(std::string_view subject, std::size_t i) const;
+};
+
+// A compiled PCRE2 pattern (UTF, UCP, JIT).
+class Pattern {
+ public:
+  Pattern(const std::string& source, const std::string& where);
+  ~Pattern();
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  // First match at or after `from`; anchored matches only at `from`.
+  std::optional<Match> find(std::string_view subject, std::size_t from = 0,
+                            bool anchored = false) const;
+  bool matches_at_start(std::string_view subject) const { return find(subject, 0, true).has_value(); }
+  bool contains(std::string_view subject) const { return find(subject).has_value(); }
+  // Index of a named group, or npos.
+  std::size_t group(const char* name) const;
+  const std::string& source() const { return source_; }
+
+ private:
+  std::string source_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// An ordered list of (key, value) entries from one grammar file.
+struct Entry {
+  std::string key;
+  std::string value;
+  std::size_t line = 0;
+};
+
+// Entries whose values are patterns, compiled.
+struct PatternEntry {
+  std::string key;
+  std::shared_ptr<Pattern> pattern;
+};
+
+class Grammar {
+ public:
+  // Loads and validates every file the engine needs from `directory`.
+  static std::shared_ptr<const Grammar> load(const std::string& directory);
+  // The directory given by --grammars, $VNPLAN_GRAMMARS, or the build default.
+  static std::string default_directory();
+
+  const std::string& directory() const { return directory_; }
+
+  // Raw entries of a file, e.g. entries("structure/section_kinds").
+  const std::vector<Entry>& entries(const std::string& file) const;
+  // Compiled pattern entries of a pattern file, in file order.
+  const std::vector<PatternEntry>& patterns(const std::string& file) const;
+  // The one pattern with `key` in `file`; throws GrammarError if absent.
+  const Pattern& pattern(const std::string& file, const std::string& key) const;
+  // Value of a plain entry; throws GrammarError if absent.
+  const std::string& value(const std::string& file, const std::string& key) const;
+  // Text of a whole rules file (e.g. ICU transliteration rules).
+  const std::string& text(const std::string& file) const;
+
+ private:
+  std::string directory_;
+  std::map<std::string, std::vector<Entry>> entries_;
+  std::map<std::string, std::vector<PatternEntry>> patterns_;
+  std::map<std::string, std::string> texts_;
+};
+
+}  // namespace vnplan

@@ -1,0 +1,47 @@
+// Stage 3, segment: each block with its folded view and its structural marker.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vnplan/text.hpp"
+
+namespace vnplan {
+
+enum class MarkerType { none, appendix, roman, arabic, letter, paren, bullet };
+
+const char* marker_type_name(MarkerType type);
+
+struct Marker {
+  MarkerType type = MarkerType::none;
+  std::string text;    // as written, e.g. "Il.", "2.1.", "đ)"
+  std::string number;  // canonical: "II", "2.1", "đ", "(1)", "-"; "" for a bare "PHỤ LỤC"
+  int value = 0;       // Roman/letter/number value of the last level, for order checks
+  int depth = 1;       // levels of an Arabic number ("2.2.1" → 3)
+  std::size_t content_start = 0;  // byte in the block text where the title starts
+};
+
+// A block ready for the structure stage.
+struct Unit {
+  std::size_t block = 0;
+  Marker marker;
+  Folder::Folded folded;  // folded view of the block text, with origins into it
+};
+
+struct SegmentedText {
+  NormalisedText text;
+  std::vector<Unit> units;  // one per block, same order
+  const Block& block(const Unit& unit) const { return text.blocks[unit.block]; }
+};
+
+class Segmenter {
+ public:
+  Segmenter(const Grammar& grammar, const Folder& folder);
+  SegmentedText run(NormalisedText text) const;
+
+ private:
+  const Grammar& grammar_;
+  const Folder& folder_;
+};
+
+}  // namespace vnplan

@@ -1,0 +1,104 @@
+// Stage 2, normalise: the text every later stage reads, with a way back to the
+// original bytes for every byte of it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnplan/grammar.hpp"
+#include "vnplan/source.hpp"
+#include "vnplan/span.hpp"
+
+namespace vnplan {
+
+// A string whose every byte remembers the original byte offset it came from.
+// `origin` has text.size() + 1 entries; the last is where the text ends in the
+// original. Bytes produced by a replacement all point at the replaced start.
+struct MappedText {
+  std::string text;
+  std::vector<std::uint32_t> origin;
+
+  std::uint64_t origin_of(std::size_t i) const { return origin[i]; }
+  // Original [start, end) of the bytes [from, to) of `text`.
+  std::pair<std::uint64_t, std::uint64_t> origin_range(std::size_t from, std::size_t to) const;
+};
+
+// Why a block was set apart by the joiner.
+enum class BlockKind {
+  paragraph,  // prose, a heading, or a list item (decided by segment/structure)
+  table_row,  // a markdown pipe-table row
+  cell,       // a line inside a linearised table (one cell per line)
+  footnote,   // a page-bottom footnote ("1 Quyết định số ...")
+};
+
+// One logical unit of normalised text: hard-wrapped lines joined back.
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  MappedText content;
+  std::uint32_t first_line = 0;  // 1-based original lines
+  std::uint32_t last_line = 0;
+  bool decorated = false;  // the whole line was bold or a markdown heading: stands alone
+  bool blank_before = false;  // a blank line (or a removed rule) came just before it
+  Span span() const;       // of the whole block
+  Span span_of(std::size_t from, std::size_t to) const;  // of content.text[from, to)
+  const std::string& text() const { return content.text; }
+};
+
+// What normalise counted and removed, so nothing disappears unaccounted.
+struct NormaliseStats {
+  std::size_t lines = 0;
+  std::size_t joined_lines = 0;
+  std::size_t page_numbers_removed = 0;
+  std::size_t footnote_marks_removed = 0;
+  std::vector<Span> removed;  // page numbers and separators dropped from the text
+};
+
+struct NormalisedText {
+  std::vector<Block> blocks;
+  NormaliseStats stats;
+  // The normalised text: blocks separated by newlines (for `vnplan normalize`).
+  std::string joined() const;
+};
+
+// Folding for matching: lower case, no diacritics, đ→d and the OCR confusions
+// listed in grammars/fold/characters.tsv. Built on ICU transforms; results per
+// code point are cached, so folding is one table look-up per character.
+class Folder {
+ public:
+  explicit Folder(const Grammar& grammar);
+  ~Folder();
+  // Folded text; origin[i] is the byte offset in `input` that folded byte i came from.
+  struct Folded {
+    std::string text;
+    std::vector<std::uint32_t> origin;  // size text.size() + 1
+  };
+  Folded fold(std::string_view input) const;
+  std::string fold_string(std::string_view input) const { return fold(input).text; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Cleans and joins: decoration, LaTeX, quotes, spaces, NFC, tone placement,
+// page numbers, footnotes, hard wraps. Owns the ICU objects it needs.
+class Normaliser {
+ public:
+  explicit Normaliser(std::shared_ptr<const Grammar> grammar);
+  ~Normaliser();
+  NormalisedText run(const SourceFile& source) const;
+  const Folder& folder() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Decodes one UTF-8 code point at s[i]; returns its byte length (input is valid UTF-8).
+std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code);
+void utf8_append(std::string& out, char32_t code);
+
+}  // namespace vnplan

@@ -1,0 +1,51 @@
+// vnplan: Vietnamese government plan documents into structured data.
+//
+// The pipeline, one stage per folder under src/:
+//   read       bytes, checked (UTF-8, not binary, not empty)        → SourceFile
+//   normalise  clean lines, join hard wraps, drop page furniture    → NormalisedText
+//   segment    fold each block for matching, read its marker        → SegmentedText
+//   structure  documents, header, footer, section tree, tables      → DocumentModel
+//   extract    references (later: goals, targets, tasks, agencies)  → DocumentModel
+//   model      assemble the result, coverage, diagnostics           → ParseResult
+//   export     JSON ("vnplan/1")                                    → text
+//
+// Typical use:
+//   auto engine = vnplan::Engine(vnplan::Grammar::load(dir));
+//   vnplan::ReadResult read = vnplan::read_source("plan.md");
+//   if (read.ok()) std::cout << vnplan::to_json(engine.parse(*read.file), true);
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "vnplan/grammar.hpp"
+#include "vnplan/model.hpp"
+#include "vnplan/source.hpp"
+#include "vnplan/text.hpp"
+
+namespace vnplan {
+
+inline constexpr const char* kVersion = "0.1.0";
+inline constexpr const char* kSchema = "vnplan/1";
+
+// Holds the loaded grammar and the ICU objects built from it; reuse one Engine
+// for many inputs. Not thread-safe: use one Engine per thread.
+class Engine {
+ public:
+  explicit Engine(std::shared_ptr<const Grammar> grammar);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  ParseResult parse(const SourceFile& source) const;
+  NormalisedText normalise(const SourceFile& source) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The model as JSON text: one document (pretty or compact, one line).
+std::string to_json(const ParseResult& result, bool pretty);
+
+}  // namespace vnplan

@@ -1,0 +1,144 @@
+// The vnplan command line.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "vnplan/vnplan.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(vnplan: Vietnamese plan documents (Kế hoạch, Chương trình) into structured JSON
+
+Usage:
+  vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--grammars DIR]
+  vnplan normalize FILE [--grammars DIR]
+  vnplan --help | --version
+
+parse      Reads each input (a .txt/.md file, every .txt/.md file under a directory,
+           or - for standard input) and writes its model ("vnplan/1" JSON). One input
+           gives one JSON document; several give JSON Lines, one input per line.
+normalize  Prints the normalised text of FILE: one block (paragraph, heading, item,
+           table row) per line, as the later stages see it.
+
+Options:
+  -o, --output OUT   write to OUT instead of standard output
+  --jsonl            JSON Lines even for a single input
+  --pretty           indent a single JSON document
+  --grammars DIR     grammar directory (default: $VNPLAN_GRAMMARS or the built-in one)
+
+Exit status: 0 all inputs parsed; 1 an input failed (the others still complete,
+each error names the file and the line or byte); 2 usage or grammar error.
+)";
+
+struct Options {
+  std::string command;
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string grammars;
+  bool jsonl = false;
+  bool pretty = false;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "vnplan: " << message << "\nTry 'vnplan --help'.\n";
+  return 2;
+}
+
+// Returns an exit code when parsing the arguments ends the run.
+std::optional<int> read_options(int argc, char** argv, Options& options) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      (void)name;
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (arg == "--version") {
+      std::cout << "vnplan " << vnplan::kVersion << " (schema " << vnplan::kSchema << ")\n";
+      return 0;
+    } else if (arg == "-o" || arg == "--output") {
+      auto v = value("-o");
+      if (!v) return usage_error(arg + " needs a file name");
+      options.output = *v;
+    } else if (arg == "--grammars") {
+      auto v = value("--grammars");
+      if (!v) return usage_error("--grammars needs a directory");
+      options.grammars = *v;
+    } else if (arg == "--jsonl") {
+      options.jsonl = true;
+    } else if (arg == "--pretty") {
+      options.pretty = true;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      return usage_error("unknown option '" + arg + "'");
+    } else if (options.command.empty()) {
+      options.command = arg;
+    } else {
+      options.inputs.push_back(arg);
+    }
+  }
+  if (options.command != "parse" && options.command != "normalize")
+    return usage_error("unknown command '" + options.command + "'");
+  if (options.inputs.empty()) return usage_error(options.command + " needs an input (a file, a directory or -)");
+  if (options.command == "normalize" && options.inputs.size() != 1)
+    return usage_error("normalize takes exactly one file");
+  return std::nullopt;
+}
+
+int run(const Options& options, std::ostream& out) {
+  std::shared_ptr<const vnplan::Grammar> grammar;
+  try {
+    grammar = vnplan::Grammar::load(options.grammars.empty() ? vnplan::Grammar::default_directory()
+                                                             : options.grammars);
+  } catch (const std::exception& error) {
+    std::cerr << "vnplan: grammar error: " << error.what() << "\n";
+    return 2;
+  }
+  vnplan::Engine engine(grammar);
+  vnplan::InputList inputs = vnplan::expand_inputs(options.inputs);
+  int status = 0;
+  for (const auto& error : inputs.errors) {
+    std::cerr << "vnplan: " << error.to_string() << "\n";
+    status = 1;
+  }
+  bool lines = options.jsonl || inputs.paths.size() > 1 || options.inputs.size() > 1;
+  for (const auto& path : inputs.paths) {
+    vnplan::ReadResult read = vnplan::read_source(path);
+    if (!read.ok()) {
+      std::cerr << "vnplan: " << read.error->to_string() << "\n";
+      status = 1;
+      continue;
+    }
+    try {
+      if (options.command == "normalize") {
+        out << engine.normalise(*read.file).joined();
+      } else {
+        out << vnplan::to_json(engine.parse(*read.file), options.pretty && !lines) << "\n";
+      }
+      out.flush();
+    } catch (const std::exception& error) {
+      std::cerr << "vnplan: " << path << ": internal error: " << error.what() << "\n";
+      status = 1;
+    }
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  Options options;
+  if (auto code = read_options(argc, argv, options)) return *code;
+  if (options.output.empty()) return run(options, std::cout);
+  std::ofstream file(options.output, std::ios::binary);
+  if (!file) {
+    std::cerr << "vnplan: " << options.output << ": cannot open for writing\n";
+    return 1;
+  }
+  return run(options, file);
+}

@@ -1,0 +1,100 @@
+// Citations of other documents and how this document relates to each.
+//
+// A citation in the title, or in a preamble paragraph opening with "Thực hiện",
+// is what the document implements, unless it only describes another citation
+// ("Chương trình 71-CTr/TU ... thực hiện Nghị quyết 57-NQ/TW": 57 is the parent's
+// parent, so it is cited). "Căn cứ" paragraphs cite; "thay thế" replaces.
+#include <map>
+
+#include "vnplan/structure.hpp"
+
+namespace vnplan {
+namespace {
+
+constexpr const char* kRelations = "references/relations.re";
+
+int relation_rank(const std::string& relation) {
+  return relation == "replaces" ? 3 : relation == "implements" ? 2 : 1;
+}
+
+std::optional<std::string> reference_date(const Pattern& p, const Match& m, const std::string& folded) {
+  auto number = [&](const char* name) -> int {
+    std::size_t g = p.group(name);
+    return m[g].matched() ? std::atoi(std::string(m.text(folded, g)).c_str()) : 0;
+  };
+  if (number("y1")) return iso_date(number("d1"), number("m1"), number("y1"));
+  if (number("y2")) return iso_date(number("d2"), number("m2"), number("y2"));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Reference> extract_references(const StructureInput& input, std::size_t begin, std::size_t end) {
+  const Pattern& pattern = input.grammar.pattern("references/references.re", "reference");
+  const Pattern& implements_scope = input.grammar.pattern(kRelations, "implements_scope");
+  const Pattern& cites_scope = input.grammar.pattern(kRelations, "cites_scope");
+  const Pattern& nested = input.grammar.pattern(kRelations, "nested");
+  const Pattern& replaces = input.grammar.pattern(kRelations, "replaces");
+  const Pattern& alias = input.grammar.pattern(kRelations, "alias");
+  std::vector<Reference> references;
+  std::map<std::string, std::size_t> by_key;
+  for (std::size_t u = begin; u < end; ++u) {
+    const Block& block = input.block(u);
+    if (block.kind == BlockKind::cell) continue;
+    const std::string& folded = input.folded(u);
+    Use use = input.use[u];
+    bool implementing = use == Use::title ||
+                        (use == Use::preamble && implements_scope.matches_at_start(folded));
+    bool basis = use == Use::preamble && cites_scope.matches_at_start(folded);
+    std::size_t previous_end = std::string::npos;  // end of the previous citation in this clause
+    for (auto m = pattern.find(folded); m; m = pattern.find(folded, m->groups[0].end)) {
+      std::size_t start = m->groups[0].begin;
+      std::size_t clause = folded.rfind(';', start == 0 ? 0 : start - 1);
+      if (clause != std::string::npos && previous_end != std::string::npos && clause >= previous_end)
+        previous_end = std::string::npos;  // a new clause: the next citation is top-level again
+      std::string relation = "cites";
+      std::size_t look_from = start > 60 ? start - 60 : 0;
+      std::string before = folded.substr(look_from, start - look_from);
+      if (replaces.contains(before)) {
+        relation = "replaces";
+      } else if (alias.contains(before)) {
+        relation = "cites";  // a second name for a citation already made
+      } else if (implementing && !basis) {
+        bool is_nested = false;
+        if (previous_end != std::string::npos) {
+          std::string gap = folded.substr(previous_end, start - previous_end);
+          is_nested = nested.contains(gap);
+        }
+        if (!is_nested) relation = "implements";
+      }
+      previous_end = m->groups[0].end;
+      std::size_t g = pattern.group("number");
+      DocumentNumber number = parse_document_number(input.original(u, (*m)[g].begin, (*m)[g].end));
+      number.span = input.span(u, (*m)[g].begin, (*m)[g].end);
+      std::string key = input.folder.fold_string(number.text);
+      auto found = by_key.find(key);
+      if (found != by_key.end()) {
+        Reference& known = references[found->second];
+        ++known.mentions;
+        if (relation_rank(relation) > relation_rank(known.relation)) known.relation = relation;
+        if (!known.date) known.date = reference_date(pattern, *m, folded);
+        continue;
+      }
+      Reference reference;
+      reference.text = input.original(u, start, m->groups[0].end);
+      std::size_t t = pattern.group("type");
+      reference.type_name = (input.original(u, (*m)[t].begin, (*m)[t].end));
+      reference.number = number;
+      reference.date = reference_date(pattern, *m, folded);
+      std::size_t i = pattern.group("issuer");
+      if ((*m)[i].matched()) reference.issuer = input.original(u, (*m)[i].begin, (*m)[i].end);
+      reference.relation = relation;
+      reference.span = input.span(u, start, m->groups[0].end);
+      by_key[key] = references.size();
+      references.push_back(std::move(reference));
+    }
+  }
+  return references;
+}
+
+}  // namespace vnplan

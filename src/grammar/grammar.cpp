@@ -1,0 +1,240 @@
+// Loading and validating the grammar directory.
+//
+// File kinds, by name:  *.re.tsv  KEY<TAB>PCRE2 pattern (compiled with JIT)
+//                       *.tsv     KEY<TAB>VALUE
+//                       *.rules   a whole text (ICU transliteration rules)
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "vnplan/grammar.hpp"
+#include "vnplan/span.hpp"
+
+#ifndef VNPLAN_DEFAULT_GRAMMARS
+#define VNPLAN_DEFAULT_GRAMMARS "grammars"
+#endif
+
+namespace vnplan {
+namespace fs = std::filesystem;
+
+GrammarError::GrammarError(std::string file, std::size_t line, const std::string& message)
+    : std::runtime_error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " +
+                         message),
+      file_(std::move(file)),
+      line_(line) {}
+
+std::string_view Match::text(std::string_view subject, std::size_t i) const {
+  if (i >= groups.size() || !groups[i].matched()) return {};
+  return subject.substr(groups[i].begin, groups[i].end - groups[i].begin);
+}
+
+struct Pattern::Impl {
+  pcre2_code* code = nullptr;
+  pcre2_match_data* data = nullptr;
+  ~Impl() {
+    if (data) pcre2_match_data_free(data);
+    if (code) pcre2_code_free(code);
+  }
+};
+
+Pattern::Pattern(const std::string& source, const std::string& where)
+    : source_(source), impl_(std::make_unique<Impl>()) {
+  int error = 0;
+  PCRE2_SIZE offset = 0;
+  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
+                              PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &error, &offset,
+                              nullptr);
+  if (!impl_->code) {
+    PCRE2_UCHAR buffer[256];
+    pcre2_get_error_message(error, buffer, sizeof buffer);
+    throw std::runtime_error(where + ": pattern does not compile at offset " +
+                             std::to_string(offset) + ": " +
+                             reinterpret_cast<const char*>(buffer));
+  }
+  pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter
+  impl_->data = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
+}
+
+Pattern::~Pattern() = default;
+
+std::optional<Match> Pattern::find(std::string_view subject, std::size_t from,
+                                   bool anchored) const {
+  if (from > subject.size()) return std::nullopt;
+  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                       from, (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK, impl_->data,
+                       nullptr);
+  if (rc <= 0) return std::nullopt;
+  PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(impl_->data);
+  std::uint32_t count = pcre2_get_ovector_count(impl_->data);
+  Match match;
+  match.groups.resize(count);
+  for (std::uint32_t i = 0; i < count && i < static_cast<std::uint32_t>(rc); ++i) {
+    if (ovector[2 * i] == PCRE2_UNSET) continue;
+    match.groups[i] = {ovector[2 * i], ovector[2 * i + 1]};
+  }
+  return match;
+}
+
+std::size_t Pattern::group(const char* name) const {
+  int n = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>(name));
+  return n < 0 ? Match::npos : static_cast<std::size_t>(n);
+}
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string read_whole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Unescapes \t, \n, \\ and \s (a space, so values can end in one).
+std::string unescape(const std::string& value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\\' && i + 1 < value.size()) {
+      char next = value[i + 1];
+      if (next == 't') { out += '\t'; ++i; continue; }
+      if (next == 'n') { out += '\n'; ++i; continue; }
+      if (next == 's') { out += ' '; ++i; continue; }
+      if (next == '\\') { out += '\\'; ++i; continue; }
+    }
+    out += value[i];
+  }
+  return out;
+}
+
+std::vector<Entry> parse_entries(const std::string& display, const std::string& content,
+                                 bool raw_values) {
+  std::vector<Entry> entries;
+  std::istringstream in(content);
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') continue;
+    std::size_t tab = line.find('\t');
+    if (tab == std::string::npos)
+      throw GrammarError(display, number, "expected KEY<TAB>VALUE, found no tab");
+    Entry entry;
+    entry.key = line.substr(0, tab);
+    std::size_t value_start = line.find_first_not_of('\t', tab);
+    entry.value = value_start == std::string::npos ? "" : line.substr(value_start);
+    if (!raw_values) entry.value = unescape(entry.value);
+    entry.line = number;
+    if (entry.key.empty()) throw GrammarError(display, number, "empty key");
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+// Files the engine cannot work without; a missing one is a start-up error.
+const char* const kRequiredFiles[] = {
+    "fold/characters",      "normalise/rewrite.re",     "normalise/latex",
+    "normalise/tone_placement",  "structure/markers.re", "structure/section_kinds.re",
+    "structure/line_roles.re",   "header/header.re",     "header/document_kinds",
+    "references/references.re",  "references/relations.re"};
+
+}  // namespace
+
+std::shared_ptr<const Grammar> Grammar::load(const std::string& directory) {
+  auto grammar = std::make_shared<Grammar>();
+  grammar->directory_ = directory;
+  fs::path root(directory);
+  std::error_code ec;
+  if (!fs::is_directory(root, ec))
+    throw GrammarError(directory, 0, "grammar directory not found");
+  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_regular_file()) continue;
+    std::string relative = fs::relative(it->path(), root).generic_string();
+    std::string display = (root / relative).generic_string();
+    std::string content = read_whole(it->path());
+    if (ends_with(relative, ".re.tsv")) {
+      std::string name = relative.substr(0, relative.size() - 4);  // keep ".re"
+      auto entries = parse_entries(display, content, true);
+      std::vector<PatternEntry> compiled;
+      for (const auto& entry : entries) {
+        try {
+          compiled.push_back({entry.key, std::make_shared<Pattern>(
+                                             entry.value, "pattern '" + entry.key + "'")});
+        } catch (const std::runtime_error& error) {
+          throw GrammarError(display, entry.line, error.what());
+        }
+      }
+      grammar->entries_[name] = std::move(entries);
+      grammar->patterns_[name] = std::move(compiled);
+    } else if (ends_with(relative, ".tsv")) {
+      grammar->entries_[relative.substr(0, relative.size() - 4)] =
+          parse_entries(display, content, false);
+    } else if (ends_with(relative, ".rules")) {
+      grammar->texts_[relative.substr(0, relative.size() - 6)] = content;
+    }
+  }
+  for (const char* required : kRequiredFiles) {
+    std::string name = required;
+    if (!grammar->entries_.count(name) && !grammar->texts_.count(name))
+      throw GrammarError((root / name).generic_string(), 0, "required grammar file is missing");
+  }
+  return grammar;
+}
+
+std::string Grammar::default_directory() {
+  if (const char* env = std::getenv("VNPLAN_GRAMMARS"); env && *env) return env;
+  return VNPLAN_DEFAULT_GRAMMARS;
+}
+
+const std::vector<Entry>& Grammar::entries(const std::string& file) const {
+  auto it = entries_.find(file);
+  if (it == entries_.end()) throw GrammarError(directory_ + "/" + file, 0, "no such grammar file");
+  return it->second;
+}
+
+const std::vector<PatternEntry>& Grammar::patterns(const std::string& file) const {
+  auto it = patterns_.find(file);
+  if (it == patterns_.end())
+    throw GrammarError(directory_ + "/" + file + ".tsv", 0, "no such pattern file");
+  return it->second;
+}
+
+const Pattern& Grammar::pattern(const std::string& file, const std::string& key) const {
+  for (const auto& entry : patterns(file))
+    if (entry.key == key) return *entry.pattern;
+  throw GrammarError(directory_ + "/" + file + ".tsv", 0, "missing pattern '" + key + "'");
+}
+
+const std::string& Grammar::value(const std::string& file, const std::string& key) const {
+  for (const auto& entry : entries(file))
+    if (entry.key == key) return entry.value;
+  throw GrammarError(directory_ + "/" + file + ".tsv", 0, "missing entry '" + key + "'");
+}
+
+const std::string& Grammar::text(const std::string& file) const {
+  auto it = texts_.find(file);
+  if (it == texts_.end())
+    throw GrammarError(directory_ + "/" + file + ".rules", 0, "no such rules file");
+  return it->second;
+}
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "info";
+}
+
+}  // namespace vnplan

@@ -1,0 +1,71 @@
+// The model stage: runs the stages in order and assembles the result.
+#include "vnplan/segment.hpp"
+#include "vnplan/structure.hpp"
+#include "vnplan/vnplan.hpp"
+
+namespace vnplan {
+
+struct Engine::Impl {
+  std::shared_ptr<const Grammar> grammar;
+  Normaliser normaliser;
+  Segmenter segmenter;
+  explicit Impl(std::shared_ptr<const Grammar> g)
+      : grammar(std::move(g)), normaliser(grammar), segmenter(*grammar, normaliser.folder()) {}
+};
+
+Engine::Engine(std::shared_ptr<const Grammar> grammar) : impl_(std::make_unique<Impl>(std::move(grammar))) {}
+Engine::~Engine() = default;
+
+NormalisedText Engine::normalise(const SourceFile& source) const { return impl_->normaliser.run(source); }
+
+namespace {
+
+std::vector<std::uint64_t> line_starts(const std::string& bytes) {
+  std::vector<std::uint64_t> starts{0};
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    if (bytes[i] == '\n' && i + 1 < bytes.size()) starts.push_back(i + 1);
+  return starts;
+}
+
+void report_gaps(ParseResult& result) {
+  for (std::size_t i = 0; i < result.documents.size(); ++i) {
+    const DocumentModel& model = result.documents[i];
+    std::string which = i == 0 ? "the document" : "attachment " + std::to_string(i);
+    if (model.sections.empty())
+      result.diagnostics.push_back({Severity::warning, "structure.no_sections",
+                                    "no numbered section found in " + which, std::nullopt});
+    if (!model.document.number)
+      result.diagnostics.push_back({Severity::info, "header.no_number",
+                                    "no document number (\"Số ...\") found in " + which, std::nullopt});
+    if (!model.document.date)
+      result.diagnostics.push_back({Severity::info, "header.no_date",
+                                    "no issue date (\"..., ngày ... tháng ... năm ...\") found in " + which,
+                                    std::nullopt});
+  }
+}
+
+}  // namespace
+
+ParseResult Engine::parse(const SourceFile& source) const {
+  ParseResult result;
+  result.source.path = source.path;
+  result.source.format = format_name(source.format);
+  result.source.sha256 = source.sha256;
+  result.source.bytes = source.bytes.size();
+  auto starts = line_starts(source.bytes);
+  result.source.lines = static_cast<std::uint32_t>(starts.size());
+
+  SegmentedText segmented = impl_->segmenter.run(impl_->normaliser.run(source));
+  result.page_numbers_removed = segmented.text.stats.page_numbers_removed;
+  result.joined_lines = segmented.text.stats.joined_lines;
+  result.footnote_marks_removed = segmented.text.stats.footnote_marks_removed;
+
+  std::vector<Use> use(segmented.units.size(), Use::none);
+  StructureInput input{segmented, *impl_->grammar, impl_->normaliser.folder(), starts, use,
+                       result.diagnostics};
+  result.documents = build_documents(input);
+  report_gaps(result);
+  return result;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,188 @@
+// Line cleaning: everything that changes characters inside one line.
+#include <algorithm>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+
+void replace_range(MappedText& text, std::size_t from, std::size_t to,
+                   const std::string& replacement) {
+  std::uint32_t anchor = text.origin[from];
+  text.text.replace(from, to - from, replacement);
+  std::vector<std::uint32_t> fill(replacement.size(), anchor);
+  text.origin.erase(text.origin.begin() + from, text.origin.begin() + to);
+  text.origin.insert(text.origin.begin() + from, fill.begin(), fill.end());
+}
+
+LineCleaner::LineCleaner(const Grammar& grammar) {
+  for (const auto& entry : grammar.patterns("normalise/rewrite.re")) {
+    if (entry.key == "decorated_line") {
+      decorated_ = entry.pattern;
+      continue;
+    }
+    rules_.push_back({entry.key, entry.pattern});
+  }
+  for (const auto& entry : grammar.entries("normalise/latex")) latex_.push_back({entry.key, entry.value});
+  std::stable_sort(latex_.begin(), latex_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  UErrorCode status = U_ZERO_ERROR;
+  nfc_ = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw GrammarError("ICU", 0, "no NFC normaliser");
+  UParseError parse_error;
+  icu::UnicodeString rules = icu::UnicodeString::fromUTF8(grammar.text("normalise/tone_placement"));
+  tone_.reset(icu::Transliterator::createFromRules("vnplan-tone", rules, UTRANS_FORWARD,
+                                                   parse_error, status));
+  if (U_FAILURE(status) || !tone_)
+    throw GrammarError(grammar.directory() + "/normalise/tone_placement.rules",
+                       static_cast<std::size_t>(parse_error.line),
+                       std::string("ICU rules do not compile: ") + u_errorName(status) +
+                           " at offset " + std::to_string(parse_error.offset));
+}
+
+LineCleaner::~LineCleaner() = default;
+
+std::string LineCleaner::convert_latex(const std::string& math) const {
+  std::string out;
+  for (std::size_t i = 0; i < math.size();) {
+    bool replaced = false;
+    if (math[i] == '\\') {
+      for (const auto& [command, replacement] : latex_) {
+        if (math.compare(i, command.size(), command) != 0) continue;
+        // A command name must not run on into letters (\ge vs \geq).
+        std::size_t after = i + command.size();
+        bool letter_command = command.size() > 1 && std::isalpha(static_cast<unsigned char>(command[1]));
+        if (letter_command && after < math.size() && std::isalpha(static_cast<unsigned char>(math[after])))
+          continue;
+        out += replacement;
+        i = after;
+        replaced = true;
+        break;
+      }
+      if (!replaced) {  // unknown command: drop the backslash, keep its name
+        ++i;
+        continue;
+      }
+    } else if (math[i] == '{' || math[i] == '}') {
+      ++i;
+    } else {
+      out += math[i++];
+    }
+  }
+  std::string collapsed;
+  for (char c : out) {
+    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed += c;
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+// NFC and one tone-placement style, word by word so that offsets stay exact
+// wherever a word did not change.
+void LineCleaner::normalise_words(MappedText& text) const {
+  std::size_t i = 0;
+  while (i < text.text.size()) {
+    while (i < text.text.size() && text.text[i] == ' ') ++i;
+    std::size_t end = i;
+    bool ascii = true;
+    while (end < text.text.size() && text.text[end] != ' ') {
+      if (static_cast<unsigned char>(text.text[end]) >= 0x80) ascii = false;
+      ++end;
+    }
+    if (ascii || end == i) {
+      i = end;
+      continue;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString word = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.text.data() + i, static_cast<int32_t>(end - i)));
+    icu::UnicodeString normal = nfc_->normalize(word, status);
+    normal.append(u' ');  // the tone rules look at what follows the syllable
+    tone_->transliterate(normal);
+    normal.truncate(normal.length() - 1);
+    std::string result;
+    normal.toUTF8String(result);
+    if (U_SUCCESS(status) && result != std::string_view(text.text).substr(i, end - i)) {
+      if (result.size() == end - i) {
+        text.text.replace(i, end - i, result);  // same length: keep byte origins
+      } else {
+        replace_range(text, i, end, result);
+      }
+      end = i + result.size();
+    }
+    i = end;
+  }
+}
+
+CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::size_t end,
+                             std::uint32_t number) const {
+  CleanLine line;
+  line.number = number;
+  if (end > start && source[end - 1] == '\r') --end;
+  if (number == 1 && end - start >= 3 && source.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;
+  line.text.text.assign(source, start, end - start);
+  line.text.origin.resize(line.text.text.size() + 1);
+  for (std::size_t i = 0; i <= line.text.text.size(); ++i)
+    line.text.origin[i] = static_cast<std::uint32_t>(start + i);
+  for (std::size_t i = 0; i < line.text.text.size(); ++i)
+    if ((static_cast<unsigned char>(line.text.text[i]) & 0xC0) != 0x80) ++line.raw_length;
+  if (line.text.text.find_first_not_of(" \t") == std::string::npos) {
+    line.blank = true;
+    line.spaces_only_long = line.text.text.size() >= 20;
+    line.text.text.clear();
+    line.text.origin.assign(1, static_cast<std::uint32_t>(start));
+    return line;
+  }
+  if (decorated_ && decorated_->matches_at_start(line.text.text)) line.decorated = true;
+  for (const auto& rule : rules_) {
+    std::size_t from = 0;
+    while (from <= line.text.text.size()) {
+      auto match = rule.pattern->find(line.text.text, from);
+      if (!match) break;
+      std::size_t a = match->groups[0].begin, b = match->groups[0].end;
+      std::string replacement;
+      const std::string& subject = line.text.text;
+      if (rule.action == "remove") {
+      } else if (rule.action == "space") {
+        replacement = " ";
+      } else if (rule.action.rfind("text:", 0) == 0) {
+        replacement = rule.action.substr(5);
+      } else if (rule.action.rfind("group:", 0) == 0) {
+        replacement = std::string(match->text(subject, std::stoul(rule.action.substr(6))));
+      } else if (rule.action == "latex") {
+        replacement = convert_latex(std::string(match->text(subject, 1)));
+      }
+      if (replacement != std::string_view(subject).substr(a, b - a)) {
+        replace_range(line.text, a, b, replacement);
+      }
+      from = a + replacement.size();
+      if (b == a && replacement.empty()) ++from;  // empty match: move on
+    }
+  }
+  // Collapse runs of spaces and trim, keeping origins.
+  MappedText& t = line.text;
+  std::vector<std::uint32_t> origin;
+  std::string text;
+  for (std::size_t r = 0; r < t.text.size(); ++r) {
+    if (t.text[r] == ' ' && (text.empty() || text.back() == ' ')) continue;
+    text += t.text[r];
+    origin.push_back(t.origin[r]);
+  }
+  std::uint32_t end_origin = t.origin.back();
+  while (!text.empty() && text.back() == ' ') {
+    end_origin = origin.back();
+    text.pop_back();
+    origin.pop_back();
+  }
+  origin.push_back(text.empty() ? end_origin : std::max(end_origin, origin.back() + 1));
+  t.text = std::move(text);
+  t.origin = std::move(origin);
+  if (t.text.empty()) {
+    line.blank = true;
+    return line;
+  }
+  normalise_words(t);
+  return line;
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,55 @@
+// Internal to the normalise stage: line cleaning and joining.
+#pragma once
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+
+#include "vnplan/text.hpp"
+
+namespace vnplan::internal {
+
+// Replaces text[from, to) with `replacement`; the new bytes point at the old start.
+void replace_range(MappedText& text, std::size_t from, std::size_t to, const std::string& replacement);
+
+// Applies one rewrite rule to every match, left to right.
+using Rewrite = std::string (*)(const std::string& matched, const Match& match,
+                                const std::string& subject, const void* context);
+
+// One line as cleaned, before joining.
+struct CleanLine {
+  MappedText text;          // cleaned content, origins absolute in the source
+  std::uint32_t number = 0; // 1-based original line
+  std::size_t raw_length = 0;  // code points in the raw line (for wrap width)
+  bool blank = false;
+  bool decorated = false;      // whole line bold or a markdown heading
+  bool spaces_only_long = false;  // a long run of spaces: a PDF footnote separator
+};
+
+class LineCleaner {
+ public:
+  explicit LineCleaner(const Grammar& grammar);
+  ~LineCleaner();
+  // Cleans bytes [start, end) of `source` (one line without its newline).
+  CleanLine clean(const std::string& source, std::size_t start, std::size_t end,
+                  std::uint32_t number) const;
+
+ private:
+  struct Rule {
+    std::string action;  // remove | space | text:X | group:N | latex
+    std::shared_ptr<Pattern> pattern;
+  };
+  std::vector<Rule> rules_;
+  std::shared_ptr<Pattern> decorated_;
+  std::vector<std::pair<std::string, std::string>> latex_;  // longest command first
+  const icu::Normalizer2* nfc_ = nullptr;
+  std::unique_ptr<icu::Transliterator> tone_;
+
+  std::string convert_latex(const std::string& math) const;
+  void normalise_words(MappedText& text) const;
+};
+
+// Groups cleaned lines into blocks (see join.cpp for the rules).
+NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
+                          const Folder& folder);
+
+}  // namespace vnplan::internal

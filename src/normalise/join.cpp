@@ -1,0 +1,283 @@
+// Joining: hard-wrapped lines back into paragraphs, page furniture removed.
+//
+// A line opens a new block when it starts with a structural marker, a label,
+// a table row, or is set apart by decoration; otherwise it continues the open
+// paragraph when that paragraph has not ended a sentence and the line either
+// starts in lower case or the paragraph's last line ran to the wrap width.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+namespace {
+
+enum class Role { blank, text, table_row, separator, page_number, footnote, cell };
+
+struct LineInfo {
+  Role role = Role::text;
+  bool starts_block = false;  // marker or label: never a continuation
+  bool uppercase = false;     // every letter upper case (a header or title line)
+  bool starts_lower = false;  // first letter lower case, or a digit
+};
+
+struct Patterns {
+  std::vector<const Pattern*> starters;  // markers and labels, on the folded line head
+  const Pattern* page_number;
+  const Pattern* separator;
+  const Pattern* footnote_start;
+  const Pattern* superscript_footnote;
+  const Pattern* table_head_first;
+  const Pattern* table_head_cell;
+  const Pattern* table_region_end;
+  const Pattern* footnote_mark;
+};
+
+Patterns load_patterns(const Grammar& grammar) {
+  Patterns p;
+  for (const auto& entry : grammar.patterns("structure/markers.re")) p.starters.push_back(entry.pattern.get());
+  const auto& roles = "structure/line_roles.re";
+  for (const auto& entry : grammar.patterns(roles))
+    if (entry.key == "label") p.starters.push_back(entry.pattern.get());
+  p.page_number = &grammar.pattern(roles, "page_number");
+  p.separator = &grammar.pattern(roles, "separator");
+  p.footnote_start = &grammar.pattern(roles, "footnote_start");
+  p.superscript_footnote = &grammar.pattern(roles, "superscript_footnote");
+  p.table_head_first = &grammar.pattern(roles, "table_head_first");
+  p.table_head_cell = &grammar.pattern(roles, "table_head_cell");
+  p.table_region_end = &grammar.pattern(roles, "table_region_end");
+  p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
+  return p;
+}
+
+void describe_case(const std::string& text, LineInfo& info) {
+  std::size_t letters = 0, upper = 0;
+  bool first_seen = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code;
+    i += utf8_decode(text, i, code);
+    if (!first_seen && (u_isalpha(code) || u_isdigit(code))) {
+      first_seen = true;
+      info.starts_lower = u_islower(code) || u_isdigit(code);
+    }
+    if (u_isalpha(code)) {
+      ++letters;
+      if (u_isupper(code)) ++upper;
+    }
+  }
+  info.uppercase = letters >= 2 && upper == letters;
+}
+
+bool ends_sentence(const std::string& text) {
+  std::size_t end = text.find_last_not_of(" ");
+  if (end == std::string::npos) return true;
+  char c = text[end];
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+bool ends_glued_hyphen(const std::string& text) {
+  return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
+}
+
+void append_line(Block& block, const CleanLine& line, bool with_space) {
+  MappedText& content = block.content;
+  std::uint32_t boundary = content.origin.back();  // where the previous line ended
+  content.origin.pop_back();
+  if (with_space) {
+    content.text += ' ';
+    content.origin.push_back(boundary);
+  }
+  content.text += line.text.text;
+  content.origin.insert(content.origin.end(), line.text.origin.begin(), line.text.origin.end());
+  block.last_line = line.number;
+}
+
+Block start_block(const CleanLine& line, BlockKind kind, bool blank_before) {
+  Block block;
+  block.blank_before = blank_before;
+  block.kind = kind;
+  block.content = line.text;
+  block.first_line = block.last_line = line.number;
+  block.decorated = line.decorated;
+  return block;
+}
+
+// Digits glued to a document symbol that match the next expected footnote
+// number are marks, not part of the symbol ("QĐ/TW1" → "QĐ/TW", "QH153" → "QH15").
+void remove_footnote_marks(NormalisedText& out, const Pattern& mark) {
+  std::vector<int> numbers;
+  for (const auto& block : out.blocks) {
+    if (block.kind != BlockKind::footnote) continue;
+    int n = std::atoi(block.text().c_str());
+    if (n > 0) numbers.push_back(n);
+  }
+  if (numbers.empty()) return;
+  std::sort(numbers.begin(), numbers.end());
+  std::size_t next = 0;
+  for (auto& block : out.blocks) {
+    if (block.kind != BlockKind::paragraph) continue;
+    std::size_t from = 0;
+    while (next < numbers.size()) {
+      auto match = mark.find(block.content.text, from);
+      if (!match) break;
+      std::string digits(match->text(block.content.text, 0));
+      std::string expected = std::to_string(numbers[next]);
+      std::size_t a = match->groups[0].begin, b = match->groups[0].end;
+      if (digits.size() >= expected.size() &&
+          digits.compare(digits.size() - expected.size(), expected.size(), expected) == 0) {
+        replace_range(block.content, b - expected.size(), b, "");
+        ++out.stats.footnote_marks_removed;
+        ++next;
+        from = b - expected.size();
+      } else {
+        from = b > a ? b : a + 1;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, const Folder& folder) {
+  Patterns patterns = load_patterns(grammar);
+  NormalisedText out;
+  out.stats.lines = lines.size();
+
+  // Roles, and the linearised table regions (a header of known column names,
+  // one cell per line) where nothing is joined, numbered or removed.
+  std::vector<LineInfo> info(lines.size());
+  bool in_table = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const CleanLine& line = lines[i];
+    LineInfo& li = info[i];
+    if (line.blank) {
+      li.role = Role::blank;
+      continue;
+    }
+    const std::string& text = line.text.text;
+    std::string head = folder.fold_string(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 160)));
+    if (in_table && patterns.table_region_end->matches_at_start(head)) in_table = false;
+    if (!in_table && patterns.table_head_first->matches_at_start(head)) {
+      std::size_t cells = 0;
+      for (std::size_t k = i + 1; k < lines.size() && k <= i + 8; ++k) {
+        if (lines[k].blank) continue;
+        if (!patterns.table_head_cell->matches_at_start(folder.fold_string(lines[k].text.text))) break;
+        ++cells;
+      }
+      in_table = cells >= 2;
+    }
+    describe_case(text, li);
+    if (in_table) li.role = Role::cell;
+    else if (text[0] == '|') li.role = Role::table_row;
+    else if (patterns.separator->matches_at_start(text)) li.role = Role::separator;
+    else if (patterns.page_number->matches_at_start(text)) li.role = Role::page_number;
+    else if (patterns.superscript_footnote->matches_at_start(text)) li.role = Role::footnote;
+    for (const Pattern* starter : patterns.starters)
+      if (starter->matches_at_start(head)) li.starts_block = true;
+  }
+
+  // Wrap width: most lines of a PDF text run close to it; markdown lines are paragraphs.
+  std::vector<std::size_t> lengths;
+  std::size_t nonblank = 0, followed_by_blank = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (info[i].role != Role::text) continue;
+    ++nonblank;
+    if (i + 1 < lines.size() && info[i + 1].role == Role::blank) ++followed_by_blank;
+    if (lines[i].raw_length >= 20) lengths.push_back(lines[i].raw_length);
+  }
+  std::size_t wrap_width = 0;
+  if (!lengths.empty()) {
+    std::sort(lengths.begin(), lengths.end());
+    wrap_width = lengths[lengths.size() * 3 / 4];
+  }
+  bool wrapped = wrap_width > 0 && wrap_width <= 140;
+  bool double_spaced = nonblank > 0 && followed_by_blank * 10 >= nonblank * 6;
+
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t open = kNone;  // index of the paragraph that may continue
+  std::size_t open_last = 0;        // its last line
+  std::size_t blanks = 0;
+  bool footnote_mode = false;
+  std::size_t open_footnote = kNone;
+
+  auto can_join = [&](std::size_t i) {
+    if (open == kNone) return false;
+    const CleanLine& p = lines[open_last];
+    const LineInfo& pi = info[open_last];
+    const LineInfo& li = info[i];
+    const Block& block = out.blocks[open];
+    if (li.starts_block || lines[i].decorated || p.decorated) return false;
+    if (ends_sentence(block.text())) return false;
+    if (pi.uppercase && !li.uppercase) return false;
+    if (blanks > 0 && !(double_spaced && wrapped)) return li.starts_lower && wrapped;
+    if (ends_glued_hyphen(block.text())) return true;
+    if (li.starts_lower) return true;
+    return wrapped && p.raw_length * 4 >= wrap_width * 3;
+  };
+
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const CleanLine& line = lines[i];
+    switch (info[i].role) {
+      case Role::blank:
+        ++blanks;
+        if (line.spaces_only_long) footnote_mode = true;
+        continue;
+      case Role::separator:
+        open = kNone;  // a rule under the title ends it
+        ++blanks;
+        [[fallthrough]];
+      case Role::page_number:
+        out.stats.removed.push_back({line.number, line.text.origin.front(), line.text.origin.back()});
+        if (info[i].role == Role::page_number) ++out.stats.page_numbers_removed;
+        continue;
+      case Role::table_row:
+      case Role::cell:
+        open = kNone;
+        footnote_mode = false;
+        out.blocks.push_back(start_block(line, info[i].role == Role::cell ? BlockKind::cell
+                                                                           : BlockKind::table_row,
+                                           blanks > 0));
+        blanks = 0;
+        continue;
+      case Role::footnote:
+        out.blocks.push_back(start_block(line, BlockKind::footnote, blanks > 0));
+        open_footnote = out.blocks.size() - 1;
+        footnote_mode = true;
+        blanks = 0;
+        continue;
+      case Role::text:
+        break;
+    }
+    if (footnote_mode) {
+      if (patterns.footnote_start->matches_at_start(line.text.text)) {
+        out.blocks.push_back(start_block(line, BlockKind::footnote, blanks > 0));
+        open_footnote = out.blocks.size() - 1;
+        blanks = 0;
+        continue;
+      }
+      if (open_footnote != kNone && !ends_sentence(out.blocks[open_footnote].text()) && !info[i].starts_block) {
+        append_line(out.blocks[open_footnote], line, true);
+        blanks = 0;
+        continue;
+      }
+      footnote_mode = false;
+      open_footnote = kNone;
+    }
+    if (can_join(i)) {
+      Block& block = out.blocks[open];
+      bool glued = ends_glued_hyphen(block.text()) && !info[i].starts_lower;
+      append_line(block, line, !glued);
+      ++out.stats.joined_lines;
+    } else {
+      out.blocks.push_back(start_block(line, BlockKind::paragraph, blanks > 0));
+      open = out.blocks.size() - 1;
+    }
+    open_last = i;
+    blanks = 0;
+  }
+  remove_footnote_marks(out, *patterns.footnote_mark);
+  return out;
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,155 @@
+// Reading and checking input files.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "vnplan/source.hpp"
+
+namespace vnplan {
+namespace fs = std::filesystem;
+
+const char* format_name(SourceFormat format) {
+  return format == SourceFormat::markdown ? "markdown" : "text";
+}
+
+std::string ReadError::to_string() const {
+  std::ostringstream out;
+  out << path;
+  if (line) out << ":" << *line;
+  out << ": ";
+  if (offset) out << "byte " << *offset << ": ";
+  out << message;
+  return out.str();
+}
+
+namespace {
+
+// Length of the UTF-8 sequence starting at bytes[i], or 0 when it is invalid
+// (bad lead byte, truncated, overlong, surrogate or beyond U+10FFFF).
+std::size_t utf8_sequence_length(const std::string& bytes, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint32_t code = 0;
+  if ((lead & 0xE0) == 0xC0) { length = 2; code = lead & 0x1F; }
+  else if ((lead & 0xF0) == 0xE0) { length = 3; code = lead & 0x0F; }
+  else if ((lead & 0xF8) == 0xF0) { length = 4; code = lead & 0x07; }
+  else return 0;
+  if (i + length > bytes.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i + k) & 0x3F);
+  }
+  static const std::uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+// Markdown is told apart from plain text by its marks, not only its name.
+SourceFormat detect_format(const std::string& path, const std::string& bytes) {
+  std::string extension = fs::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+  if (extension == ".md" || extension == ".markdown") return SourceFormat::markdown;
+  std::size_t sample = std::min<std::size_t>(bytes.size(), 64 * 1024);
+  std::string_view head(bytes.data(), sample);
+  std::size_t marks = 0;
+  for (const char* mark : {"\n#", "\n**", "\n| ", "$\\", "\n- **"}) {
+    for (std::size_t at = head.find(mark); at != std::string_view::npos; at = head.find(mark, at + 1))
+      ++marks;
+  }
+  return marks >= 5 ? SourceFormat::markdown : SourceFormat::text;
+}
+
+}  // namespace
+
+ReadResult check_source(std::string path, std::string bytes) {
+  ReadResult result;
+  auto fail = [&](std::string message, std::optional<std::uint64_t> offset,
+                  std::optional<std::uint32_t> line) {
+    result.error = ReadError{path, std::move(message), offset, line};
+    return result;
+  };
+  if (bytes.empty()) return fail("empty file: there is no text to parse", std::nullopt, std::nullopt);
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      ++i;
+      continue;
+    }
+    if (c == 0)
+      return fail("binary file: NUL byte; vnplan reads UTF-8 text", i, line);
+    std::size_t length = c < 0x80 ? 1 : utf8_sequence_length(bytes, i);
+    if (length == 0) {
+      std::ostringstream message;
+      message << "invalid UTF-8 (byte 0x" << std::hex << static_cast<int>(c)
+              << "); the file may be in a legacy encoding";
+      return fail(message.str(), i, line);
+    }
+    i += length;
+    if (i - line_start > kMaxLineBytes)
+      return fail("line longer than " + std::to_string(kMaxLineBytes) +
+                      " bytes: not plan text (binary or a dump?)",
+                  line_start, line);
+  }
+  SourceFile file;
+  file.format = detect_format(path, bytes);
+  file.path = std::move(path);
+  file.sha256 = sha256_hex(bytes);
+  file.bytes = std::move(bytes);
+  result.file = std::move(file);
+  return result;
+}
+
+ReadResult read_source(const std::string& path) {
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return check_source(path, std::move(bytes));
+  }
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return {std::nullopt, ReadError{path, "no such file", {}, {}}};
+  if (fs::is_directory(status)) return {std::nullopt, ReadError{path, "is a directory", {}, {}}};
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes)
+    return {std::nullopt, ReadError{path, "file larger than " + std::to_string(kMaxFileBytes >> 20) +
+                                              " MiB", {}, {}}};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {std::nullopt, ReadError{path, "cannot open file", {}, {}}};
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return {std::nullopt, ReadError{path, "read error", {}, {}}};
+  return check_source(path, std::move(bytes));
+}
+
+InputList expand_inputs(const std::vector<std::string>& arguments) {
+  InputList list;
+  for (const auto& argument : arguments) {
+    std::error_code ec;
+    if (argument != "-" && fs::is_directory(argument, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(argument, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file()) continue;
+        std::string extension = it->path().extension().string();
+        if (extension == ".txt" || extension == ".md" || extension == ".markdown")
+          found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty())
+        list.errors.push_back({argument, "directory holds no .txt or .md file", {}, {}});
+      list.paths.insert(list.paths.end(), found.begin(), found.end());
+    } else {
+      list.paths.push_back(argument);  // read_source reports a missing file
+    }
+  }
+  return list;
+}
+
+}  // namespace vnplan

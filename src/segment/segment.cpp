@@ -1,0 +1,152 @@
+// The segment stage: fold every block once and read its leading marker.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+
+#include "vnplan/segment.hpp"
+
+namespace vnplan {
+namespace {
+
+// Vietnamese list letters in order (no f, j, w, z; đ after d).
+constexpr std::array<const char*, 23> kLetters = {"a", "b", "c", "d", "đ", "e", "g", "h",
+                                                  "i", "k", "l", "m", "n", "o", "p", "q",
+                                                  "r", "s", "t", "u", "v", "x", "y"};
+
+int roman_value(const std::string& upper) {
+  int total = 0, previous = 0;
+  for (auto it = upper.rbegin(); it != upper.rend(); ++it) {
+    int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : 0;
+    if (v == 0) return 0;
+    total += v < previous ? -v : v;
+    previous = std::max(previous, v);
+  }
+  return total;
+}
+
+// OCR reads "III" as "I11" or "Ill": l and 1 inside a Roman number are I.
+std::string canonical_roman(const std::string& written) {
+  std::string out;
+  for (char c : written) {
+    char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out += (u == 'L' || u == '1') ? 'I' : u;
+  }
+  return out;
+}
+
+std::string lower_first_letter(const std::string& text) {
+  if (text.empty()) return text;
+  char32_t code;
+  std::size_t length = utf8_decode(text, 0, code);
+  std::string out;
+  utf8_append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(code))));
+  return out + text.substr(length);
+}
+
+}  // namespace
+
+const char* marker_type_name(MarkerType type) {
+  switch (type) {
+    case MarkerType::none: return "none";
+    case MarkerType::appendix: return "appendix";
+    case MarkerType::roman: return "roman";
+    case MarkerType::arabic: return "arabic";
+    case MarkerType::letter: return "letter";
+    case MarkerType::paren: return "paren";
+    case MarkerType::bullet: return "bullet";
+  }
+  return "none";
+}
+
+Segmenter::Segmenter(const Grammar& grammar, const Folder& folder) : grammar_(grammar), folder_(folder) {}
+
+namespace {
+
+std::optional<Marker> read_marker(const std::string& text, const Folder::Folded& folded,
+                                  const std::vector<PatternEntry>& patterns) {
+  for (const auto& entry : patterns) {
+    auto match = entry.pattern->find(folded.text, 0, true);
+    if (!match) continue;
+    auto to_text = [&](std::size_t folded_offset) {
+      return folded_offset >= folded.text.size() ? text.size() : folded.origin[folded_offset];
+    };
+    Marker marker;
+    marker.content_start = to_text(match->groups[0].end);
+    std::size_t marker_end = marker.content_start;
+    while (marker_end > 0 && text[marker_end - 1] == ' ') --marker_end;
+    marker.text = text.substr(0, marker_end);
+    std::size_t num = entry.pattern->group("num");
+    std::string written, folded_num;
+    if (num != Match::npos && (*match)[num].matched()) {
+      written = text.substr(to_text((*match)[num].begin),
+                            to_text((*match)[num].end) - to_text((*match)[num].begin));
+      folded_num = std::string(match->text(folded.text, num));
+    }
+    const std::string& type = entry.key;
+    if (type == "roman" || (type == "appendix" && !folded_num.empty() &&
+                            folded_num.find_first_not_of("ivxl1") == std::string::npos)) {
+      std::string roman = canonical_roman(written);
+      marker.value = roman_value(roman);
+      if (marker.value == 0 || marker.value > 40) {
+        if (type == "roman") continue;
+      }
+      marker.number = roman;
+    } else if (type == "arabic") {
+      marker.number = folded_num;
+      marker.depth = 1 + static_cast<int>(std::count(folded_num.begin(), folded_num.end(), '.'));
+      marker.value = std::atoi(folded_num.c_str() + (folded_num.rfind('.') == std::string::npos
+                                                           ? 0
+                                                           : folded_num.rfind('.') + 1));
+    } else if (type == "letter") {
+      std::string letter = lower_first_letter(written);
+      auto it = std::find_if(kLetters.begin(), kLetters.end(),
+                             [&](const char* l) { return letter == l; });
+      marker.number = it != kLetters.end() ? letter : folded_num;
+      it = std::find_if(kLetters.begin(), kLetters.end(),
+                        [&](const char* l) { return marker.number == l; });
+      marker.value = it != kLetters.end() ? static_cast<int>(it - kLetters.begin()) + 1 : 0;
+    } else if (type == "paren") {
+      marker.number = "(" + folded_num + ")";
+      marker.value = std::atoi(folded_num.c_str());
+    } else if (type == "bullet") {
+      marker.number = folded_num;
+    } else if (type == "appendix") {
+      marker.number = written.empty() ? "" : written;
+    }
+    if (type == "appendix") {
+      marker.type = MarkerType::appendix;
+      marker.number = marker.number.empty() ? "PL" : "PL-" + marker.number;
+    } else {
+      marker.type = type == "roman"    ? MarkerType::roman
+                    : type == "arabic" ? MarkerType::arabic
+                    : type == "letter" ? MarkerType::letter
+                    : type == "paren"  ? MarkerType::paren
+                                       : MarkerType::bullet;
+    }
+    return marker;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+SegmentedText Segmenter::run(NormalisedText text) const {
+  SegmentedText out;
+  out.text = std::move(text);
+  const auto& patterns = grammar_.patterns("structure/markers.re");
+  out.units.reserve(out.text.blocks.size());
+  for (std::size_t i = 0; i < out.text.blocks.size(); ++i) {
+    const Block& block = out.text.blocks[i];
+    Unit unit;
+    unit.block = i;
+    unit.folded = folder_.fold(block.text());
+    if (block.kind == BlockKind::paragraph) {
+      if (auto marker = read_marker(block.text(), unit.folded, patterns)) unit.marker = *marker;
+    }
+    out.units.push_back(std::move(unit));
+  }
+  return out;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,394 @@
+// Document header and footer.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+namespace {
+
+constexpr const char* kHeader = "header/header.re";
+
+const Pattern& header_pattern(const StructureInput& input, const char* key) {
+  return input.grammar.pattern(kHeader, key);
+}
+
+bool is_label(const StructureInput& input, std::size_t u) {
+  for (const auto& entry : input.grammar.patterns("structure/line_roles.re"))
+    if (entry.key == "label" && entry.pattern->matches_at_start(input.folded(u))) return true;
+  return false;
+}
+
+bool starts_lowercase(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code;
+    i += utf8_decode(text, i, code);
+    if (u_isalpha(code)) return u_islower(code);
+    if (u_isdigit(code)) return true;
+  }
+  return false;
+}
+
+// The place before ", ngày": the longest run of plain words at its end, so that
+// OCR debris in front of it ("v U;O Tra Cau") is left out.
+std::string clean_place(const std::string& written) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : written + " ") {
+    if (c == ' ') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  std::string place;
+  for (auto it = words.rbegin(); it != words.rend() && it - words.rbegin() < 6; ++it) {
+    bool plain = true;
+    for (std::size_t i = 0; i < it->size();) {
+      char32_t code;
+      i += utf8_decode(*it, i, code);
+      if (!u_isalpha(code)) plain = false;
+    }
+    if (!plain || it->size() < 2) break;
+    place = place.empty() ? *it : *it + " " + place;
+  }
+  return place;
+}
+
+// "KẾ HOẠCH HÀNH ĐỘNG thực hiện ..." → the leading words written in capitals.
+std::size_t uppercase_prefix_length(const std::string& text) {
+  std::size_t end = 0, i = 0;
+  while (i < text.size()) {
+    std::size_t next = text.find(' ', i);
+    if (next == std::string::npos) next = text.size();
+    std::string word = text.substr(i, next - i);
+    if (!is_uppercase_text(word) && word.find_first_not_of("-,.:") != std::string::npos) break;
+    end = next;
+    i = next + 1;
+  }
+  return end;
+}
+
+void add_title_part(NamedSpan& title, const std::string& text, const Span& span, bool first) {
+  if (first) {
+    title.text = text;
+    title.span = span;
+  } else {
+    title.text += " " + text;
+    title.span.end = span.end;
+  }
+}
+
+bool ends_with_any(const std::string& text, const char* characters) {
+  std::size_t end = text.find_last_not_of(' ');
+  return end != std::string::npos && std::string(characters).find(text[end]) != std::string::npos;
+}
+
+// Following blocks that continue a title: short, not a preamble sentence.
+void read_title_continuation(StructureInput& input, DocumentRange& range, std::size_t from,
+                             std::size_t zone_end, NamedSpan& title, bool have_first,
+                             bool subject) {
+  bool previous_upper = have_first && is_uppercase_text(title.text);
+  for (std::size_t k = from; k < zone_end && range.title_units.size() < 5; ++k) {
+    const std::string& text = input.text_of(k);
+    if (input.block(k).kind != BlockKind::paragraph || input.unit(k).marker.type != MarkerType::none)
+      break;
+    if (is_label(input, k) || text.size() > 600 || ends_with_any(text, ":;")) break;
+    if (header_pattern(input, "place_date").contains(input.folded(k))) break;
+    bool continues = !have_first || starts_lowercase(text) ||
+                     (previous_upper && is_uppercase_text(text)) ||
+                     (subject && !input.block(k).blank_before);
+    if (!continues) break;
+    add_title_part(title, text, input.span(k), !have_first);
+    have_first = true;
+    previous_upper = is_uppercase_text(text);
+    input.use[k] = Use::title;
+    range.title_units.push_back(k);
+  }
+}
+
+Recipient make_recipient(const StructureInput& input, std::size_t u, std::size_t from,
+                         const std::string& role) {
+  const std::string& text = input.text_of(u);
+  std::string name = trim(text.substr(from), " -+*•,;.");
+  Recipient recipient;
+  recipient.role = role;
+  if (auto note = header_pattern(input, "recipient_note").find(name)) {
+    recipient.note = std::string(note->text(name, 1));
+    name = trim(name.substr(0, note->groups[0].begin), " ,;.");
+  }
+  recipient.name = name;
+  recipient.span = input.text_span(u, from, text.size());
+  return recipient;
+}
+
+// "Kính gửi: - A; - B" or "Nơi nhận:" followed by one bullet per recipient.
+std::size_t read_recipient_list(StructureInput& input, std::size_t label_unit, std::size_t rest_start,
+                                std::size_t limit, const std::string& role,
+                                std::vector<Recipient>& out) {
+  const std::string& text = input.text_of(label_unit);
+  std::string rest = trim(text.substr(rest_start), " ");
+  if (!rest.empty() && !header_pattern(input, "signature_mode").contains(input.folded(label_unit)))
+    out.push_back(make_recipient(input, label_unit, rest_start, role));
+  std::size_t k = label_unit + 1;
+  for (; k < limit; ++k) {
+    if (input.block(k).kind != BlockKind::paragraph) break;
+    if (input.unit(k).marker.type != MarkerType::bullet) break;
+    out.push_back(make_recipient(input, k, input.unit(k).marker.content_start, role));
+    input.use[k] = Use::footer;
+  }
+  return k;
+}
+
+bool looks_like_name(const std::string& text) {
+  if (text.empty() || text.size() > 60) return false;
+  std::size_t words = 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), ' '));
+  if (words < 2 || words > 6) return false;
+  bool lower = false;
+  bool word_start = true;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code;
+    i += utf8_decode(text, i, code);
+    if (code == ' ') { word_start = true; continue; }
+    if (u_isdigit(code) || code == ',' || code == ';' || code == ':') return false;
+    if (word_start && !u_isupper(code)) return false;
+    if (u_islower(code)) lower = true;
+    word_start = false;
+  }
+  return lower;
+}
+
+}  // namespace
+
+void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& header) {
+  std::size_t zone_end = range.begin;
+  while (zone_end < range.end) {
+    MarkerType type = input.unit(zone_end).marker.type;
+    if (type == MarkerType::roman || type == MarkerType::arabic || type == MarkerType::appendix ||
+        type == MarkerType::letter)
+      break;
+    ++zone_end;
+  }
+  bool type_seen = false;
+  for (std::size_t u = range.begin; u < zone_end; ++u) {
+    if (input.block(u).kind != BlockKind::paragraph || input.use[u] != Use::none) continue;
+    const std::string& folded = input.folded(u);
+    const std::string& text = input.text_of(u);
+    // Mottos may share a line with the issuer (two columns read as one line).
+    std::string remaining = text;
+    for (const auto& entry : input.grammar.patterns(kHeader)) {
+      if (entry.key != "motto") continue;
+      if (auto m = entry.pattern->find(folded)) {
+        header.mottos.push_back({input.original(u, m->groups[0].begin, m->groups[0].end),
+                                 input.span(u, m->groups[0].begin, m->groups[0].end)});
+        std::size_t a = input.to_text(u, m->groups[0].begin), b = input.to_text(u, m->groups[0].end);
+        remaining = trim(text.substr(0, a) + " " + text.substr(b), " ");
+        input.use[u] = Use::header;
+      }
+    }
+    if (remaining.empty()) continue;
+    if (!header.number) {
+      if (auto m = header_pattern(input, "number").find(folded)) {
+        std::size_t g = header_pattern(input, "number").group("sym");
+        DocumentNumber number = parse_document_number(input.original(u, (*m)[g].begin, (*m)[g].end));
+        number.span = input.span(u, (*m)[g].begin, (*m)[g].end);
+        header.number = number;
+        input.use[u] = Use::header;
+        if (m->groups[0].begin < 3) continue;
+      }
+    }
+    if (!header.date) {
+      const Pattern& p = header_pattern(input, "place_date");
+      if (auto m = p.find(folded)) {
+        auto group = [&](const char* name) { return std::atoi(std::string(m->text(folded, p.group(name))).c_str()); };
+        header.date = iso_date(group("day"), group("month"), group("year"));
+        header.date_span = input.span(u, m->groups[0].begin, m->groups[0].end);
+        std::string place = clean_place(input.original(u, (*m)[p.group("place")].begin, (*m)[p.group("place")].end));
+        if (!place.empty()) header.place = place;
+        input.use[u] = Use::header;
+        continue;
+      }
+    }
+    if (auto m = header_pattern(input, "subject").find(folded, 0, true)) {
+      NamedSpan title;
+      std::size_t from = input.to_text(u, m->groups[0].end);
+      add_title_part(title, text.substr(from), input.text_span(u, from, text.size()), true);
+      input.use[u] = Use::title;
+      range.title_units.push_back(u);
+      read_title_continuation(input, range, u + 1, zone_end, title, true, true);
+      header.title = title;
+      continue;
+    }
+    if (auto m = header_pattern(input, "recipients_to").find(folded, 0, true)) {
+      input.use[u] = Use::header;
+      u = read_recipient_list(input, u, input.to_text(u, m->groups[0].end), zone_end, "addressee",
+                              header.recipients) - 1;
+      continue;
+    }
+    if (input.use[u] != Use::none && remaining == text) continue;
+    if (!type_seen && header_pattern(input, "type_line").matches_at_start(folded) &&
+        is_uppercase_text(text.substr(0, text.find(' ', text.find(' ') + 1)))) {
+      type_seen = true;
+      std::size_t length = uppercase_prefix_length(text);
+      header.type_name = trim(text.substr(0, length), " ");
+      if (auto kind = document_kind(input.grammar, input.folder.fold_string(*header.type_name)))
+        header.kind = kind->first;
+      input.use[u] = Use::title;
+      NamedSpan title;
+      std::string rest = trim(text.substr(length), " ");
+      bool have_first = !rest.empty();
+      if (have_first) {
+        std::size_t from = text.size() - rest.size();
+        add_title_part(title, rest, input.text_span(u, from, text.size()), true);
+      }
+      read_title_continuation(input, range, u + 1, zone_end, title, have_first, false);
+      if (!title.text.empty()) header.title = title;
+      continue;
+    }
+    if (!type_seen && !header.title && remaining.size() < 160 && is_uppercase_text(remaining)) {
+      header.issuers.push_back({remaining, input.span(u)});
+      input.use[u] = Use::header;
+      continue;
+    }
+    if (input.use[u] == Use::none && (type_seen || header.title)) {
+      input.use[u] = Use::preamble;
+      range.preamble_units.push_back(u);
+    }
+  }
+  range.body_begin = zone_end;
+  if (header.issuers.empty()) {  // "..., Ban Thường vụ Tỉnh ủy ban hành Kế hoạch ..."
+    const Pattern& p = header_pattern(input, "preamble_issuer");
+    // The issuing sentence usually closes the preamble: read it from the end.
+    for (auto it = range.preamble_units.rbegin(); it != range.preamble_units.rend(); ++it) {
+      std::size_t u = *it;
+      std::optional<Match> last;
+      for (auto m = p.find(input.folded(u)); m; m = p.find(input.folded(u), m->groups[0].end))
+        last = m;
+      if (!last) continue;
+      std::size_t g = p.group("issuer");
+      header.issuers.push_back({trim(input.original(u, (*last)[g].begin, (*last)[g].end), " ,;"),
+                                input.span(u, (*last)[g].begin, (*last)[g].end)});
+      header.inferred.push_back("issuers");
+      break;
+    }
+  }
+  if (!header.kind && header.number && !header.number->type.empty()) {
+    std::string code = input.folder.fold_string(header.number->type);
+    for (const auto& entry : input.grammar.entries("header/document_codes"))
+      if (entry.key == code) header.kind = entry.value;
+  }
+  if (!header.kind && header.title && !header.type_name) header.kind = "dispatch";
+}
+
+void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& header) {
+  range.footer_begin = range.footer_end = range.end;
+  const Pattern& copy = header_pattern(input, "recipients_copy");
+  const Pattern& mode = header_pattern(input, "signature_mode");
+  const Pattern& position = header_pattern(input, "signature_position");
+  std::size_t start = range.end;
+  for (std::size_t u = range.body_begin; u < range.end; ++u) {
+    if (input.block(u).kind != BlockKind::paragraph || input.unit(u).marker.type != MarkerType::none)
+      continue;
+    const std::string& folded = input.folded(u);
+    if (copy.matches_at_start(folded) || (mode.contains(folded) && input.text_of(u).size() < 160)) {
+      start = u;
+      break;
+    }
+  }
+  if (start == range.end) {  // no "Nơi nhận", no "T/M": a bare position line near the end
+    for (std::size_t u = range.body_begin; u < range.end; ++u)
+      if (position.matches_at_start(input.folded(u)) && is_uppercase_text(input.text_of(u))) {
+        start = u;
+        break;
+      }
+  }
+  if (start == range.end) return;
+  range.footer_begin = start;
+  std::size_t u = start;
+  std::size_t last = start;
+  if (auto m = copy.find(input.folded(u), 0, true)) {
+    input.use[u] = Use::footer;
+    last = read_recipient_list(input, u, input.to_text(u, m->groups[0].end), range.end, "copy",
+                               header.recipients) - 1;
+  }
+  // The signature block: "T/M <body>", the position, the signer's name.
+  for (std::size_t k = start; k < std::min(range.end, start + 40); ++k) {
+    if (input.block(k).kind != BlockKind::paragraph || input.unit(k).marker.type == MarkerType::appendix)
+      break;
+    const std::string& folded = input.folded(k);
+    Signature signature;
+    std::size_t next = k + 1;
+    if (auto m = mode.find(folded)) {
+      signature.mode = input.original(k, (*m)[mode.group("mode")].begin, (*m)[mode.group("mode")].end);
+      signature.on_behalf_of =
+          trim(input.original(k, (*m)[mode.group("body")].begin, (*m)[mode.group("body")].end), " ");
+      signature.span = input.span(k, m->groups[0].begin, m->groups[0].end);
+      if (next < range.end && input.block(next).kind == BlockKind::paragraph &&
+          is_uppercase_text(input.text_of(next)) && input.text_of(next).size() < 100 &&
+          input.unit(next).marker.type == MarkerType::none) {
+        signature.position = input.text_of(next);
+        signature.span.end = input.span(next).end;
+        input.use[next] = Use::footer;
+        ++next;
+      }
+    } else if (position.matches_at_start(folded) && is_uppercase_text(input.text_of(k))) {
+      signature.position = input.text_of(k);
+      signature.span = input.span(k);
+    } else {
+      continue;
+    }
+    input.use[k] = Use::footer;
+    if (next < range.end && input.block(next).kind == BlockKind::paragraph &&
+        looks_like_name(input.text_of(next))) {
+      signature.name = input.text_of(next);
+      signature.span.end = input.span(next).end;
+      input.use[next] = Use::footer;
+      ++next;
+    }
+    header.signature = signature;
+    last = std::max(last, next - 1);
+    break;
+  }
+  range.footer_end = last + 1;
+}
+
+void infer_from_attachment_lines(StructureInput& input, const DocumentRange& range,
+                                 DocumentHeader& header) {
+  if (header.number && header.date) return;
+  const Pattern& attachment = header_pattern(input, "attachment_of");
+  const Pattern& reference = input.grammar.pattern("references/references.re", "reference");
+  for (std::size_t u = range.body_begin; u < range.end; ++u) {
+    const std::string& folded = input.folded(u);
+    auto m = attachment.find(folded, 0, true);
+    if (!m) continue;
+    auto r = reference.find(folded, m->groups[0].begin);
+    if (!r) continue;
+    std::size_t g = reference.group("number");
+    if (!header.number) {
+      DocumentNumber number = parse_document_number(input.original(u, (*r)[g].begin, (*r)[g].end));
+      number.span = input.span(u, (*r)[g].begin, (*r)[g].end);
+      header.number = number;
+      header.inferred.push_back("number");
+    }
+    if (!header.date && (*r)[reference.group("y1")].matched()) {
+      auto num = [&](const char* name) { return std::atoi(std::string(r->text(folded, reference.group(name))).c_str()); };
+      header.date = iso_date(num("d1"), num("m1"), num("y1"));
+      header.date_span = input.span(u, r->groups[0].begin, r->groups[0].end);
+      header.inferred.push_back("date");
+    } else if (!header.date && (*r)[reference.group("y2")].matched()) {
+      auto num = [&](const char* name) { return std::atoi(std::string(r->text(folded, reference.group(name))).c_str()); };
+      header.date = iso_date(num("d2"), num("m2"), num("y2"));
+      header.date_span = input.span(u, r->groups[0].begin, r->groups[0].end);
+      header.inferred.push_back("date");
+    }
+    input.diagnostics.push_back({Severity::info, "header.inferred_from_appendix",
+                                 "number or date taken from an appendix line naming this document",
+                                 input.span(u)});
+    if (!header.kind) header.kind = "plan";
+    return;
+  }
+}
+
+}  // namespace vnplan::internal

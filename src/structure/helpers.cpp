@@ -1,0 +1,93 @@
+// Small text helpers for the structure stage.
+#include <unicode/uchar.h>
+
+#include <sstream>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+
+bool is_uppercase_text(const std::string& text) {
+  std::size_t letters = 0, upper = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code;
+    i += utf8_decode(text, i, code);
+    if (u_isalpha(code)) {
+      ++letters;
+      if (u_isupper(code)) ++upper;
+    }
+  }
+  return letters >= 2 && upper == letters;
+}
+
+std::string trim(const std::string& text, const char* characters) {
+  std::size_t a = text.find_first_not_of(characters);
+  if (a == std::string::npos) return "";
+  std::size_t b = text.find_last_not_of(characters);
+  return text.substr(a, b - a + 1);
+}
+
+}  // namespace vnplan::internal
+
+namespace vnplan {
+
+std::optional<std::string> iso_date(int day, int month, int year) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
+    return std::nullopt;
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return std::string(buffer);
+}
+
+DocumentNumber parse_document_number(const std::string& written) {
+  DocumentNumber number;
+  for (char c : written)
+    if (c != ' ') number.text += c;
+  std::size_t digits = 0;
+  while (digits < number.text.size() && std::isdigit(static_cast<unsigned char>(number.text[digits]))) ++digits;
+  if (digits == 0 || digits > 6) return number;
+  number.number = std::stol(number.text.substr(0, digits));
+  std::string rest = number.text.substr(digits);
+  if (rest.size() >= 6 && rest[0] == '/' && std::isdigit(static_cast<unsigned char>(rest[1])) &&
+      rest[5] == '/') {
+    number.year = std::stoi(rest.substr(1, 4));
+    rest = rest.substr(5);
+  }
+  if (rest.empty()) return number;
+  rest = rest.substr(1);  // the separator after the number
+  std::size_t split = rest.find_first_of("-/");
+  if (split == std::string::npos) {
+    number.issuer = rest;
+  } else if (number.year) {
+    number.issuer = rest;
+  } else {
+    number.type = rest.substr(0, split);
+    number.issuer = rest.substr(split + 1);
+  }
+  return number;
+}
+
+}  // namespace vnplan
+
+namespace vnplan::internal {
+
+std::optional<std::pair<std::string, std::string>> document_kind(const Grammar& grammar,
+                                                                 const std::string& folded) {
+  std::optional<std::pair<std::string, std::string>> best;
+  std::size_t best_length = 0;
+  for (const auto& entry : grammar.entries("header/document_kinds")) {
+    if (folded.compare(0, entry.key.size(), entry.key) != 0) continue;
+    if (folded.size() > entry.key.size() && std::isalpha(static_cast<unsigned char>(folded[entry.key.size()])))
+      continue;
+    if (entry.key.size() <= best_length) continue;
+    std::istringstream parts(entry.value);
+    std::string kind, code;
+    parts >> kind >> code;
+    best = std::make_pair(kind, code);
+    best_length = entry.key.size();
+  }
+  return best;
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,35 @@
+// Offsets and spans shared by the structure and extract stages.
+#include <algorithm>
+
+#include "vnplan/structure.hpp"
+
+namespace vnplan {
+
+std::size_t StructureInput::to_text(std::size_t u, std::size_t f) const {
+  const auto& folded = unit(u).folded;
+  return f >= folded.text.size() ? text_of(u).size() : folded.origin[f];
+}
+
+std::string StructureInput::original(std::size_t u, std::size_t fa, std::size_t fb) const {
+  std::size_t a = to_text(u, fa), b = to_text(u, fb);
+  return text_of(u).substr(a, b > a ? b - a : 0);
+}
+
+std::uint32_t StructureInput::line_of(std::uint64_t offset) const {
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts.begin());
+}
+
+Span StructureInput::text_span(std::size_t u, std::size_t from, std::size_t to) const {
+  Span s = block(u).span_of(from, to);
+  s.line = line_of(s.start);
+  return s;
+}
+
+Span StructureInput::span(std::size_t u, std::size_t fa, std::size_t fb) const {
+  return text_span(u, to_text(u, fa), to_text(u, fb));
+}
+
+Span StructureInput::span(std::size_t u) const { return text_span(u, 0, text_of(u).size()); }
+
+}  // namespace vnplan

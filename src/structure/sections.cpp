@@ -1,0 +1,171 @@
+// The section tree.
+//
+// Markers nest by their kind, in the order a document first uses them, the way
+// a reader does: "2.1." goes under "2."; a) under the nearest open numbered
+// heading; a marker kind already open higher up closes everything below it.
+// Markdown heading levels are ignored: converters get them wrong.
+#include <map>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+namespace {
+
+std::string nesting_key(const Marker& marker) {
+  switch (marker.type) {
+    case MarkerType::arabic: return "arabic" + std::to_string(marker.depth);
+    case MarkerType::paren: return std::isdigit(static_cast<unsigned char>(marker.number[1])) ? "paren_n" : "paren_r";
+    default: return marker_type_name(marker.type);
+  }
+}
+
+struct Open {
+  std::size_t section;
+  std::string key;
+};
+
+// Where a new marker goes: pops the stack to its parent.
+void pop_to_parent(std::vector<Open>& stack, const std::vector<Section>& sections,
+                   const Marker& marker, const std::string& key) {
+  if (marker.type == MarkerType::appendix) {
+    stack.clear();
+    return;
+  }
+  if (marker.type == MarkerType::arabic && marker.depth > 1) {
+    std::string prefix = marker.number.substr(0, marker.number.rfind('.'));
+    for (std::size_t i = stack.size(); i-- > 0;) {
+      const Section& open = sections[stack[i].section];
+      if (open.marker_type == "arabic" && open.number == prefix) {
+        stack.resize(i + 1);
+        return;
+      }
+    }
+  }
+  for (std::size_t i = stack.size(); i-- > 0;) {
+    if (stack[i].key == key) {
+      stack.resize(i);
+      return;
+    }
+  }
+}
+
+// "a) Về phát triển hạ tầng: phần đầu ..." → the title is what precedes the colon,
+// unless the colon opens a list ("..., bao gồm: ...").
+bool split_inline_title(const StructureInput& input, std::string& title) {
+  std::size_t colon = title.find(':');
+  if (colon == std::string::npos || colon > 120 || colon < 3) return false;
+  std::string after = trim(title.substr(colon + 1), " ");
+  if (after.empty()) return false;
+  if (input.grammar.pattern("structure/line_roles.re", "list_intro")
+          .contains(input.folder.fold_string(title.substr(0, colon))))
+    return false;
+  title = trim(title.substr(0, colon), " ");
+  return true;
+}
+
+void assign_kind(const StructureInput& input, Section& section, const Section* parent) {
+  if (section.marker_type == "appendix") {
+    section.kind = "appendix";
+    return;
+  }
+  if (section.role == "heading" && section.title.size() <= 300) {
+    std::string folded = input.folder.fold_string(section.title);
+    for (const auto& entry : input.grammar.patterns("structure/section_kinds.re")) {
+      auto m = entry.pattern->find(folded);
+      if (!m) continue;
+      section.kind = entry.key;
+      std::size_t year = entry.pattern->group("year");
+      if (year != Match::npos && (*m)[year].matched())
+        section.year = std::atoi(std::string(m->text(folded, year)).c_str());
+      return;
+    }
+  }
+  if (!parent) section.kind = "other";
+  else if (parent->kind == "horizon" || parent->kind == "specific_goals") section.kind = "category";
+  else section.kind = parent->kind;
+  if (parent && parent->year && !section.year) section.year = parent->year;
+}
+
+}  // namespace
+
+std::vector<Section> build_sections(StructureInput& input, const DocumentRange& range,
+                                    std::size_t& next_id) {
+  std::vector<Section> sections;
+  std::vector<Open> stack;
+  std::vector<bool> has_content, has_children, inline_title;
+  const Pattern& closing = input.grammar.pattern("header/header.re", "closing");
+  auto extend = [&](std::uint64_t end) {
+    for (const auto& open : stack) sections[open.section].extent.end = std::max(sections[open.section].extent.end, end);
+  };
+  for (std::size_t u = range.body_begin; u < range.end; ++u) {
+    if (u >= range.footer_begin && u < range.footer_end) continue;
+    if (input.use[u] != Use::none) continue;
+    const Block& block = input.block(u);
+    const Marker& marker = input.unit(u).marker;
+    if (block.kind == BlockKind::footnote) continue;
+    if (marker.type == MarkerType::none || marker.type == MarkerType::bullet ||
+        block.kind != BlockKind::paragraph) {
+      if (block.kind == BlockKind::paragraph && marker.type == MarkerType::none &&
+          closing.matches_at_start(input.folded(u))) {
+        input.use[u] = Use::closing;
+        stack.clear();
+        continue;
+      }
+      if (stack.empty()) continue;
+      has_content[stack.back().section] = true;
+      if (block.kind == BlockKind::paragraph) input.use[u] = Use::content;
+      extend(input.span(u).end);
+      continue;
+    }
+    std::string key = nesting_key(marker);
+    pop_to_parent(stack, sections, marker, key);
+    Section section;
+    section.id = "s" + std::to_string(next_id++);
+    section.marker = marker.text;
+    section.number = marker.number;
+    section.marker_type = marker_type_name(marker.type);
+    section.level = static_cast<int>(stack.size()) + 1;
+    if (!stack.empty()) {
+      section.parent = sections[stack.back().section].id;
+      has_children[stack.back().section] = true;
+    }
+    section.span = input.span(u);
+    section.extent = section.span;
+    const std::string& text = input.text_of(u);
+    section.title = trim(text.substr(marker.content_start), " ");
+    input.use[u] = Use::heading;
+    // A bare "PHỤ LỤC II" takes its title (and "kèm theo" line) from the lines below.
+    if (marker.type == MarkerType::appendix) {
+      for (std::size_t k = u + 1; k < range.end && k <= u + 2; ++k) {
+        if (input.block(k).kind != BlockKind::paragraph || input.unit(k).marker.type != MarkerType::none)
+          break;
+        if (section.title.empty()) section.title = input.text_of(k);
+        else if (!input.grammar.pattern("header/header.re", "attachment_of").matches_at_start(input.folded(k)))
+          break;
+        input.use[k] = Use::heading;
+        section.span.end = input.span(k).end;
+        section.extent.end = section.span.end;
+        u = k;
+      }
+    }
+    bool inline_form = split_inline_title(input, section.title);
+    section.title = trim(section.title, " .;:");
+    sections.push_back(std::move(section));
+    has_content.push_back(false);
+    has_children.push_back(false);
+    inline_title.push_back(inline_form);
+    stack.push_back({sections.size() - 1, key});
+    extend(sections.back().span.end);
+  }
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    Section& section = sections[i];
+    section.role = has_content[i] || has_children[i] || inline_title[i] ? "heading" : "item";
+    const Section* parent = section.parent ? &sections[index[*section.parent]] : nullptr;
+    assign_kind(input, section, parent);
+    index[section.id] = i;
+  }
+  return sections;
+}
+
+}  // namespace vnplan::internal
