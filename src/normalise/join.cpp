@@ -18,12 +18,14 @@ enum class Role { blank, text, table_row, separator, page_number, footnote, cell
 struct LineInfo {
   Role role = Role::text;
   bool starts_block = false;  // marker or label: never a continuation
+  bool standalone = false;    // a number or date line: takes no continuation either
   bool uppercase = false;     // every letter upper case (a header or title line)
   bool starts_lower = false;  // first letter lower case, or a digit
 };
 
 struct Patterns {
   std::vector<const Pattern*> starters;  // markers and labels, on the folded line head
+  std::vector<const Pattern*> standalone;
   const Pattern* page_number;
   const Pattern* separator;
   const Pattern* footnote_start;
@@ -40,6 +42,7 @@ Patterns load_patterns(const Grammar& grammar) {
   const auto& roles = "structure/line_roles.re";
   for (const auto& entry : grammar.patterns(roles))
     if (entry.key == "label") p.starters.push_back(entry.pattern.get());
+    else if (entry.key == "standalone") p.standalone.push_back(entry.pattern.get());
   p.page_number = &grammar.pattern(roles, "page_number");
   p.separator = &grammar.pattern(roles, "separator");
   p.footnote_start = &grammar.pattern(roles, "footnote_start");
@@ -175,6 +178,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
     else if (patterns.superscript_footnote->matches_at_start(text)) li.role = Role::footnote;
     for (const Pattern* starter : patterns.starters)
       if (starter->matches_at_start(head)) li.starts_block = true;
+    for (const Pattern* alone : patterns.standalone)
+      if (alone->matches_at_start(head)) li.standalone = li.starts_block = true;
   }
 
   // Wrap width: most lines of a PDF text run close to it; markdown lines are paragraphs.
@@ -207,11 +212,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
     const LineInfo& pi = info[open_last];
     const LineInfo& li = info[i];
     const Block& block = out.blocks[open];
-    if (li.starts_block || lines[i].decorated || p.decorated) return false;
+    if (li.starts_block || pi.standalone || lines[i].decorated || p.decorated) return false;
     if (ends_sentence(block.text())) return false;
     if (pi.uppercase && !li.uppercase) return false;
+    if (ends_glued_hyphen(block.text())) return true;  // "204-" / "QĐ/TW": one symbol
     if (blanks > 0 && !(double_spaced && wrapped)) return li.starts_lower && wrapped;
-    if (ends_glued_hyphen(block.text())) return true;
     if (li.starts_lower) return true;
     return wrapped && p.raw_length * 4 >= wrap_width * 3;
   };

@@ -38,10 +38,15 @@ std::pair<std::uint64_t, std::uint64_t> MappedText::origin_range(std::size_t fro
   from = std::min(from, text.size());
   to = std::min(std::max(to, from), text.size());
   std::uint64_t start = origin[from];
-  std::uint64_t end = to > from ? origin[to] : start;
-  // A range ending inside a replacement maps its end to the replacement's start;
-  // widen to the last byte's origin so the span is never empty or reversed.
-  if (to > from && end <= origin[to - 1]) end = origin[to - 1] + 1;
+  if (to == from) return {start, start};
+  // A copied byte ends one past its own origin; the bytes of a replacement all
+  // share the replaced text's start, so a range ending in one ends where the
+  // replaced text ended (the origin of the byte after it).
+  std::uint64_t last = origin[to - 1];
+  bool in_replacement = (to - 1 > from && origin[to - 2] == last) ||
+                        (to < text.size() + 1 && origin[to] == last);
+  std::uint64_t end = in_replacement ? origin[to] : last + 1;
+  if (end <= last) end = last + 1;
   if (end < start) end = start;
   return {start, end};
 }

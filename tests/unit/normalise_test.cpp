@@ -1,0 +1,113 @@
+// Stage 2, normalise: in-line clean-up, joining, and the way back to the original bytes.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+namespace {
+
+std::vector<std::string> blocks_of(const std::string& text, const std::string& path = "t.txt") {
+  auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(text, path));
+  std::vector<std::string> out;
+  for (const auto& block : normal.blocks) out.push_back(block.text());
+  return out;
+}
+
+std::string first_block(const std::string& text, const std::string& path = "t.txt") {
+  auto blocks = blocks_of(text, path);
+  return blocks.empty() ? "" : blocks[0];
+}
+
+}  // namespace
+
+TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
+  CHECK(first_block("- Có $\\geq 1,5\\%$ tổng chi ngân sách\n") == "- Có ≥ 1,5% tổng chi ngân sách");
+  CHECK(first_block("Tỷ lệ $\\leq 5\\%$; $\\geq 03$ vườn ươm\n") == "Tỷ lệ ≤ 5%; ≥ 03 vườn ươm");
+}
+
+TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
+  CHECK(first_block("## **2. Yêu cầu**\n", "t.md") == "2. Yêu cầu");
+  CHECK(first_block("#### *b) Về phát triển nguồn lực*\n", "t.md") == "b) Về phát triển nguồn lực");
+  CHECK(first_block("| 4 | <p>Đẩy mạnh</p> <i>(kịp thời)</i> |\n") == "| 4 | Đẩy mạnh (kịp thời) |");
+  CHECK(first_block("dòng một<br>dòng hai\n") == "dòng một dòng hai");
+  // A bullet star stays a bullet.
+  CHECK(first_block("* Thời gian thực hiện: Thường xuyên.\n") == "* Thời gian thực hiện: Thường xuyên.");
+}
+
+TEST_CASE("spaces, zero-width characters, quotes and dashes are unified", "[normalise]") {
+  CHECK(first_block("Kế\u00A0hoạch\u200B  số   69\n") == "Kế hoạch số 69");
+  CHECK(first_block("“rõ người” – ‘rõ việc’\n") == "\"rõ người\" - 'rõ việc'");
+}
+
+TEST_CASE("text is NFC with one tone-placement style", "[normalise]") {
+  CHECK(first_block("Cộng hoà xã hội, thuỷ lợi, khoẻ mạnh\n") == "Cộng hòa xã hội, thủy lợi, khỏe mạnh");
+  CHECK(first_block("quý, hoàn thành, Hoà Bình\n") == "quý, hoàn thành, Hòa Bình");
+  // "ế" written as e + U+0302 + U+0301 becomes the one precomposed letter.
+  CHECK(first_block("Ke\u0302\u0301 hoạch\n") == "Kế hoạch");
+}
+
+TEST_CASE("footnote marks are dropped from the text", "[normalise]") {
+  CHECK(first_block("của Quốc hội¹ thành các mục tiêu\n") == "của Quốc hội thành các mục tiêu");
+}
+
+TEST_CASE("hard-wrapped PDF lines join into paragraphs; items and headings stay apart", "[normalise]") {
+  std::string pdf =
+      "I. MỤC ĐÍCH \n\n"
+      "- Quán triệt và cụ thể hóa Nghị quyết số 57-NQ/TW, bảo đảm toàn Đảng bộ và \n\n"
+      "hệ thống chính trị của tỉnh nhận thức đầy đủ, sâu sắc về vị trí, vai trò, tầm quan \n\n"
+      "8 \n\n"
+      "trọng của khoa học. \n\n"
+      "- Thống nhất nhận thức, tạo quyết tâm chính trị cao; giúp cấp ủy, chính quyền, \n\n"
+      "Mặt trận Tổ quốc, các tổ chức chính trị - xã hội, doanh nghiệp và Nhân dân nhận \n\n"
+      "thức đúng đắn. \n\n"
+      "II. YÊU CẦU \n";
+  auto blocks = blocks_of(pdf);
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[0] == "I. MỤC ĐÍCH");
+  CHECK(blocks[1] ==
+        "- Quán triệt và cụ thể hóa Nghị quyết số 57-NQ/TW, bảo đảm toàn Đảng bộ và hệ thống chính trị "
+        "của tỉnh nhận thức đầy đủ, sâu sắc về vị trí, vai trò, tầm quan trọng của khoa học.");
+  CHECK(blocks[2].rfind("- Thống nhất", 0) == 0);
+  CHECK(blocks[2].find("Nhân dân nhận thức đúng đắn.") != std::string::npos);
+  CHECK(blocks[3] == "II. YÊU CẦU");
+}
+
+TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark removed", "[normalise]") {
+  std::string pdf =
+      "- Cụ thể hóa Quyết định số 204- \n\n"
+      "QĐ/TW1 và Nghị quyết số 71/NQ-CP2 thành các mục tiêu.\n"
+      "                                                           \n"
+      "1 Quyết định số 204-QĐ/TW ngày 29/11/2024 của Ban Bí thư. \n"
+      "2 Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ. \n";
+  auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(pdf));
+  REQUIRE(normal.blocks.size() == 3);
+  CHECK(normal.blocks[0].text() == "- Cụ thể hóa Quyết định số 204-QĐ/TW và Nghị quyết số 71/NQ-CP thành các mục tiêu.");
+  CHECK(normal.blocks[1].kind == vnplan::BlockKind::footnote);
+  CHECK(normal.stats.footnote_marks_removed == 2);
+}
+
+TEST_CASE("every normalised byte maps back to the original bytes", "[normalise]") {
+  std::string original = "**a) *Về phát triển hạ tầng*: phủ sóng $\\geq 60\\%$ trên địa bàn**\n";
+  auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(original, "t.md"));
+  REQUIRE(normal.blocks.size() == 1);
+  const auto& block = normal.blocks[0];
+  CHECK(block.text() == "a) Về phát triển hạ tầng: phủ sóng ≥ 60% trên địa bàn");
+  auto find_span = [&](const std::string& needle) {
+    std::size_t at = block.text().find(needle);
+    auto span = block.span_of(at, at + needle.size());
+    return original.substr(span.start, span.end - span.start);
+  };
+  CHECK(find_span("Về phát triển hạ tầng") == "Về phát triển hạ tầng");
+  CHECK(find_span("trên địa bàn") == "trên địa bàn");
+  CHECK(find_span("≥ 60%") == "$\\geq 60\\%$");
+}
+
+TEST_CASE("the folded view drops case and diacritics and maps back", "[normalise]") {
+  const auto& folder = vnplan::test::engine();
+  (void)folder;
+  vnplan::Folder fold(*vnplan::test::grammar());
+  auto folded = fold.fold("Mục tiêu CỤ THỂ Đến năm 2030 ¢)");
+  CHECK(folded.text == "muc tieu cu the den nam 2030 c)");
+  std::string source = "Mục tiêu CỤ THỂ Đến năm 2030 ¢)";
+  std::size_t at = folded.text.find("den");
+  CHECK(source.substr(folded.origin[at], 2) == "Đ");  // Đ is two bytes; "d" maps to its first
+}

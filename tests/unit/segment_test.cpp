@@ -1,0 +1,60 @@
+// Stage 3, segment: markers read from the start of each block.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "vnplan/segment.hpp"
+
+namespace {
+
+vnplan::Marker marker_of(const std::string& line) {
+  auto grammar = vnplan::test::grammar();
+  vnplan::Folder folder(*grammar);
+  vnplan::Segmenter segmenter(*grammar, folder);
+  auto text = vnplan::test::engine().normalise(vnplan::test::source_from(line + "\n"));
+  auto segmented = segmenter.run(std::move(text));
+  REQUIRE_FALSE(segmented.units.empty());
+  return segmented.units[0].marker;
+}
+
+}  // namespace
+
+TEST_CASE("Roman markers, including OCR forms, get their true number", "[segment]") {
+  CHECK(marker_of("I. MỤC ĐÍCH").number == "I");
+  CHECK(marker_of("II- MỤC TIÊU").number == "II");
+  CHECK(marker_of("Il. MUC TIEU").number == "II");
+  CHECK(marker_of("I11. NHIEM VU").number == "III");
+  CHECK(marker_of("IV. TỔ CHỨC THỰC HIỆN").value == 4);
+  CHECK(marker_of("V/v xây dựng kế hoạch").type == vnplan::MarkerType::none);
+}
+
+TEST_CASE("Arabic multi-level markers keep their depth", "[segment]") {
+  auto m = marker_of("2.2.1. Tiếp tục hướng dẫn");
+  CHECK(m.type == vnplan::MarkerType::arabic);
+  CHECK(m.number == "2.2.1");
+  CHECK(m.depth == 3);
+  CHECK(marker_of("1.1 Ban hành Kế hoạch").number == "1.1");
+  CHECK(marker_of("3. Sở Tài chính chủ trì").number == "3");
+  // Numbers that are values, not markers
+  CHECK(marker_of("100% cán bộ được bồi dưỡng").type == vnplan::MarkerType::none);
+  CHECK(marker_of("1.200 doanh nghiệp").type == vnplan::MarkerType::none);
+}
+
+TEST_CASE("letters follow the Vietnamese alphabet, đ after d", "[segment]") {
+  auto d = marker_of("d) Về phát triển hệ sinh thái");
+  auto dd = marker_of("đ) Về phát triển chuyển đổi số");
+  CHECK(d.number == "d");
+  CHECK(dd.number == "đ");
+  CHECK(dd.value == d.value + 1);
+  CHECK(marker_of("e) Phát triển").value == dd.value + 1);
+  CHECK(marker_of("¢) Phat trien khoa hoc").number == "c");  // OCR of c)
+}
+
+TEST_CASE("bullets, parenthesised numbers and appendices", "[segment]") {
+  CHECK(marker_of("- Tỷ lệ phủ sóng 5G").type == vnplan::MarkerType::bullet);
+  CHECK(marker_of("+ Hoàn thành").type == vnplan::MarkerType::bullet);
+  CHECK(marker_of("(1) Ban hành Kế hoạch").number == "(1)");
+  CHECK(marker_of("(ii) Xây dựng").number == "(ii)");
+  CHECK(marker_of("PHỤ LỤC II").number == "PL-II");
+  CHECK(marker_of("Phụ lục I: Biểu phân công").number == "PL-I");
+  CHECK(marker_of("Phục lục I:").type == vnplan::MarkerType::appendix);
+}

@@ -1,0 +1,206 @@
+// Stage 4, structure: the section tree, kinds, header and footer, documents in one input.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "vnplan/structure.hpp"
+
+namespace {
+
+struct Row {
+  std::string number, parent_number, kind, role;
+  int level;
+};
+
+std::vector<Row> tree_of(const vnplan::DocumentModel& model) {
+  std::map<std::string, std::string> number_of;
+  for (const auto& s : model.sections) number_of[s.id] = s.number;
+  std::vector<Row> rows;
+  for (const auto& s : model.sections)
+    rows.push_back({s.number, s.parent ? number_of[*s.parent] : "", s.kind, s.role, s.level});
+  return rows;
+}
+
+const char* kPlan = R"(ỦY BAN NHÂN DÂN
+TỈNH BẮC SƠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/KH-UBND
+Bắc Sơn, ngày 05 tháng 3 năm 2025
+KẾ HOẠCH
+Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ;
+Thực hiện Chương trình số 71-CTr/TU ngày 25/02/2025 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết số 57-NQ/TW;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Cụ thể hóa Nghị quyết.
+2. Yêu cầu
+- Bám sát mục tiêu.
+II. MỤC TIÊU
+1. Mục tiêu chung
+- Phát triển khoa học.
+2. Mục tiêu cụ thể
+2.1. Đến hết năm 2030
+a) Về hạ tầng: phủ sóng 5G đạt 100%.
+b) Về nguồn lực
+- Có ≥ 12 người nghiên cứu trên 01 vạn dân.
+2.2. Tầm nhìn đến năm 2045
+a) Về hạ tầng: phủ sóng 6G đạt 100%.
+III. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Công tác lãnh đạo
+a) Kiện toàn Ban Chỉ đạo tỉnh trong tháng 6/2025.
+b) Tổ chức thực hiện có hiệu quả Kế hoạch số 370/KH-UBND.
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì theo dõi.
+Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.
+Nơi nhận:
+- Bộ Khoa học và Công nghệ (b/c);
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+Trần Văn An
+PHỤ LỤC I
+CÁC CHỈ TIÊU CỤ THỂ
+(Ban hành kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh)
+)";
+
+}  // namespace
+
+TEST_CASE("a state plan: header fields are read", "[structure][header]") {
+  auto result = vnplan::test::parse_text(kPlan);
+  REQUIRE(result.documents.size() == 1);
+  const auto& h = result.documents[0].document;
+  CHECK(*h.kind == "plan");
+  CHECK(*h.type_name == "KẾ HOẠCH");
+  REQUIRE(h.number);
+  CHECK(h.number->text == "12/KH-UBND");
+  CHECK(*h.number->number == 12);
+  CHECK(h.number->type == "KH");
+  CHECK(h.number->issuer == "UBND");
+  CHECK(*h.date == "2025-03-05");
+  CHECK(*h.place == "Bắc Sơn");
+  REQUIRE(h.issuers.size() == 2);
+  CHECK(h.issuers[0].text == "ỦY BAN NHÂN DÂN");
+  CHECK(h.mottos.size() == 2);
+  CHECK(h.title->text.rfind("Triển khai thực hiện Nghị quyết", 0) == 0);
+  REQUIRE(h.signature);
+  CHECK(*h.signature->mode == "TM.");
+  CHECK(*h.signature->on_behalf_of == "ỦY BAN NHÂN DÂN");
+  CHECK(*h.signature->position == "KT. CHỦ TỊCH");
+  CHECK(*h.signature->name == "Trần Văn An");
+  REQUIRE(h.recipients.size() == 2);
+  CHECK(h.recipients[0].name == "Bộ Khoa học và Công nghệ");
+  CHECK(*h.recipients[0].note == "b/c");
+  CHECK(h.recipients[1].name == "Lưu: VT");
+}
+
+TEST_CASE("references carry number, date and the relation to this plan", "[extract][references]") {
+  auto result = vnplan::test::parse_text(kPlan);
+  std::map<std::string, vnplan::Reference> by_number;
+  for (const auto& r : result.documents[0].document.references) by_number[r.number.text] = r;
+  CHECK(by_number.at("57-NQ/TW").relation == "implements");  // the title carries it out
+  CHECK(*by_number.at("57-NQ/TW").date == "2024-12-22");
+  CHECK(by_number.at("03/NQ-CP").relation == "cites");       // "Căn cứ"
+  CHECK(by_number.at("71-CTr/TU").relation == "implements"); // "Thực hiện"
+  CHECK(by_number.at("370/KH-UBND").relation == "cites");
+  CHECK(by_number.at("57-NQ/TW").mentions == 2);
+}
+
+TEST_CASE("the section tree follows the numbering, not the layout", "[structure][sections]") {
+  auto result = vnplan::test::parse_text(kPlan);
+  auto rows = tree_of(result.documents[0]);
+  std::vector<std::string> numbers;
+  for (const auto& r : rows) numbers.push_back(r.number + "<" + r.parent_number);
+  CHECK(numbers == std::vector<std::string>{"I<",   "1<I",   "2<I",   "II<",   "1<II",  "2<II",
+                                            "2.1<2", "a<2.1", "b<2.1", "2.2<2", "a<2.2", "III<",
+                                            "1<III", "a<1",   "b<1",   "IV<",   "1<IV",  "PL-I<"});
+  std::vector<std::string> kinds;
+  for (const auto& r : rows) kinds.push_back(r.kind);
+  CHECK(kinds == std::vector<std::string>{"purpose", "purpose", "requirements", "goals", "general_goals",
+                                          "specific_goals", "horizon", "category", "category", "horizon",
+                                          "category", "tasks", "tasks", "tasks", "tasks", "organisation",
+                                          "organisation", "appendix"});
+  const auto& sections = result.documents[0].sections;
+  CHECK(*sections[6].year == 2030);
+  CHECK(*sections[9].year == 2045);
+  CHECK(sections[7].title == "Về hạ tầng");   // inline "title: text"
+  CHECK(sections[7].role == "heading");
+  CHECK(sections[13].role == "item");         // one paragraph, nothing under it
+  CHECK(sections[17].title == "CÁC CHỈ TIÊU CỤ THỂ");
+  CHECK(sections[16].role == "item");          // the closing paragraph is not its content
+}
+
+TEST_CASE("out-of-order letters and a missing first number are kept as written", "[structure][sections]") {
+  auto result = vnplan::test::parse_text(
+      "I. NHIỆM VỤ\n1. Một\nh) Tám việc.\nk) Mười việc.\ni) Chín việc.\nII. TỔ CHỨC THỰC HIỆN\n"
+      "Các sở, ngành thực hiện.\n2. Sở Tài chính bố trí kinh phí.\n");
+  auto rows = tree_of(result.documents[0]);
+  REQUIRE(rows.size() == 7);
+  CHECK(rows[3].number == "k");
+  CHECK(rows[4].number == "i");
+  CHECK(rows[4].parent_number == "1");
+  CHECK(rows[6].number == "2");
+  CHECK(rows[6].parent_number == "II");
+}
+
+TEST_CASE("a dispatch with an attached plan yields two linked documents", "[structure][documents]") {
+  auto result = vnplan::test::parse_text(R"(HUYỆN ỦY AN PHÚ
+ĐẢNG CỘNG SẢN VIỆT NAM
+An Phú, ngày 02 tháng 5 năm 2025
+Số 150-CV/HU
+V/v triển khai Kế hoạch số 20-KH/TU
+Kính gửi: - Ủy ban nhân dân huyện;
+- Các chi bộ trực thuộc.
+1. Ủy ban nhân dân huyện
+Tham mưu kế hoạch trước ngày 10/5/2025.
+Nơi nhận:
+- Như kính gửi,
+- Lưu VPHU.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Lê Văn Bình
+KẾ HOẠCH
+thực hiện Nghị quyết số 57-NQ/TW
+Thực hiện Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+- Quán triệt.
+Nơi nhận:
+- Các sở.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Phụ lục I
+BIỂU CHỈ TIÊU
+(Kèm theo Kế hoạch số 20-KH/TU ngày 18/4/2025 của Ban Thường vụ Tỉnh ủy)
+)");
+  REQUIRE(result.documents.size() == 2);
+  const auto& dispatch = result.documents[0].document;
+  const auto& plan = result.documents[1].document;
+  CHECK(*dispatch.kind == "dispatch");
+  CHECK(dispatch.number->text == "150-CV/HU");
+  CHECK(dispatch.title->text == "triển khai Kế hoạch số 20-KH/TU");
+  CHECK(dispatch.recipients.size() == 4);
+  CHECK(dispatch.recipients[0].role == "addressee");
+  CHECK(*plan.kind == "plan");
+  CHECK(*plan.attached_to == "150-CV/HU");
+  CHECK(plan.number->text == "20-KH/TU");  // from the appendix line
+  CHECK(*plan.date == "2025-04-18");
+  CHECK(plan.issuers.at(0).text == "Ban Thường vụ Tỉnh ủy");
+  CHECK(result.documents[1].sections.back().kind == "appendix");
+  CHECK(result.documents[0].sections.size() == 1);
+}
+
+TEST_CASE("document numbers parse in party, state and law styles", "[structure][header]") {
+  auto party = vnplan::parse_document_number("2053 -CV/HU");
+  CHECK(party.text == "2053-CV/HU");
+  CHECK(*party.number == 2053);
+  CHECK(party.type == "CV");
+  CHECK(party.issuer == "HU");
+  auto state = vnplan::parse_document_number("69/KH-UBND");
+  CHECK(state.type == "KH");
+  CHECK(state.issuer == "UBND");
+  auto law = vnplan::parse_document_number("193/2025/QH15");
+  CHECK(*law.year == 2025);
+  CHECK(law.issuer == "QH15");
+  CHECK(*vnplan::parse_document_number("06-KH/ĐU").number == 6);
+  CHECK_FALSE(vnplan::iso_date(31, 2, 2025).has_value());
+}
