@@ -196,7 +196,6 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
         number.span = input.span(u, (*m)[g].begin, (*m)[g].end);
         header.number = number;
         input.use[u] = Use::header;
-        if (m->groups[0].begin < 3) continue;
       }
     }
     if (!header.date) {

@@ -63,12 +63,15 @@ bool split_inline_title(const StructureInput& input, std::string& title) {
   return true;
 }
 
-void assign_kind(const StructureInput& input, Section& section, const Section* parent) {
+void assign_kind(const StructureInput& input, Section& section, const Section* parent, bool sentence) {
   if (section.marker_type == "appendix") {
     section.kind = "appendix";
     return;
   }
-  if (section.role == "heading" && section.title.size() <= 300) {
+  // An item's sentence may open with a kind's words ("Tổ chức thực hiện có hiệu
+  // quả Kế hoạch ..."): only headings and short unpunctuated titles name a kind.
+  if ((section.role == "heading" && section.title.size() <= 300) ||
+      (!sentence && section.title.size() <= 100)) {
     std::string folded = input.folder.fold_string(section.title);
     for (const auto& entry : input.grammar.patterns("structure/section_kinds.re")) {
       auto m = entry.pattern->find(folded);
@@ -92,7 +95,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
                                     std::size_t& next_id) {
   std::vector<Section> sections;
   std::vector<Open> stack;
-  std::vector<bool> has_content, has_children, inline_title;
+  std::vector<bool> has_content, has_children, inline_title, sentence;
   const Pattern& closing = input.grammar.pattern("header/header.re", "closing");
   auto extend = [&](std::uint64_t end) {
     for (const auto& open : stack) sections[open.section].extent.end = std::max(sections[open.section].extent.end, end);
@@ -148,6 +151,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
         u = k;
       }
     }
+    sentence.push_back(!section.title.empty() && std::string(".;").find(section.title.back()) != std::string::npos);
     bool inline_form = split_inline_title(input, section.title);
     section.title = trim(section.title, " .;:");
     sections.push_back(std::move(section));
@@ -162,7 +166,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     Section& section = sections[i];
     section.role = has_content[i] || has_children[i] || inline_title[i] ? "heading" : "item";
     const Section* parent = section.parent ? &sections[index[*section.parent]] : nullptr;
-    assign_kind(input, section, parent);
+    assign_kind(input, section, parent, sentence[i]);
     index[section.id] = i;
   }
   return sections;

@@ -1,0 +1,134 @@
+// Layouts of the genre that the corpora do not show: a two-column header read
+// by pdftotext, a department plan, a ward plan numbered without Roman
+// numerals, a programme, text in NFD. Same grammar, no special cases.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+namespace {
+
+std::vector<std::string> numbers(const vnplan::DocumentModel& model) {
+  std::vector<std::string> out;
+  for (const auto& s : model.sections) out.push_back(s.number + ":" + s.kind);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a two-column header as pdftotext writes it", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc\n"
+      "-------- ---------------\n"
+      "Số: 215/KH-UBND Lào Cai, ngày 14 tháng 5 năm 2025\n"
+      "\n"
+      "KẾ HOẠCH\n"
+      "Thực hiện Kế hoạch số 01-KH/BCĐTW ngày 02/6/2025 của Ban Chỉ đạo Trung ương\n"
+      "\n"
+      "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+      "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "1. Mục đích\n"
+      "Cụ thể hóa các nhiệm vụ.\n"
+      "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n"
+      "1. Sở Khoa học và Công nghệ chủ trì xây dựng đề án.\n"
+      "III. KINH PHÍ THỰC HIỆN\n"
+      "Ngân sách tỉnh bảo đảm.\n"
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "1. Các sở, ban, ngành triển khai.\n"
+      "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n"
+      "- Bộ Khoa học và Công nghệ; KT. CHỦ TỊCH\n"
+      "- Lưu: VT. PHÓ CHỦ TỊCH\n");
+  const auto& h = result.documents.at(0).document;
+  REQUIRE(h.number);
+  CHECK(h.number->text == "215/KH-UBND");
+  CHECK(*h.date == "2025-05-14");
+  CHECK(*h.place == "Lào Cai");
+  REQUIRE(h.issuers.size() == 2);
+  CHECK(h.issuers[0].text == "ỦY BAN NHÂN DÂN");
+  CHECK(h.issuers[1].text == "TỈNH LÀO CAI");
+  CHECK(h.mottos.size() == 2);
+  CHECK(numbers(result.documents[0]) ==
+        std::vector<std::string>{"I:purpose", "1:purpose", "II:tasks", "1:tasks", "III:funding",
+                                 "IV:organisation", "1:organisation"});
+  REQUIRE(h.signature);
+  CHECK(*h.signature->mode == "TM.");
+}
+
+TEST_CASE("a department plan numbered with Arabic top levels", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "SỞ TÀI CHÍNH TỈNH NINH BÌNH\n"
+      "Số: 88/KH-STC\n"
+      "Ninh Bình, ngày 03 tháng 7 năm 2025\n"
+      "KẾ HOẠCH\n"
+      "Triển khai Chương trình hành động số 12-CTr/TU của Tỉnh ủy\n"
+      "1. MỤC TIÊU\n"
+      "1.1. Mục tiêu chung\n"
+      "Nâng cao năng lực số.\n"
+      "1.2. Mục tiêu cụ thể\n"
+      "a) Giai đoạn 2025 - 2030\n"
+      "- 100% hồ sơ được số hóa.\n"
+      "b) Tầm nhìn đến năm 2045\n"
+      "- Dữ liệu tài chính mở.\n"
+      "2. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "2.1. Hoàn thiện thể chế\n"
+      "2.2. Phát triển hạ tầng\n"
+      "3. TỔ CHỨC THỰC HIỆN\n"
+      "3.1. Chế độ báo cáo\n"
+      "Các phòng báo cáo hằng quý.\n"
+      "Nơi nhận:\n"
+      "- UBND tỉnh (b/c);\n"
+      "- Lưu: VT.\n"
+      "GIÁM ĐỐC\n"
+      "Phạm Thị Hoa\n");
+  const auto& model = result.documents.at(0);
+  CHECK(model.document.issuers.at(0).text == "SỞ TÀI CHÍNH TỈNH NINH BÌNH");
+  CHECK(model.document.number->issuer == "STC");
+  CHECK(numbers(model) == std::vector<std::string>{"1:goals", "1.1:general_goals", "1.2:specific_goals",
+                                                   "a:horizon", "b:horizon", "2:tasks", "2.1:tasks",
+                                                   "2.2:tasks", "3:organisation", "3.1:reporting"});
+  CHECK(*model.sections[3].year == 2030);
+  CHECK(*model.document.signature->position == "GIÁM ĐỐC");
+  CHECK(*model.document.signature->name == "Phạm Thị Hoa");
+  CHECK(model.document.references.at(0).relation == "implements");
+}
+
+TEST_CASE("a ward party plan and a programme type line", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI\n"
+      "ĐẢNG ỦY PHƯỜNG BA ĐÌNH\n"
+      "Số 21-CTr/ĐU\n"
+      "Ba Đình, ngày 15 tháng 9 năm 2025\n"
+      "CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+      "thực hiện Kế hoạch số 400-KH/TU của Ban Thường vụ Thành ủy\n"
+      "Thực hiện Kế hoạch số 400-KH/TU ngày 01/8/2025 của Ban Thường vụ Thành ủy, Ban Thường vụ Đảng ủy ban hành Chương trình hành động như sau:\n"
+      "I- MỤC ĐÍCH, YÊU CẦU\n"
+      "II- MỤC TIÊU\n"
+      "III- NHIỆM VỤ\n"
+      "(1) Tuyên truyền.\n"
+      "(2) Đào tạo.\n"
+      "IV- TỔ CHỨC THỰC HIỆN\n"
+      "T/M BAN THƯỜNG VỤ\n"
+      "BÍ THƯ\n"
+      "Nguyễn Văn Nam\n");
+  const auto& model = result.documents.at(0);
+  CHECK(*model.document.kind == "program");
+  CHECK(*model.document.type_name == "CHƯƠNG TRÌNH HÀNH ĐỘNG");
+  CHECK(model.document.number->text == "21-CTr/ĐU");
+  CHECK(model.document.references.at(0).number.text == "400-KH/TU");
+  CHECK(model.document.references.at(0).relation == "implements");
+  CHECK(*model.document.references.at(0).date == "2025-08-01");
+  CHECK(numbers(model) == std::vector<std::string>{"I:purpose", "II:goals", "III:tasks", "(1):tasks",
+                                                   "(2):tasks", "IV:organisation"});
+  CHECK(*model.document.signature->name == "Nguyễn Văn Nam");
+}
+
+TEST_CASE("NFD text (as macOS writes it) reads like NFC", "[genre]") {
+  // "MỤC ĐÍCH" and "Mục tiêu cụ thể" with combining marks
+  auto result = vnplan::test::parse_text(
+      "I. MU\u0323C \u0110I\u0301CH\nNo\u0323i dung.\nII. MU\u0323C TIE\u0302U\n"
+      "1. Mu\u0323c tie\u0302u cu\u0323 the\u0302\u0309\n- 100%.\n");
+  CHECK(numbers(result.documents.at(0)) ==
+        std::vector<std::string>{"I:purpose", "II:goals", "1:specific_goals"});
+  CHECK(result.documents[0].sections[0].title == "MỤC ĐÍCH");
+}
