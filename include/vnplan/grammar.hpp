@@ -10,6 +10,7 @@
 // line and, for a pattern, the offset PCRE2 complains about.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,19 +47,34 @@ struct Match {
   std::string_view text(std::string_view subject, std::size_t i) const;
 };
 
+// The set of byte values present in a text: lets a caller skip patterns that
+// cannot start anywhere in it.
+struct ByteSet {
+  std::uint8_t bits[32] = {};
+  static ByteSet of(std::string_view text);
+};
+
 // A compiled PCRE2 pattern (UTF, UCP, JIT).
 class Pattern {
  public:
   Pattern(const std::string& source, const std::string& where);
   ~Pattern();
+  // One pattern matching what any of `parts` matches: a single scan instead of
+  // one per part, for hot paths that only ask whether something matches.
+  static std::shared_ptr<Pattern> any_of(const std::vector<const Pattern*>& parts);
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;
 
   // First match at or after `from`; anchored matches only at `from`.
   std::optional<Match> find(std::string_view subject, std::size_t from = 0,
                             bool anchored = false) const;
-  bool matches_at_start(std::string_view subject) const { return find(subject, 0, true).has_value(); }
-  bool contains(std::string_view subject) const { return find(subject).has_value(); }
+  bool matches_at_start(std::string_view subject) const { return test(subject, 0, true); }
+  bool contains(std::string_view subject) const { return test(subject, 0, false); }
+  // Whether there is a match, without building a Match (no allocation).
+  bool test(std::string_view subject, std::size_t from, bool anchored) const;
+  // False when no match can start in a text holding only the bytes in `present`
+  // (from PCRE2's first-code-unit analysis); true when it may, or cannot tell.
+  bool may_start_in(const ByteSet& present) const;
   // Index of a named group, or npos.
   std::size_t group(const char* name) const;
   const std::string& source() const { return source_; }

@@ -76,6 +76,7 @@ struct Section {
   std::string number;  // canonical
   std::string marker_type;
   std::string title;
+  std::string text;  // the whole block after the marker (title and any inline text)
   std::string kind;
   std::string role;  // heading | item
   int level = 1;

@@ -1,143 +1,187 @@
 // The export stage: the model as "vnplan/1" JSON (see docs/model.md).
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "vnplan/vnplan.hpp"
+#include "writer.hpp"
 
 namespace vnplan {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::JsonWriter;
 
-Json span_json(const Span& span) { return {{"line", span.line}, {"start", span.start}, {"end", span.end}}; }
-
-template <typename T>
-Json optional_json(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
+void write(JsonWriter& w, const Span& span) {
+  w.begin_object().field("line", span.line).field("start", span.start).field("end", span.end).end_object();
 }
 
-Json number_json(const std::optional<DocumentNumber>& number) {
-  if (!number) return nullptr;
-  Json out = {{"text", number->text},
-              {"number", optional_json(number->number)},
-              {"year", optional_json(number->year)},
-              {"type", number->type.empty() ? Json(nullptr) : Json(number->type)},
-              {"issuer", number->issuer.empty() ? Json(nullptr) : Json(number->issuer)}};
-  out["span"] = number->span ? span_json(*number->span) : Json(nullptr);
-  return out;
+void write(JsonWriter& w, const std::optional<Span>& span) {
+  if (span) write(w, *span);
+  else w.null();
 }
 
-Json named_json(const NamedSpan& named) { return {{"text", named.text}, {"span", span_json(named.span)}}; }
-
-Json header_json(const DocumentHeader& h) {
-  Json references = Json::array();
-  for (const auto& r : h.references)
-    references.push_back({{"text", r.text},
-                          {"type_name", r.type_name},
-                          {"number", number_json(r.number)},
-                          {"date", optional_json(r.date)},
-                          {"issuer", optional_json(r.issuer)},
-                          {"relation", r.relation},
-                          {"mentions", r.mentions},
-                          {"span", span_json(r.span)}});
-  Json recipients = Json::array();
-  for (const auto& r : h.recipients)
-    recipients.push_back({{"name", r.name}, {"role", r.role}, {"note", optional_json(r.note)}, {"span", span_json(r.span)}});
-  Json issuers = Json::array(), mottos = Json::array();
-  for (const auto& i : h.issuers) issuers.push_back(named_json(i));
-  for (const auto& m : h.mottos) mottos.push_back(named_json(m));
-  Json signature = nullptr;
-  if (h.signature)
-    signature = {{"mode", optional_json(h.signature->mode)},
-                 {"on_behalf_of", optional_json(h.signature->on_behalf_of)},
-                 {"position", optional_json(h.signature->position)},
-                 {"name", optional_json(h.signature->name)},
-                 {"span", span_json(h.signature->span)}};
-  return {{"kind", optional_json(h.kind)},
-          {"type_name", optional_json(h.type_name)},
-          {"number", number_json(h.number)},
-          {"date", optional_json(h.date)},
-          {"date_span", h.date_span ? span_json(*h.date_span) : Json(nullptr)},
-          {"place", optional_json(h.place)},
-          {"issuers", issuers},
-          {"mottos", mottos},
-          {"title", h.title ? named_json(*h.title) : Json(nullptr)},
-          {"references", references},
-          {"recipients", recipients},
-          {"signature", signature},
-          {"attached_to", optional_json(h.attached_to)},
-          {"inferred", h.inferred}};
+void write_text_or_null(JsonWriter& w, std::string_view name, const std::string& text) {
+  w.key(name);
+  if (text.empty()) w.null();
+  else w.value(text);
 }
 
-Json section_json(const Section& s) {
-  return {{"id", s.id},         {"parent", optional_json(s.parent)}, {"marker", s.marker},
-          {"number", s.number}, {"marker_type", s.marker_type},     {"title", s.title},
-          {"kind", s.kind},     {"role", s.role},                   {"level", s.level},
-          {"year", optional_json(s.year)}, {"span", span_json(s.span)}, {"extent", span_json(s.extent)}};
-}
-
-Json table_json(const Table& t) {
-  Json rows = Json::array();
-  for (const auto& row : t.rows) {
-    Json cells = Json::array();
-    for (const auto& cell : row.cells) cells.push_back({{"text", cell.text}, {"span", span_json(cell.span)}});
-    rows.push_back({{"cells", cells}, {"span", span_json(row.span)}});
+void write(JsonWriter& w, const std::optional<DocumentNumber>& number) {
+  if (!number) {
+    w.null();
+    return;
   }
-  return {{"id", t.id},           {"kind", t.kind}, {"layout", t.layout},
-          {"section", optional_json(t.section)}, {"header", t.header}, {"rows", rows},
-          {"span", span_json(t.span)}};
+  w.begin_object().field("text", number->text).field("number", number->number).field("year", number->year);
+  write_text_or_null(w, "type", number->type);
+  write_text_or_null(w, "issuer", number->issuer);
+  w.key("span");
+  write(w, number->span);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const NamedSpan& named) {
+  w.begin_object().field("text", named.text).key("span");
+  write(w, named.span);
+  w.end_object();
+}
+
+void write_named_list(JsonWriter& w, std::string_view name, const std::vector<NamedSpan>& list) {
+  w.key(name).begin_array();
+  for (const auto& item : list) write(w, item);
+  w.end_array();
+}
+
+void write(JsonWriter& w, const Reference& r) {
+  w.begin_object().field("text", r.text).field("type_name", r.type_name).key("number");
+  write(w, std::optional<DocumentNumber>(r.number));
+  w.field("date", r.date).field("issuer", r.issuer).field("relation", r.relation)
+      .field("mentions", static_cast<unsigned long long>(r.mentions)).key("span");
+  write(w, r.span);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const DocumentHeader& h) {
+  w.begin_object().field("kind", h.kind).field("type_name", h.type_name).key("number");
+  write(w, h.number);
+  w.field("date", h.date).key("date_span");
+  write(w, h.date_span);
+  w.field("place", h.place);
+  write_named_list(w, "issuers", h.issuers);
+  write_named_list(w, "mottos", h.mottos);
+  w.key("title");
+  if (h.title) write(w, *h.title);
+  else w.null();
+  w.key("references").begin_array();
+  for (const auto& r : h.references) write(w, r);
+  w.end_array().key("recipients").begin_array();
+  for (const auto& r : h.recipients) {
+    w.begin_object().field("name", r.name).field("role", r.role).field("note", r.note).key("span");
+    write(w, r.span);
+    w.end_object();
+  }
+  w.end_array().key("signature");
+  if (h.signature) {
+    const Signature& s = *h.signature;
+    w.begin_object().field("mode", s.mode).field("on_behalf_of", s.on_behalf_of)
+        .field("position", s.position).field("name", s.name).key("span");
+    write(w, s.span);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.field("attached_to", h.attached_to).key("inferred").begin_array();
+  for (const auto& field : h.inferred) w.value(field);
+  w.end_array().end_object();
+}
+
+void write(JsonWriter& w, const Section& s) {
+  w.begin_object().field("id", s.id).field("parent", s.parent).field("marker", s.marker)
+      .field("number", s.number).field("marker_type", s.marker_type).field("title", s.title)
+      .field("text", s.text).field("kind", s.kind).field("role", s.role).field("level", s.level)
+      .field("year", s.year).key("span");
+  write(w, s.span);
+  w.key("extent");
+  write(w, s.extent);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const Table& t) {
+  w.begin_object().field("id", t.id).field("kind", t.kind).field("layout", t.layout)
+      .field("section", t.section).key("header").begin_array();
+  for (const auto& cell : t.header) w.value(cell);
+  w.end_array().key("rows").begin_array();
+  for (const auto& row : t.rows) {
+    w.begin_object().key("cells").begin_array();
+    for (const auto& cell : row.cells) {
+      w.begin_object().field("text", cell.text).key("span");
+      write(w, cell.span);
+      w.end_object();
+    }
+    w.end_array().key("span");
+    write(w, row.span);
+    w.end_object();
+  }
+  w.end_array().key("span");
+  write(w, t.span);
+  w.end_object();
 }
 
 double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
 
-Json document_json(const DocumentModel& m) {
-  Json out;
-  out["document"] = header_json(m.document);
-  out["sections"] = Json::array();
-  for (const auto& s : m.sections) out["sections"].push_back(section_json(s));
-  out["goals"] = Json::array();
-  out["targets"] = Json::array();
-  out["tasks"] = Json::array();
-  out["agencies"] = Json::array();
-  out["tables"] = Json::array();
-  for (const auto& t : m.tables) out["tables"].push_back(table_json(t));
-  out["footnotes"] = Json::array();
-  for (const auto& f : m.footnotes)
-    out["footnotes"].push_back({{"mark", f.mark}, {"text", f.text}, {"span", span_json(f.span)}});
-  out["unclassified"] = Json::array();
-  for (const auto& u : m.unclassified)
-    out["unclassified"].push_back({{"text", u.text}, {"section", optional_json(u.section)}, {"span", span_json(u.span)}});
-  out["coverage"] = rounded(m.coverage());
-  out["body_chars"] = m.body_chars;
-  out["classified_chars"] = m.classified_chars;
-  return out;
+// The fields every document has, the main one and each attachment.
+void write_document_fields(JsonWriter& w, const DocumentModel& m) {
+  w.key("document");
+  write(w, m.document);
+  w.key("sections").begin_array();
+  for (const auto& s : m.sections) write(w, s);
+  w.end_array();
+  for (const char* empty : {"goals", "targets", "tasks", "agencies"}) w.key(empty).begin_array().end_array();
+  w.key("tables").begin_array();
+  for (const auto& t : m.tables) write(w, t);
+  w.end_array().key("footnotes").begin_array();
+  for (const auto& f : m.footnotes) {
+    w.begin_object().field("mark", f.mark).field("text", f.text).key("span");
+    write(w, f.span);
+    w.end_object();
+  }
+  w.end_array().key("unclassified").begin_array();
+  for (const auto& u : m.unclassified) {
+    w.begin_object().field("text", u.text).field("section", u.section).key("span");
+    write(w, u.span);
+    w.end_object();
+  }
+  w.end_array().field("coverage", rounded(m.coverage())).field("body_chars", m.body_chars)
+      .field("classified_chars", m.classified_chars);
 }
 
 }  // namespace
 
 std::string to_json(const ParseResult& result, bool pretty) {
-  Json out;
-  out["schema"] = kSchema;
-  out["generator"] = {{"name", "vnplan"}, {"version", kVersion}};
-  out["source"] = {{"path", result.source.path},
-                   {"format", result.source.format},
-                   {"sha256", result.source.sha256},
-                   {"bytes", result.source.bytes},
-                   {"lines", result.source.lines}};
-  Json main = result.documents.empty() ? Json::object() : document_json(result.documents[0]);
-  for (auto& [key, value] : main.items()) out[key] = value;
-  out["attachments"] = Json::array();
-  for (std::size_t i = 1; i < result.documents.size(); ++i) out["attachments"].push_back(document_json(result.documents[i]));
-  out["normalisation"] = {{"joined_lines", result.joined_lines},
-                          {"page_numbers_removed", result.page_numbers_removed},
-                          {"footnote_marks_removed", result.footnote_marks_removed}};
-  out["diagnostics"] = Json::array();
-  for (const auto& d : result.diagnostics)
-    out["diagnostics"].push_back({{"severity", severity_name(d.severity)},
-                                  {"code", d.code},
-                                  {"message", d.message},
-                                  {"span", d.span ? span_json(*d.span) : Json(nullptr)}});
-  return out.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  JsonWriter w(pretty);
+  w.begin_object().field("schema", kSchema).key("generator").begin_object()
+      .field("name", "vnplan").field("version", kVersion).end_object();
+  w.key("source").begin_object().field("path", result.source.path).field("format", result.source.format)
+      .field("sha256", result.source.sha256).field("bytes", result.source.bytes)
+      .field("lines", result.source.lines).end_object();
+  if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
+  w.key("attachments").begin_array();
+  for (std::size_t i = 1; i < result.documents.size(); ++i) {
+    w.begin_object();
+    write_document_fields(w, result.documents[i]);
+    w.end_object();
+  }
+  w.end_array().key("normalisation").begin_object()
+      .field("joined_lines", static_cast<unsigned long long>(result.joined_lines))
+      .field("page_numbers_removed", static_cast<unsigned long long>(result.page_numbers_removed))
+      .field("footnote_marks_removed", static_cast<unsigned long long>(result.footnote_marks_removed))
+      .end_object();
+  w.key("diagnostics").begin_array();
+  for (const auto& d : result.diagnostics) {
+    w.begin_object().field("severity", severity_name(d.severity)).field("code", d.code)
+        .field("message", d.message).key("span");
+    write(w, d.span);
+    w.end_object();
+  }
+  w.end_array().end_object();
+  return w.take();
 }
 
 }  // namespace vnplan

@@ -32,22 +32,34 @@ std::string_view Match::text(std::string_view subject, std::size_t i) const {
   return subject.substr(groups[i].begin, groups[i].end - groups[i].begin);
 }
 
+// JIT code ignores PCRE2_ANCHORED given at match time (the interpreter would
+// run instead), so each pattern is compiled twice: as written, and anchored.
 struct Pattern::Impl {
   pcre2_code* code = nullptr;
+  pcre2_code* anchored = nullptr;
   pcre2_match_data* data = nullptr;
+  std::uint8_t first_bytes[32] = {};  // bitmap of bytes a match can start with
+  bool has_first_bytes = false;
   ~Impl() {
     if (data) pcre2_match_data_free(data);
+    if (anchored) pcre2_code_free(anchored);
     if (code) pcre2_code_free(code);
   }
+  pcre2_code* pick(bool at_start) const { return at_start ? anchored : code; }
 };
+
+namespace {
+constexpr std::uint32_t kCompileOptions = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+}
 
 Pattern::Pattern(const std::string& source, const std::string& where)
     : source_(source), impl_(std::make_unique<Impl>()) {
   int error = 0;
   PCRE2_SIZE offset = 0;
-  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
-                              PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &error, &offset,
-                              nullptr);
+  // Alternations built by any_of repeat group names; (?J) allows that.
+  std::uint32_t options = kCompileOptions | (source.rfind("(?J)", 0) == 0 ? PCRE2_DUPNAMES : 0);
+  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), options,
+                              &error, &offset, nullptr);
   if (!impl_->code) {
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(error, buffer, sizeof buffer);
@@ -56,17 +68,41 @@ Pattern::Pattern(const std::string& source, const std::string& where)
                              reinterpret_cast<const char*>(buffer));
   }
   pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter
+  impl_->anchored = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
+                                  options | PCRE2_ANCHORED, &error, &offset, nullptr);
+  pcre2_jit_compile(impl_->anchored, PCRE2_JIT_COMPLETE);
   impl_->data = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
+  const std::uint8_t* bitmap = nullptr;
+  if (pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
+    std::copy(bitmap, bitmap + 32, impl_->first_bytes);
+    impl_->has_first_bytes = true;
+  }
+  std::uint32_t first_unit_type = 0;
+  if (!impl_->has_first_bytes &&
+      pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTCODETYPE, &first_unit_type) == 0 &&
+      first_unit_type == 1) {
+    std::uint32_t unit = 0;
+    pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+    impl_->first_bytes[unit / 8] |= static_cast<std::uint8_t>(1u << (unit % 8));
+    impl_->has_first_bytes = true;
+  }
 }
 
 Pattern::~Pattern() = default;
 
+std::shared_ptr<Pattern> Pattern::any_of(const std::vector<const Pattern*>& parts) {
+  std::string source = "(?J)";
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    source += (i ? "|(?:" : "(?:") + parts[i]->source() + ")";
+  if (parts.empty()) source += "(*FAIL)";
+  return std::make_shared<Pattern>(source, "combined pattern");
+}
+
 std::optional<Match> Pattern::find(std::string_view subject, std::size_t from,
                                    bool anchored) const {
   if (from > subject.size()) return std::nullopt;
-  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
-                       from, (anchored ? PCRE2_ANCHORED : 0) | PCRE2_NO_UTF_CHECK, impl_->data,
-                       nullptr);
+  int rc = pcre2_match(impl_->pick(anchored), reinterpret_cast<PCRE2_SPTR>(subject.data()),
+                       subject.size(), from, PCRE2_NO_UTF_CHECK, impl_->data, nullptr);
   if (rc <= 0) return std::nullopt;
   PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(impl_->data);
   std::uint32_t count = pcre2_get_ovector_count(impl_->data);
@@ -77,6 +113,25 @@ std::optional<Match> Pattern::find(std::string_view subject, std::size_t from,
     match.groups[i] = {ovector[2 * i], ovector[2 * i + 1]};
   }
   return match;
+}
+
+bool Pattern::test(std::string_view subject, std::size_t from, bool anchored) const {
+  if (from > subject.size()) return false;
+  return pcre2_match(impl_->pick(anchored), reinterpret_cast<PCRE2_SPTR>(subject.data()),
+                     subject.size(), from, PCRE2_NO_UTF_CHECK, impl_->data, nullptr) > 0;
+}
+
+bool Pattern::may_start_in(const ByteSet& present) const {
+  if (!impl_->has_first_bytes) return true;
+  for (int i = 0; i < 32; ++i)
+    if (impl_->first_bytes[i] & present.bits[i]) return true;
+  return false;
+}
+
+ByteSet ByteSet::of(std::string_view text) {
+  ByteSet set;
+  for (unsigned char c : text) set.bits[c / 8] |= static_cast<std::uint8_t>(1u << (c % 8));
+  return set;
 }
 
 std::size_t Pattern::group(const char* name) const {

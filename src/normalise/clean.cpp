@@ -37,6 +37,31 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
                        static_cast<std::size_t>(parse_error.line),
                        std::string("ICU rules do not compile: ") + u_errorName(status) +
                            " at offset " + std::to_string(parse_error.offset));
+  toned_vowel_.assign(0x2000, false);
+  for (UChar32 code = 0xC0; code < 0x2000; ++code) {
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString d = icu::Normalizer2::getNFDInstance(s)->normalize(icu::UnicodeString(code), s);
+    if (U_FAILURE(s) || d.length() != 2) continue;
+    char16_t base = static_cast<char16_t>(u_tolower(d.charAt(0)));
+    bool tone = d.charAt(1) >= 0x300 && d.charAt(1) <= 0x323;
+    if (tone && (base == u'a' || base == u'e' || base == u'y')) toned_vowel_[code] = true;
+  }
+}
+
+bool LineCleaner::needs_word_normalisation(std::string_view word) const {
+  char previous = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c == 0xCC || c == 0xCD) return true;  // a combining mark (U+0300..U+036F): not NFC
+    char32_t code;
+    std::size_t length = utf8_decode(word, i, code);
+    if (code < toned_vowel_.size() && toned_vowel_[code] && (previous == 'o' || previous == 'O' ||
+                                                             previous == 'u' || previous == 'U'))
+      return true;
+    previous = length == 1 ? static_cast<char>(c) : 0;
+    i += length;
+  }
+  return false;
 }
 
 LineCleaner::~LineCleaner() = default;
@@ -89,7 +114,7 @@ void LineCleaner::normalise_words(MappedText& text) const {
       if (static_cast<unsigned char>(text.text[end]) >= 0x80) ascii = false;
       ++end;
     }
-    if (ascii || end == i) {
+    if (ascii || end == i || !needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
       i = end;
       continue;
     }
@@ -134,7 +159,9 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
     return line;
   }
   if (decorated_ && decorated_->matches_at_start(line.text.text)) line.decorated = true;
+  ByteSet present = ByteSet::of(line.text.text);
   for (const auto& rule : rules_) {
+    if (!rule.pattern->may_start_in(present)) continue;
     std::size_t from = 0;
     while (from <= line.text.text.size()) {
       auto match = rule.pattern->find(line.text.text, from);
@@ -161,6 +188,10 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   }
   // Collapse runs of spaces and trim, keeping origins.
   MappedText& t = line.text;
+  if (!t.text.empty() && t.text.find("  ") == std::string::npos && t.text.front() != ' ' && t.text.back() != ' ') {
+    normalise_words(t);
+    return line;
+  }
   std::vector<std::uint32_t> origin;
   std::string text;
   for (std::size_t r = 0; r < t.text.size(); ++r) {

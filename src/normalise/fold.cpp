@@ -11,6 +11,7 @@ namespace vnplan {
 struct Folder::Impl {
   std::unique_ptr<icu::Transliterator> strip;  // NFD; drop marks; lower; NFC
   std::unordered_map<char32_t, std::string> overrides;
+  bool ascii_override[128] = {};
   mutable std::vector<std::string> bmp_cache;  // folded form of each BMP code point
   mutable std::vector<bool> bmp_known;
   mutable std::unordered_map<char32_t, std::string> astral_cache;
@@ -60,6 +61,7 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
       throw GrammarError(grammar.directory() + "/fold/characters.tsv", entry.line,
                          "key must be exactly one character");
     impl_->overrides[code] = entry.value;
+    if (code < 128) impl_->ascii_override[code] = true;
   }
   impl_->bmp_cache.resize(0x10000);
   impl_->bmp_known.assign(0x10000, false);
@@ -74,7 +76,7 @@ Folder::Folded Folder::fold(std::string_view input) const {
   for (std::size_t i = 0; i < input.size();) {
     unsigned char c = static_cast<unsigned char>(input[i]);
     if (c < 0x80) {  // ASCII: lower-case directly, unless the grammar overrides it
-      if (!impl_->overrides.count(c)) {
+      if (!impl_->ascii_override[c]) {
         out.text += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
         out.origin.push_back(static_cast<std::uint32_t>(i));
         ++i;

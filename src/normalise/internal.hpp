@@ -44,6 +44,12 @@ class LineCleaner {
   const icu::Normalizer2* nfc_ = nullptr;
   std::unique_ptr<icu::Transliterator> tone_;
 
+  // Letters the tone rules may move a tone from (à, é, ỷ ...), read off ICU's
+  // decompositions: a word without one of them after o/u, and without a
+  // combining mark, is left alone, which spares most words the ICU round trip.
+  std::vector<bool> toned_vowel_;
+  bool needs_word_normalisation(std::string_view word) const;
+
   std::string convert_latex(const std::string& math) const;
   void normalise_words(MappedText& text) const;
 };

@@ -24,8 +24,8 @@ struct LineInfo {
 };
 
 struct Patterns {
-  std::vector<const Pattern*> starters;  // markers and labels, on the folded line head
-  std::vector<const Pattern*> standalone;
+  std::shared_ptr<Pattern> starters;  // markers and labels, on the folded line head
+  std::shared_ptr<Pattern> standalone;
   const Pattern* page_number;
   const Pattern* separator;
   const Pattern* footnote_start;
@@ -38,11 +38,16 @@ struct Patterns {
 
 Patterns load_patterns(const Grammar& grammar) {
   Patterns p;
-  for (const auto& entry : grammar.patterns("structure/markers.re")) p.starters.push_back(entry.pattern.get());
+  std::vector<const Pattern*> starters, standalone;
+  for (const auto& entry : grammar.patterns("structure/markers.re")) starters.push_back(entry.pattern.get());
   const auto& roles = "structure/line_roles.re";
-  for (const auto& entry : grammar.patterns(roles))
-    if (entry.key == "label") p.starters.push_back(entry.pattern.get());
-    else if (entry.key == "standalone") p.standalone.push_back(entry.pattern.get());
+  for (const auto& entry : grammar.patterns(roles)) {
+    if (entry.key == "label") starters.push_back(entry.pattern.get());
+    if (entry.key == "standalone") standalone.push_back(entry.pattern.get());
+  }
+  p.standalone = Pattern::any_of(standalone);
+  starters.insert(starters.end(), standalone.begin(), standalone.end());
+  p.starters = Pattern::any_of(starters);
   p.page_number = &grammar.pattern(roles, "page_number");
   p.separator = &grammar.pattern(roles, "separator");
   p.footnote_start = &grammar.pattern(roles, "footnote_start");
@@ -58,19 +63,25 @@ void describe_case(const std::string& text, LineInfo& info) {
   std::size_t letters = 0, upper = 0;
   bool first_seen = false;
   for (std::size_t i = 0; i < text.size();) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (first_seen && byte >= 'a' && byte <= 'z') {  // a lower-case letter: settled
+      info.uppercase = false;
+      return;
+    }
     char32_t code;
     i += utf8_decode(text, i, code);
     if (!first_seen && (u_isalpha(code) || u_isdigit(code))) {
       first_seen = true;
       info.starts_lower = u_islower(code) || u_isdigit(code);
     }
-    if (u_isalpha(code)) {
+    if (byte < 0x80 ? (byte >= 'A' && byte <= 'Z') : u_isalpha(code)) {
       ++letters;
       if (u_isupper(code)) ++upper;
     }
   }
   info.uppercase = letters >= 2 && upper == letters;
 }
+
 
 bool ends_sentence(const std::string& text) {
   std::size_t end = text.find_last_not_of(" ");
@@ -176,10 +187,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
     else if (patterns.separator->matches_at_start(text)) li.role = Role::separator;
     else if (patterns.page_number->matches_at_start(text)) li.role = Role::page_number;
     else if (patterns.superscript_footnote->matches_at_start(text)) li.role = Role::footnote;
-    for (const Pattern* starter : patterns.starters)
-      if (starter->matches_at_start(head)) li.starts_block = true;
-    for (const Pattern* alone : patterns.standalone)
-      if (alone->matches_at_start(head)) li.standalone = li.starts_block = true;
+    li.starts_block = patterns.starters->matches_at_start(head);
+    li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
   }
 
   // Wrap width: most lines of a PDF text run close to it; markdown lines are paragraphs.

@@ -123,8 +123,10 @@ ReadResult read_source(const std::string& path) {
                                               " MiB", {}, {}}};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, ReadError{path, "cannot open file", {}, {}}};
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
   if (in.bad()) return {std::nullopt, ReadError{path, "read error", {}, {}}};
+  std::string bytes = std::move(buffer).str();
   return check_source(path, std::move(bytes));
 }
 

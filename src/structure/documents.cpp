@@ -11,7 +11,8 @@ namespace internal {
 namespace {
 
 bool is_type_line(const StructureInput& input, std::size_t u) {
-  if (input.block(u).kind != BlockKind::paragraph || input.unit(u).marker.type != MarkerType::none)
+  if (input.block(u).kind != BlockKind::paragraph || input.unit(u).marker.type != MarkerType::none ||
+      input.text_of(u).size() > 200)
     return false;
   if (!input.grammar.pattern("header/header.re", "type_line").matches_at_start(input.folded(u)))
     return false;
@@ -22,6 +23,7 @@ bool is_type_line(const StructureInput& input, std::size_t u) {
 }
 
 bool is_footer_start(const StructureInput& input, std::size_t u) {
+  if (input.text_of(u).size() > 200) return false;  // footer lines are short
   const auto& g = input.grammar;
   const std::string& folded = input.folded(u);
   return g.pattern("header/header.re", "recipients_copy").matches_at_start(folded) ||

@@ -136,6 +136,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     section.extent = section.span;
     const std::string& text = input.text_of(u);
     section.title = trim(text.substr(marker.content_start), " ");
+    section.text = section.title;
     input.use[u] = Use::heading;
     // A bare "PHỤ LỤC II" takes its title (and "kèm theo" line) from the lines below.
     if (marker.type == MarkerType::appendix) {
