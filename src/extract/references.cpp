@@ -4,6 +4,7 @@
 // is what the document implements, unless it only describes another citation
 // ("Chương trình 71-CTr/TU ... thực hiện Nghị quyết 57-NQ/TW": 57 is the parent's
 // parent, so it is cited). "Căn cứ" paragraphs cite; "thay thế" replaces.
+#include <algorithm>
 #include <map>
 
 #include "vnplan/structure.hpp"
@@ -12,6 +13,10 @@ namespace vnplan {
 namespace {
 
 constexpr const char* kRelations = "references/relations.re";
+
+bool has_lower_case(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
 
 int relation_rank(const std::string& relation) {
   return relation == "replaces" ? 3 : relation == "implements" ? 2 : 1;
@@ -76,6 +81,8 @@ std::vector<Reference> extract_references(const StructureInput& input, std::size
       if (found != by_key.end()) {
         Reference& known = references[found->second];
         ++known.mentions;
+        // A title in capitals spells codes in capitals ("71-CTR/TU"); keep the usual spelling.
+        if (has_lower_case(number.text) && !has_lower_case(known.number.text)) known.number = number;
         if (relation_rank(relation) > relation_rank(known.relation)) known.relation = relation;
         if (!known.date) known.date = reference_date(pattern, *m, folded);
         continue;

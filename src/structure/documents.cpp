@@ -4,6 +4,8 @@
 // footer of the one before it ("Nơi nhận", a signature): a dispatch and the plan
 // it covers arrive in one file that way. Appendices after a footer stay with
 // the document they follow.
+#include <algorithm>
+
 #include "internal.hpp"
 
 namespace vnplan {
@@ -70,6 +72,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
   using namespace internal;
   std::vector<DocumentModel> documents;
   std::size_t next_id = 1;
+  std::size_t next_table = 1;
   for (auto& range : split_documents(input)) {
     DocumentModel model;
     read_header(input, range, model.document);
@@ -87,9 +90,16 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
           section_of_unit[u] = model.sections[s].id;
       }
     }
-    model.tables = build_tables(input, range, model.sections, section_of_unit, next_id);
+    model.tables = build_tables(input, range, model.sections, section_of_unit, next_table);
     infer_from_attachment_lines(input, range, model.document);
     model.document.references = extract_references(input, range.begin, range.end);
+    if (model.document.number) {  // "Kèm theo Kế hoạch số <own number>" is not a citation
+      std::string own = input.folder.fold_string(model.document.number->text);
+      auto& refs = model.document.references;
+      refs.erase(std::remove_if(refs.begin(), refs.end(),
+                                [&](const Reference& r) { return input.folder.fold_string(r.number.text) == own; }),
+                 refs.end());
+    }
     for (std::size_t u = range.begin; u < range.end; ++u) {
       const Block& block = input.block(u);
       if (block.kind == BlockKind::footnote) {

@@ -177,17 +177,22 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
     const std::string& folded = input.folded(u);
     const std::string& text = input.text_of(u);
     // Mottos may share a line with the issuer (two columns read as one line).
-    std::string remaining = text;
+    // What is left of the line once mottos are cut out: [keep_from, keep_to).
+    std::size_t keep_from = 0, keep_to = text.size();
     for (const auto& entry : input.grammar.patterns(kHeader)) {
       if (entry.key != "motto") continue;
       if (auto m = entry.pattern->find(folded)) {
         header.mottos.push_back({input.original(u, m->groups[0].begin, m->groups[0].end),
                                  input.span(u, m->groups[0].begin, m->groups[0].end)});
         std::size_t a = input.to_text(u, m->groups[0].begin), b = input.to_text(u, m->groups[0].end);
-        remaining = trim(text.substr(0, a) + " " + text.substr(b), " ");
+        if (a - keep_from >= keep_to - b) keep_to = std::min(keep_to, a);  // keep the larger side
+        else keep_from = std::max(keep_from, b);
         input.use[u] = Use::header;
       }
     }
+    while (keep_from < keep_to && text[keep_from] == ' ') ++keep_from;
+    while (keep_to > keep_from && text[keep_to - 1] == ' ') --keep_to;
+    std::string remaining = text.substr(keep_from, keep_to - keep_from);
     if (remaining.empty()) continue;
     if (!header.number) {
       if (auto m = header_pattern(input, "number").find(folded)) {
@@ -203,7 +208,9 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       if (auto m = p.find(folded)) {
         auto group = [&](const char* name) { return std::atoi(std::string(m->text(folded, p.group(name))).c_str()); };
         header.date = iso_date(group("day"), group("month"), group("year"));
-        header.date_span = input.span(u, m->groups[0].begin, m->groups[0].end);
+        std::size_t date_from = (*m)[p.group("place")].end;
+        while (date_from < folded.size() && (folded[date_from] == ',' || folded[date_from] == ' ')) ++date_from;
+        header.date_span = input.span(u, date_from, m->groups[0].end);
         std::string place = clean_place(input.original(u, (*m)[p.group("place")].begin, (*m)[p.group("place")].end));
         if (!place.empty()) header.place = place;
         input.use[u] = Use::header;
@@ -247,7 +254,7 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       continue;
     }
     if (!type_seen && !header.title && remaining.size() < 160 && is_uppercase_text(remaining)) {
-      header.issuers.push_back({remaining, input.span(u)});
+      header.issuers.push_back({remaining, input.text_span(u, keep_from, keep_to)});
       input.use[u] = Use::header;
       continue;
     }
@@ -374,12 +381,12 @@ void infer_from_attachment_lines(StructureInput& input, const DocumentRange& ran
     if (!header.date && (*r)[reference.group("y1")].matched()) {
       auto num = [&](const char* name) { return std::atoi(std::string(r->text(folded, reference.group(name))).c_str()); };
       header.date = iso_date(num("d1"), num("m1"), num("y1"));
-      header.date_span = input.span(u, r->groups[0].begin, r->groups[0].end);
+      header.date_span = input.span(u, (*r)[reference.group("d1")].begin, (*r)[reference.group("y1")].end);
       header.inferred.push_back("date");
     } else if (!header.date && (*r)[reference.group("y2")].matched()) {
       auto num = [&](const char* name) { return std::atoi(std::string(r->text(folded, reference.group(name))).c_str()); };
       header.date = iso_date(num("d2"), num("m2"), num("y2"));
-      header.date_span = input.span(u, r->groups[0].begin, r->groups[0].end);
+      header.date_span = input.span(u, (*r)[reference.group("d2")].begin, (*r)[reference.group("y2")].end);
       header.inferred.push_back("date");
     }
     input.diagnostics.push_back({Severity::info, "header.inferred_from_appendix",

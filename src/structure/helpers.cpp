@@ -58,9 +58,7 @@ DocumentNumber parse_document_number(const std::string& written) {
   rest = rest.substr(1);  // the separator after the number
   std::size_t split = rest.find_first_of("-/");
   if (split == std::string::npos) {
-    number.issuer = rest;
-  } else if (number.year) {
-    number.issuer = rest;
+    number.issuer = rest;  // "193/2025/QH15": the issuer alone
   } else {
     number.type = rest.substr(0, split);
     number.issuer = rest.substr(split + 1);
