@@ -1,1 +1,199 @@
-int main(){}
+// vnplan-bench: throughput and peak memory of the engine on the real corpora.
+//
+// Builds one input from every corpus file (*.txt and *.md in the corpus
+// directory, README.md excepted, in name order) repeated N times, then times,
+// on one core:
+//   check      vnplan::check_source (UTF-8 checks, SHA-256)
+//   normalise  vnplan::Engine::normalise
+//   parse      vnplan::Engine::parse (all stages: normalise to model)
+// and reports the peak resident memory (getrusage ru_maxrss) after each.
+//
+//   vnplan-bench [CORPUS_DIR] [--repeat N] [--grammars DIR] [--check]
+//
+// MB are 10^6 bytes. With --check the exit status is 1 when a target is missed.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "vnplan/vnplan.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kTargetMBps = 20.0;
+constexpr double kTargetBaseMB = 60.0;
+constexpr double kTargetPerInputByte = 10.0;
+
+constexpr const char* kUsage =
+    "usage: vnplan-bench [CORPUS_DIR] [--repeat N] [--grammars DIR] [--check]\n"
+    "  CORPUS_DIR      directory of .txt/.md corpus files (default: corpora)\n"
+    "  --repeat N      repeat the concatenated corpus N times (default: 100)\n"
+    "  --grammars DIR  grammar directory (default: grammars)\n"
+    "  --check         exit 1 when a target is missed\n";
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) * 1024.0 / 1e6;  // ru_maxrss is in KiB on Linux
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path.string() + ": cannot open");
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct Row {
+  std::string stage;
+  double seconds = 0;
+  double peak_mb = 0;
+};
+
+template <typename F>
+Row measure(const std::string& stage, F&& work) {
+  auto start = std::chrono::steady_clock::now();
+  work();
+  auto stop = std::chrono::steady_clock::now();
+  return {stage, std::chrono::duration<double>(stop - start).count(), peak_rss_mb()};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus_dir = "corpora";
+  std::string grammar_dir = "grammars";
+  long repeat = 100;
+  bool check = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      return 0;
+    } else if (arg == "--repeat" && i + 1 < argc) {
+      char* end = nullptr;
+      repeat = std::strtol(argv[++i], &end, 10);
+      if (*end != '\0' || repeat < 1) {
+        std::cerr << "vnplan-bench: --repeat needs a positive number\n" << kUsage;
+        return 2;
+      }
+    } else if (arg == "--grammars" && i + 1 < argc) {
+      grammar_dir = argv[++i];
+    } else if (arg == "--check") {
+      check = true;
+    } else if (!arg.empty() && arg[0] == '-') {
+      std::cerr << "vnplan-bench: unknown or incomplete option '" << arg << "'\n" << kUsage;
+      return 2;
+    } else {
+      corpus_dir = arg;
+    }
+  }
+
+  try {
+    // The corpus files, in name order.
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(corpus_dir)) {
+      if (!entry.is_regular_file()) continue;
+      const fs::path& path = entry.path();
+      std::string extension = path.extension().string();
+      if ((extension == ".txt" || extension == ".md") && path.filename() != "README.md")
+        files.push_back(path);
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+      std::cerr << "vnplan-bench: " << corpus_dir << ": no .txt or .md corpus file\n";
+      return 1;
+    }
+
+    // One pass over the corpus; a newline ends each file that lacks one, so
+    // files do not run into each other.
+    std::string corpus;
+    for (const auto& path : files) {
+      corpus += read_file(path);
+      if (!corpus.empty() && corpus.back() != '\n') corpus += '\n';
+    }
+    std::uint64_t total = static_cast<std::uint64_t>(corpus.size()) * repeat;
+    if (total >= (std::uint64_t{1} << 32)) {
+      std::cerr << "vnplan-bench: " << total
+                << " bytes: too large (the engine's offsets are 32-bit); lower --repeat\n";
+      return 2;
+    }
+    std::string input;
+    input.reserve(total);
+    for (long r = 0; r < repeat; ++r) input += corpus;
+    corpus.clear();
+    corpus.shrink_to_fit();
+    const double input_mb = static_cast<double>(input.size()) / 1e6;
+
+    auto grammar = vnplan::Grammar::load(grammar_dir);
+    vnplan::Engine engine(grammar);
+    const double baseline_mb = peak_rss_mb();
+
+    std::vector<Row> rows;
+    std::optional<vnplan::SourceFile> source;
+    rows.push_back(measure("check", [&] {
+      vnplan::ReadResult read =
+          vnplan::check_source("bench-input (" + std::to_string(repeat) + "x corpus)", std::move(input));
+      if (!read.ok()) throw std::runtime_error(read.error->to_string());
+      source = std::move(*read.file);
+    }));
+
+    std::size_t blocks = 0;
+    rows.push_back(measure("normalise", [&] { blocks = engine.normalise(*source).blocks.size(); }));
+
+    std::size_t documents = 0, sections = 0, tables = 0, references = 0, diagnostics = 0;
+    rows.push_back(measure("parse", [&] {
+      vnplan::ParseResult result = engine.parse(*source);
+      documents = result.documents.size();
+      diagnostics = result.diagnostics.size();
+      for (const auto& document : result.documents) {
+        sections += document.sections.size();
+        tables += document.tables.size();
+        references += document.document.references.size();
+      }
+    }));
+
+    const double peak_mb = peak_rss_mb();
+    const double peak_target_mb = kTargetBaseMB + kTargetPerInputByte * input_mb;
+    double parse_mbps = 0;
+
+    std::printf("vnplan-bench %s: %zu corpus files from %s, repeated %ld times\n", vnplan::kVersion,
+                files.size(), corpus_dir.c_str(), repeat);
+    std::printf("input: %.1f MB (%zu bytes, %s)\n", input_mb, source->bytes.size(),
+                vnplan::format_name(source->format));
+    std::printf("peak RSS before the input was checked: %.1f MB (input + engine)\n\n", baseline_mb);
+    std::printf("%-10s %10s %10s %12s %14s\n", "stage", "input MB", "seconds", "MB/s", "peak RSS MB");
+    for (const auto& row : rows) {
+      double mbps = row.seconds > 0 ? input_mb / row.seconds : 0;
+      if (row.stage == "parse") parse_mbps = mbps;
+      std::printf("%-10s %10.1f %10.3f %12.2f %14.1f\n", row.stage.c_str(), input_mb, row.seconds,
+                  mbps, row.peak_mb);
+    }
+    std::printf("\nresult: %zu blocks, %zu documents, %zu sections, %zu tables, %zu references, "
+                "%zu diagnostics\n",
+                blocks, documents, sections, tables, references, diagnostics);
+    std::printf("peak RSS: %.1f MB (%.1f x input)\n", peak_mb, peak_mb / input_mb);
+    bool speed_ok = parse_mbps >= kTargetMBps;
+    bool memory_ok = peak_mb <= peak_target_mb;
+    std::printf("target: >= %.0f MB/s parse, one core: %.2f MB/s %s\n", kTargetMBps, parse_mbps,
+                speed_ok ? "(met)" : "(NOT met)");
+    std::printf("target peak <= %.0f MB + %.0f x input = %.1f MB: %.1f MB %s\n", kTargetBaseMB,
+                kTargetPerInputByte, peak_target_mb, peak_mb, memory_ok ? "(met)" : "(NOT met)");
+    return check && !(speed_ok && memory_ok) ? 1 : 0;
+  } catch (const std::exception& error) {
+    std::cerr << "vnplan-bench: " << error.what() << "\n";
+    return 1;
+  }
+}
