@@ -50,7 +50,7 @@ struct Match {
 // The set of byte values present in a text: lets a caller skip patterns that
 // cannot start anywhere in it.
 struct ByteSet {
-  std::uint8_t bits[32] = {};
+  std::uint64_t bits[4] = {};  // bit b % 64 of word b / 64 (little-endian, as PCRE2's bitmap)
   static ByteSet of(std::string_view text);
 };
 

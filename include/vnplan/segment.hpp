@@ -25,7 +25,9 @@ struct Marker {
 struct Unit {
   std::size_t block = 0;
   Marker marker;
-  Folder::Folded folded;  // folded view of the block text, with origins into it
+  // Folded view of the block text. Its byte origins are not kept (four bytes per
+  // byte, for every block); StructureInput::to_text folds again when it needs one.
+  std::string folded;
 };
 
 struct SegmentedText {

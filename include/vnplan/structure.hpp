@@ -21,11 +21,14 @@ struct StructureInput {
   const std::vector<std::uint64_t>& line_starts;  // byte offset of each original line
   std::vector<Use>& use;                          // one per unit
   std::vector<Diagnostic>& diagnostics;
+  // The origins of the last unit folded again by to_text (see Unit::folded).
+  mutable std::size_t origin_unit = static_cast<std::size_t>(-1);
+  mutable std::vector<std::uint32_t> origin;
 
   const Unit& unit(std::size_t u) const { return text.units[u]; }
   const Block& block(std::size_t u) const { return text.text.blocks[u]; }
   const std::string& text_of(std::size_t u) const { return block(u).text(); }
-  const std::string& folded(std::size_t u) const { return unit(u).folded.text; }
+  const std::string& folded(std::size_t u) const { return unit(u).folded; }
   // Byte in the block text where folded byte `f` came from.
   std::size_t to_text(std::size_t u, std::size_t f) const;
   // Original-text substring and span of the folded range [fa, fb) of unit u.

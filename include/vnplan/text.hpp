@@ -76,7 +76,8 @@ class Folder {
     std::vector<std::uint32_t> origin;  // size text.size() + 1
   };
   Folded fold(std::string_view input) const;
-  std::string fold_string(std::string_view input) const { return fold(input).text; }
+  // The folded text alone, without origins (the common, cheaper case).
+  std::string fold_string(std::string_view input) const;
 
  private:
   struct Impl;

@@ -36,6 +36,7 @@ std::optional<std::string> reference_date(const Pattern& p, const Match& m, cons
 
 std::vector<Reference> extract_references(const StructureInput& input, std::size_t begin, std::size_t end) {
   const Pattern& pattern = input.grammar.pattern("references/references.re", "reference");
+  const Pattern& hint = input.grammar.pattern("references/references.re", "hint");
   const Pattern& implements_scope = input.grammar.pattern(kRelations, "implements_scope");
   const Pattern& cites_scope = input.grammar.pattern(kRelations, "cites_scope");
   const Pattern& nested = input.grammar.pattern(kRelations, "nested");
@@ -47,6 +48,7 @@ std::vector<Reference> extract_references(const StructureInput& input, std::size
     const Block& block = input.block(u);
     if (block.kind == BlockKind::cell) continue;
     const std::string& folded = input.folded(u);
+    if (!hint.contains(folded)) continue;
     Use use = input.use[u];
     bool implementing = use == Use::title ||
                         (use == Use::preamble && implements_scope.matches_at_start(folded));

@@ -7,6 +7,7 @@
 #include <pcre2.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -38,7 +39,7 @@ struct Pattern::Impl {
   pcre2_code* code = nullptr;
   pcre2_code* anchored = nullptr;
   pcre2_match_data* data = nullptr;
-  std::uint8_t first_bytes[32] = {};  // bitmap of bytes a match can start with
+  std::uint64_t first_bytes[4] = {};  // bitmap of bytes a match can start with
   bool has_first_bytes = false;
   ~Impl() {
     if (data) pcre2_match_data_free(data);
@@ -74,7 +75,7 @@ Pattern::Pattern(const std::string& source, const std::string& where)
   impl_->data = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
   const std::uint8_t* bitmap = nullptr;
   if (pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
-    std::copy(bitmap, bitmap + 32, impl_->first_bytes);
+    std::memcpy(impl_->first_bytes, bitmap, 32);
     impl_->has_first_bytes = true;
   }
   std::uint32_t first_unit_type = 0;
@@ -83,7 +84,7 @@ Pattern::Pattern(const std::string& source, const std::string& where)
       first_unit_type == 1) {
     std::uint32_t unit = 0;
     pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-    impl_->first_bytes[unit / 8] |= static_cast<std::uint8_t>(1u << (unit % 8));
+    impl_->first_bytes[unit / 64 % 4] |= std::uint64_t{1} << (unit % 64);
     impl_->has_first_bytes = true;
   }
 }
@@ -123,14 +124,14 @@ bool Pattern::test(std::string_view subject, std::size_t from, bool anchored) co
 
 bool Pattern::may_start_in(const ByteSet& present) const {
   if (!impl_->has_first_bytes) return true;
-  for (int i = 0; i < 32; ++i)
+  for (int i = 0; i < 4; ++i)
     if (impl_->first_bytes[i] & present.bits[i]) return true;
   return false;
 }
 
 ByteSet ByteSet::of(std::string_view text) {
   ByteSet set;
-  for (unsigned char c : text) set.bits[c / 8] |= static_cast<std::uint8_t>(1u << (c % 8));
+  for (unsigned char c : text) set.bits[c / 64] |= std::uint64_t{1} << (c % 64);
   return set;
 }
 

@@ -62,7 +62,7 @@ ParseResult Engine::parse(const SourceFile& source) const {
 
   std::vector<Use> use(segmented.units.size(), Use::none);
   StructureInput input{segmented, *impl_->grammar, impl_->normaliser.folder(), starts, use,
-                       result.diagnostics};
+                       result.diagnostics, static_cast<std::size_t>(-1), {}};
   result.documents = build_documents(input);
   report_gaps(result);
   return result;

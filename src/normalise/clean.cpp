@@ -1,5 +1,6 @@
 // Line cleaning: everything that changes characters inside one line.
 #include <algorithm>
+#include <cctype>
 
 #include "internal.hpp"
 
@@ -49,17 +50,19 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
 }
 
 bool LineCleaner::needs_word_normalisation(std::string_view word) const {
-  char previous = 0;
-  for (std::size_t i = 0; i < word.size();) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c == 0xCC || c == 0xCD) return true;  // a combining mark (U+0300..U+036F): not NFC
+    bool o_or_u = c == 'o' || c == 'O' || c == 'u' || c == 'U';
+    if (!o_or_u || i + 1 >= word.size() || static_cast<unsigned char>(word[i + 1]) < 0xC0) continue;
     char32_t code;
-    std::size_t length = utf8_decode(word, i, code);
-    if (code < toned_vowel_.size() && toned_vowel_[code] && (previous == 'o' || previous == 'O' ||
-                                                             previous == 'u' || previous == 'U'))
-      return true;
-    previous = length == 1 ? static_cast<char>(c) : 0;
-    i += length;
+    std::size_t length = utf8_decode(word, i + 1, code);
+    if (code >= toned_vowel_.size() || !toned_vowel_[code]) continue;
+    // The rules move a tone only where the syllable ends ("hoà", not "hoạch").
+    std::size_t after = i + 1 + length;
+    if (after >= word.size()) return true;
+    unsigned char next = static_cast<unsigned char>(word[after]);
+    if (next < 0x80 && !std::isalpha(next)) return true;
   }
   return false;
 }

@@ -12,6 +12,12 @@ struct Folder::Impl {
   std::unique_ptr<icu::Transliterator> strip;  // NFD; drop marks; lower; NFC
   std::unordered_map<char32_t, std::string> overrides;
   bool ascii_override[128] = {};
+  // Folded form of each BMP code point, filled on first use; length 255 = not yet.
+  struct Short {
+    char bytes[7];
+    std::uint8_t length = 255;
+  };
+  mutable std::vector<Short> bmp_short;
   mutable std::vector<std::string> bmp_cache;  // folded form of each BMP code point
   mutable std::vector<bool> bmp_known;
   mutable std::unordered_map<char32_t, std::string> astral_cache;
@@ -32,6 +38,26 @@ struct Folder::Impl {
       i += length;
     }
     return result;
+  }
+
+  // Appends the folded form of `code` to `out`.
+  void append(char32_t code, std::string& out) const {
+    if (code < 0x10000) {
+      Short& entry = bmp_short[code];
+      if (entry.length == 255) {
+        const std::string& folded = lookup(code);
+        if (folded.size() <= sizeof entry.bytes) {
+          std::copy(folded.begin(), folded.end(), entry.bytes);
+          entry.length = static_cast<std::uint8_t>(folded.size());
+        } else {
+          out += folded;
+          return;
+        }
+      }
+      out.append(entry.bytes, entry.length);
+      return;
+    }
+    out += lookup(code);
   }
 
   const std::string& lookup(char32_t code) const {
@@ -64,10 +90,29 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
     if (code < 128) impl_->ascii_override[code] = true;
   }
   impl_->bmp_cache.resize(0x10000);
+  impl_->bmp_short.resize(0x10000);
   impl_->bmp_known.assign(0x10000, false);
 }
 
 Folder::~Folder() = default;
+
+std::string Folder::fold_string(std::string_view input) const {
+  std::string out;
+  out.reserve(input.size());
+  for (std::size_t i = 0; i < input.size();) {
+    unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c < 0x80 && !impl_->ascii_override[c]) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      ++i;
+      continue;
+    }
+    char32_t code;
+    std::size_t length = utf8_decode(input, i, code);
+    impl_->append(code, out);
+    i += length;
+  }
+  return out;
+}
 
 Folder::Folded Folder::fold(std::string_view input) const {
   Folded out;

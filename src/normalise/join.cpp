@@ -34,6 +34,7 @@ struct Patterns {
   const Pattern* table_head_cell;
   const Pattern* table_region_end;
   const Pattern* footnote_mark;
+  std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
 };
 
 Patterns load_patterns(const Grammar& grammar) {
@@ -56,6 +57,7 @@ Patterns load_patterns(const Grammar& grammar) {
   p.table_head_cell = &grammar.pattern(roles, "table_head_cell");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
+  p.any_raw_role = Pattern::any_of({p.separator, p.page_number, p.superscript_footnote});
   return p;
 }
 
@@ -94,7 +96,7 @@ bool ends_glued_hyphen(const std::string& text) {
   return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
 }
 
-void append_line(Block& block, const CleanLine& line, bool with_space) {
+void append_line(Block& block, CleanLine& line, bool with_space) {
   MappedText& content = block.content;
   std::uint32_t boundary = content.origin.back();  // where the previous line ended
   content.origin.pop_back();
@@ -105,13 +107,15 @@ void append_line(Block& block, const CleanLine& line, bool with_space) {
   content.text += line.text.text;
   content.origin.insert(content.origin.end(), line.text.origin.begin(), line.text.origin.end());
   block.last_line = line.number;
+  line.text = MappedText{};  // its bytes now live in the block
 }
 
-Block start_block(const CleanLine& line, BlockKind kind, bool blank_before) {
+// Takes the line's text: each line goes into exactly one block.
+Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
   Block block;
   block.blank_before = blank_before;
   block.kind = kind;
-  block.content = line.text;
+  block.content = std::move(line.text);
   block.first_line = block.last_line = line.number;
   block.decorated = line.decorated;
   return block;
@@ -184,6 +188,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
     describe_case(text, li);
     if (in_table) li.role = Role::cell;
     else if (text[0] == '|') li.role = Role::table_row;
+    else if (!patterns.any_raw_role->matches_at_start(text)) li.role = Role::text;
     else if (patterns.separator->matches_at_start(text)) li.role = Role::separator;
     else if (patterns.page_number->matches_at_start(text)) li.role = Role::page_number;
     else if (patterns.superscript_footnote->matches_at_start(text)) li.role = Role::footnote;
@@ -231,7 +236,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
   };
 
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const CleanLine& line = lines[i];
+    CleanLine& line = lines[i];
     switch (info[i].role) {
       case Role::blank:
         ++blanks;
@@ -291,6 +296,10 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
     blanks = 0;
   }
   remove_footnote_marks(out, *patterns.footnote_mark);
+  for (auto& block : out.blocks) {  // joined blocks grew by doubling
+    block.content.text.shrink_to_fit();
+    block.content.origin.shrink_to_fit();
+  }
   return out;
 }
 

@@ -68,8 +68,9 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
   for (const auto& entry : patterns) {
     auto match = entry.pattern->find(folded.text, 0, true);
     if (!match) continue;
-    auto to_text = [&](std::size_t folded_offset) {
-      return folded_offset >= folded.text.size() ? text.size() : folded.origin[folded_offset];
+    // Offsets past the folded head map to the end of the head, which read from it.
+    auto to_text = [&](std::size_t folded_offset) -> std::size_t {
+      return folded_offset >= folded.text.size() ? folded.origin.back() : folded.origin[folded_offset];
     };
     Marker marker;
     marker.content_start = to_text(match->groups[0].end);
@@ -140,9 +141,13 @@ SegmentedText Segmenter::run(NormalisedText text) const {
     const Block& block = out.text.blocks[i];
     Unit unit;
     unit.block = i;
-    unit.folded = folder_.fold(block.text());
+    unit.folded = folder_.fold_string(block.text());
     if (block.kind == BlockKind::paragraph) {
-      if (auto marker = read_marker(block.text(), unit.folded, patterns)) unit.marker = *marker;
+      // Markers sit at the start: fold (with origins) just the head of the block.
+      std::size_t head = std::min<std::size_t>(block.text().size(), 120);
+      while (head < block.text().size() && (static_cast<unsigned char>(block.text()[head]) & 0xC0) == 0x80) ++head;
+      Folder::Folded folded_head = folder_.fold(std::string_view(block.text()).substr(0, head));
+      if (auto marker = read_marker(block.text(), folded_head, patterns)) unit.marker = *marker;
     }
     out.units.push_back(std::move(unit));
   }

@@ -79,7 +79,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
     read_footer(input, range, model.document);
     model.sections = build_sections(input, range, next_id);
     // Which section each unit falls in, for tables and unclassified blocks.
-    std::vector<std::optional<std::string>> section_of_unit(input.text.units.size());
+    std::vector<std::optional<std::string>> section_of_unit(range.end - range.begin);  // by u - range.begin
     {
       std::size_t s = 0;
       for (std::size_t u = range.begin; u < range.end; ++u) {
@@ -87,7 +87,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
         while (s + 1 < model.sections.size() && model.sections[s + 1].span.start <= at) ++s;
         if (!model.sections.empty() && model.sections[s].span.start <= at &&
             at < model.sections[s].extent.end)
-          section_of_unit[u] = model.sections[s].id;
+          section_of_unit[u - range.begin] = model.sections[s].id;
       }
     }
     model.tables = build_tables(input, range, model.sections, section_of_unit, next_table);
@@ -126,7 +126,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
       if (input.use[u] != Use::none) {
         model.classified_chars += chars;
       } else {
-        model.unclassified.push_back({input.text_of(u), section_of_unit[u], input.span(u)});
+        model.unclassified.push_back({input.text_of(u), section_of_unit[u - range.begin], input.span(u)});
       }
     }
     documents.push_back(std::move(model));

@@ -6,8 +6,12 @@
 namespace vnplan {
 
 std::size_t StructureInput::to_text(std::size_t u, std::size_t f) const {
-  const auto& folded = unit(u).folded;
-  return f >= folded.text.size() ? text_of(u).size() : folded.origin[f];
+  if (f >= unit(u).folded.size()) return text_of(u).size();
+  if (origin_unit != u) {
+    origin = folder.fold(text_of(u)).origin;
+    origin_unit = u;
+  }
+  return origin[f];
 }
 
 std::string StructureInput::original(std::size_t u, std::size_t fa, std::size_t fb) const {

@@ -30,6 +30,7 @@ void infer_from_attachment_lines(StructureInput& input, const DocumentRange& ran
 // Sections over the body and the appendices; marks units as heading/content.
 std::vector<Section> build_sections(StructureInput& input, const DocumentRange& range,
                                     std::size_t& next_id);
+// section_of_unit[u - range.begin]: the id of the section unit u falls in.
 std::vector<Table> build_tables(StructureInput& input, const DocumentRange& range,
                                 const std::vector<Section>& sections,
                                 const std::vector<std::optional<std::string>>& section_of_unit,

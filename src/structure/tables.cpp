@@ -92,9 +92,9 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         // A page break repeats the header: same header, same section → same table.
         std::string key = folded_row(input, cells);
         bool same = !tables.empty() && tables.back().layout == "pipe" && key == header_key &&
-                    tables.back().section == section_of_unit[u];
+                    tables.back().section == section_of_unit[u - range.begin];
         if (!same) {
-          tables.push_back(start_table("pipe", next_id, input.span(u), section_of_unit[u]));
+          tables.push_back(start_table("pipe", next_id, input.span(u), section_of_unit[u - range.begin]));
           for (const auto& cell : cells) tables.back().header.push_back(cell.text);
           header_key = key;
         }
@@ -112,7 +112,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
                        !tables.empty() && tables.back().layout == "linear";
       TableCell cell{input.text_of(u), input.span(u)};
       if (!continues) {
-        tables.push_back(start_table("linear", next_id, input.span(u), section_of_unit[u]));
+        tables.push_back(start_table("linear", next_id, input.span(u), section_of_unit[u - range.begin]));
         tables.back().header.push_back(cell.text);
         continue;
       }
