@@ -130,15 +130,50 @@ int run(const Options& options, std::ostream& out) {
 
 }  // namespace
 
+// Opens the -o file on the first write, so that a run in which every input
+// fails leaves an existing file as it was.
+class LazyFile : public std::streambuf {
+ public:
+  explicit LazyFile(std::string path) : path_(std::move(path)) {}
+  bool failed() const { return failed_; }
+
+ protected:
+  std::streamsize xsputn(const char* data, std::streamsize size) override {
+    if (!open()) return 0;
+    file_.write(data, size);
+    return file_ ? size : 0;
+  }
+  int overflow(int c) override {
+    if (c == traits_type::eof()) return 0;
+    char ch = static_cast<char>(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+  int sync() override { return file_.is_open() && !file_.flush() ? -1 : 0; }
+
+ private:
+  bool open() {
+    if (file_.is_open()) return true;
+    if (failed_) return false;
+    file_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      failed_ = true;
+      std::cerr << "vnplan: " << path_ << ": cannot open for writing\n";
+    }
+    return !failed_;
+  }
+  std::string path_;
+  std::ofstream file_;
+  bool failed_ = false;
+};
+
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   Options options;
   if (auto code = read_options(argc, argv, options)) return *code;
   if (options.output.empty()) return run(options, std::cout);
-  std::ofstream file(options.output, std::ios::binary);
-  if (!file) {
-    std::cerr << "vnplan: " << options.output << ": cannot open for writing\n";
-    return 1;
-  }
-  return run(options, file);
+  LazyFile file(options.output);
+  std::ostream out(&file);
+  int status = run(options, out);
+  out.flush();
+  return file.failed() ? 2 : status;
 }

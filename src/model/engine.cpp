@@ -1,4 +1,6 @@
 // The model stage: runs the stages in order and assembles the result.
+#include <algorithm>
+
 #include "vnplan/segment.hpp"
 #include "vnplan/structure.hpp"
 #include "vnplan/vnplan.hpp"
@@ -37,7 +39,9 @@ void report_gaps(ParseResult& result) {
     if (!model.document.number)
       result.diagnostics.push_back({Severity::info, "header.no_number",
                                     "no document number (\"Số ...\") found in " + which, std::nullopt});
-    if (!model.document.date)
+    bool invalid_date = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                    [](const Diagnostic& d) { return d.code == "header.invalid_date"; });
+    if (!model.document.date && !invalid_date)
       result.diagnostics.push_back({Severity::info, "header.no_date",
                                     "no issue date (\"..., ngày ... tháng ... năm ...\") found in " + which,
                                     std::nullopt});

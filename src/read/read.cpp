@@ -99,6 +99,9 @@ ReadResult check_source(std::string path, std::string bytes) {
                       " bytes: not plan text (binary or a dump?)",
                   line_start, line);
   }
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string::npos ||
+      (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 && bytes.find_first_not_of(" \t\r\n\f\v", 3) == std::string::npos))
+    return fail("no text: the file holds only white space", std::nullopt, std::nullopt);
   SourceFile file;
   file.format = detect_format(path, bytes);
   file.path = std::move(path);

@@ -208,6 +208,10 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       if (auto m = p.find(folded)) {
         auto group = [&](const char* name) { return std::atoi(std::string(m->text(folded, p.group(name))).c_str()); };
         header.date = iso_date(group("day"), group("month"), group("year"));
+        if (!header.date)
+          input.diagnostics.push_back({Severity::warning, "header.invalid_date",
+                                       "the issue date does not exist in the calendar",
+                                       input.span(u, m->groups[0].begin, m->groups[0].end)});
         std::size_t date_from = (*m)[p.group("place")].end;
         while (date_from < folded.size() && (folded[date_from] == ',' || folded[date_from] == ' ')) ++date_from;
         header.date_span = input.span(u, date_from, m->groups[0].end);

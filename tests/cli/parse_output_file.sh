@@ -24,9 +24,16 @@ cmp -s "$OUT" "$TMP/model.json" || fail "-o FILE should hold exactly what stdout
 run parse "$file" -o "$TMP/model.json"
 [ "$(wc -l <"$TMP/model.json")" -eq 1 ] || fail "-o should overwrite an existing file"
 
-# A file that cannot be created: an error naming it.
+# A file that cannot be created: an error naming it, exit 2 (how vnplan was called).
 run parse "$file" -o "$TMP/no-such-dir/model.json"
-[ "$RC" -ne 0 ] || fail "-o into a missing directory should fail"
+expect_status 2 "-o into a missing directory"
 expect_stderr_names "$TMP/no-such-dir/model.json"
+
+# When every input fails, an existing output file is left as it was.
+echo "earlier result" >"$TMP/kept.json"
+: >"$TMP/empty.txt"
+run parse "$TMP/empty.txt" -o "$TMP/kept.json"
+expect_status 1 "-o with a failing input"
+grep -qx "earlier result" "$TMP/kept.json" || fail "-o should not truncate its file when nothing was parsed"
 
 pass

@@ -27,6 +27,14 @@ TEST_CASE("read refuses empty, binary and invalid UTF-8 input with a position", 
   CHECK_FALSE(check_source("t.txt", "abc \xE1\xBA").ok());      // truncated at the end
 }
 
+TEST_CASE("read refuses a file of white space alone, BOM or not", "[read]") {
+  for (std::string text : {std::string(" \n\t\r\n"), std::string("\xEF\xBB\xBF\n  ")}) {
+    auto result = check_source("blank.txt", text);
+    REQUIRE_FALSE(result.ok());
+    CHECK_THAT(result.error->message, Catch::Contains("no text"));
+  }
+}
+
 TEST_CASE("read refuses a line longer than the limit", "[read]") {
   std::string line(vnplan::kMaxLineBytes + 10, 'a');
   auto result = check_source("long.txt", "ok\n" + line);

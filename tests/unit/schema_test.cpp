@@ -174,7 +174,8 @@ TEST_CASE("schema: every corpus file's output validates", "[schema][corpus]") {
 }
 
 TEST_CASE("schema: tiny synthetic inputs validate", "[schema]") {
-  for (std::string text : {"Xin chào", "Xin chào\n", "   \n",
+  // (White space alone is refused by the read stage: see read_test.cpp.)
+  for (std::string text : {"Xin chào", "Xin chào\n", "1.\n",
                            "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\nI. MỤC ĐÍCH\n- Một.\n"}) {
     INFO(text);
     auto errors = validate(output_schema(), parse_to_json(text, "test.txt"));

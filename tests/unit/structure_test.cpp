@@ -204,3 +204,11 @@ TEST_CASE("document numbers parse in party, state and law styles", "[structure][
   CHECK(*vnplan::parse_document_number("06-KH/ĐU").number == 6);
   CHECK_FALSE(vnplan::iso_date(31, 2, 2025).has_value());
 }
+
+TEST_CASE("a header date that does not exist is reported, not dropped silently", "[structure][header]") {
+  auto result = vnplan::test::parse_text("Hà Nội, ngày 31 tháng 2 năm 2025\nKẾ HOẠCH\nthực hiện\nI. MỤC ĐÍCH\n");
+  CHECK_FALSE(result.documents.at(0).document.date.has_value());
+  bool reported = false;
+  for (const auto& d : result.diagnostics) reported |= d.code == "header.invalid_date" && d.span.has_value();
+  CHECK(reported);
+}
