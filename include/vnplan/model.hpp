@@ -13,11 +13,11 @@ namespace vnplan {
 
 // A document number such as "2053-CV/HU" (party style) or "69/KH-UBND" (state style).
 struct DocumentNumber {
-  std::string text;                 // normalised: no spaces
-  std::optional<long> number;       // 2053
-  std::optional<int> year;          // 2025 in "193/2025/QH15"
-  std::string type;                 // "CV", "KH" ("" when not written)
-  std::string issuer;               // "HU", "UBND"
+  std::string text;            // normalised: no spaces
+  std::optional<long> number;  // 2053
+  std::optional<int> year;     // 2025 in "193/2025/QH15"
+  std::string type;            // "CV", "KH" ("" when not written)
+  std::string issuer;          // "HU", "UBND"
   std::optional<Span> span;
 };
 
@@ -27,9 +27,9 @@ struct Reference {
   DocumentNumber number;
   std::optional<std::string> date;  // ISO
   std::optional<std::string> issuer;
-  std::string relation = "cites";   // implements | cites | replaces
+  std::string relation = "cites";  // implements | cites | replaces
   std::size_t mentions = 1;
-  Span span;              // first mention
+  Span span;  // first mention
 };
 
 struct Recipient {
@@ -56,7 +56,7 @@ struct DocumentHeader {
   std::optional<std::string> kind;       // plan | program | dispatch | ...
   std::optional<std::string> type_name;  // "KẾ HOẠCH HÀNH ĐỘNG" as written
   std::optional<DocumentNumber> number;
-  std::optional<std::string> date;       // ISO yyyy-mm-dd
+  std::optional<std::string> date;  // ISO yyyy-mm-dd
   std::optional<Span> date_span;
   std::optional<std::string> place;
   std::vector<NamedSpan> issuers;
@@ -103,7 +103,7 @@ struct TableRow {
 
 struct Table {
   std::string id;
-  std::string kind;  // targets | assignments | unknown
+  std::string kind;    // targets | assignments | unknown
   std::string layout;  // pipe | linear
   std::vector<std::string> header;
   std::vector<TableRow> rows;

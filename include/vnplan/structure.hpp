@@ -11,7 +11,18 @@
 namespace vnplan {
 
 // How each unit was used; anything left `none` is reported as unclassified.
-enum class Use { none, header, title, preamble, heading, content, table, footnote, footer, closing };
+enum class Use {
+  none,
+  header,
+  title,
+  preamble,
+  heading,
+  content,
+  table,
+  footnote,
+  footer,
+  closing
+};
 
 // Everything the structure and extract stages share while reading one input.
 struct StructureInput {

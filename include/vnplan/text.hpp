@@ -40,9 +40,9 @@ struct Block {
   MappedText content;
   std::uint32_t first_line = 0;  // 1-based original lines
   std::uint32_t last_line = 0;
-  bool decorated = false;  // the whole line was bold or a markdown heading: stands alone
+  bool decorated = false;     // the whole line was bold or a markdown heading: stands alone
   bool blank_before = false;  // a blank line (or a removed rule) came just before it
-  Span span() const;       // of the whole block
+  Span span() const;          // of the whole block
   Span span_of(std::size_t from, std::size_t to) const;  // of content.text[from, to)
   const std::string& text() const { return content.text; }
 };

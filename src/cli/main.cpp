@@ -7,7 +7,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(vnplan: Vietnamese plan documents (Kế hoạch, Chương trình) into structured JSON
+constexpr const char* kUsage =
+    R"(vnplan: Vietnamese plan documents (Kế hoạch, Chương trình) into structured JSON
 
 Usage:
   vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--grammars DIR]
@@ -83,7 +84,8 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
   }
   if (options.command != "parse" && options.command != "normalize")
     return usage_error("unknown command '" + options.command + "'");
-  if (options.inputs.empty()) return usage_error(options.command + " needs an input (a file, a directory or -)");
+  if (options.inputs.empty())
+    return usage_error(options.command + " needs an input (a file, a directory or -)");
   if (options.command == "normalize" && options.inputs.size() != 1)
     return usage_error("normalize takes exactly one file");
   return std::nullopt;

@@ -10,18 +10,26 @@ namespace {
 using internal::JsonWriter;
 
 void write(JsonWriter& w, const Span& span) {
-  w.begin_object().field("line", span.line).field("start", span.start).field("end", span.end).end_object();
+  w.begin_object()
+      .field("line", span.line)
+      .field("start", span.start)
+      .field("end", span.end)
+      .end_object();
 }
 
 void write(JsonWriter& w, const std::optional<Span>& span) {
-  if (span) write(w, *span);
-  else w.null();
+  if (span)
+    write(w, *span);
+  else
+    w.null();
 }
 
 void write_text_or_null(JsonWriter& w, std::string_view name, const std::string& text) {
   w.key(name);
-  if (text.empty()) w.null();
-  else w.value(text);
+  if (text.empty())
+    w.null();
+  else
+    w.value(text);
 }
 
 void write(JsonWriter& w, const std::optional<DocumentNumber>& number) {
@@ -29,7 +37,10 @@ void write(JsonWriter& w, const std::optional<DocumentNumber>& number) {
     w.null();
     return;
   }
-  w.begin_object().field("text", number->text).field("number", number->number).field("year", number->year);
+  w.begin_object()
+      .field("text", number->text)
+      .field("number", number->number)
+      .field("year", number->year);
   write_text_or_null(w, "type", number->type);
   write_text_or_null(w, "issuer", number->issuer);
   w.key("span");
@@ -52,8 +63,11 @@ void write_named_list(JsonWriter& w, std::string_view name, const std::vector<Na
 void write(JsonWriter& w, const Reference& r) {
   w.begin_object().field("text", r.text).field("type_name", r.type_name).key("number");
   write(w, std::optional<DocumentNumber>(r.number));
-  w.field("date", r.date).field("issuer", r.issuer).field("relation", r.relation)
-      .field("mentions", static_cast<unsigned long long>(r.mentions)).key("span");
+  w.field("date", r.date)
+      .field("issuer", r.issuer)
+      .field("relation", r.relation)
+      .field("mentions", static_cast<unsigned long long>(r.mentions))
+      .key("span");
   write(w, r.span);
   w.end_object();
 }
@@ -67,8 +81,10 @@ void write(JsonWriter& w, const DocumentHeader& h) {
   write_named_list(w, "issuers", h.issuers);
   write_named_list(w, "mottos", h.mottos);
   w.key("title");
-  if (h.title) write(w, *h.title);
-  else w.null();
+  if (h.title)
+    write(w, *h.title);
+  else
+    w.null();
   w.key("references").begin_array();
   for (const auto& r : h.references) write(w, r);
   w.end_array().key("recipients").begin_array();
@@ -80,8 +96,12 @@ void write(JsonWriter& w, const DocumentHeader& h) {
   w.end_array().key("signature");
   if (h.signature) {
     const Signature& s = *h.signature;
-    w.begin_object().field("mode", s.mode).field("on_behalf_of", s.on_behalf_of)
-        .field("position", s.position).field("name", s.name).key("span");
+    w.begin_object()
+        .field("mode", s.mode)
+        .field("on_behalf_of", s.on_behalf_of)
+        .field("position", s.position)
+        .field("name", s.name)
+        .key("span");
     write(w, s.span);
     w.end_object();
   } else {
@@ -93,10 +113,19 @@ void write(JsonWriter& w, const DocumentHeader& h) {
 }
 
 void write(JsonWriter& w, const Section& s) {
-  w.begin_object().field("id", s.id).field("parent", s.parent).field("marker", s.marker)
-      .field("number", s.number).field("marker_type", s.marker_type).field("title", s.title)
-      .field("text", s.text).field("kind", s.kind).field("role", s.role).field("level", s.level)
-      .field("year", s.year).key("span");
+  w.begin_object()
+      .field("id", s.id)
+      .field("parent", s.parent)
+      .field("marker", s.marker)
+      .field("number", s.number)
+      .field("marker_type", s.marker_type)
+      .field("title", s.title)
+      .field("text", s.text)
+      .field("kind", s.kind)
+      .field("role", s.role)
+      .field("level", s.level)
+      .field("year", s.year)
+      .key("span");
   write(w, s.span);
   w.key("extent");
   write(w, s.extent);
@@ -104,8 +133,13 @@ void write(JsonWriter& w, const Section& s) {
 }
 
 void write(JsonWriter& w, const Table& t) {
-  w.begin_object().field("id", t.id).field("kind", t.kind).field("layout", t.layout)
-      .field("section", t.section).key("header").begin_array();
+  w.begin_object()
+      .field("id", t.id)
+      .field("kind", t.kind)
+      .field("layout", t.layout)
+      .field("section", t.section)
+      .key("header")
+      .begin_array();
   for (const auto& cell : t.header) w.value(cell);
   w.end_array().key("rows").begin_array();
   for (const auto& row : t.rows) {
@@ -133,7 +167,8 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
   w.key("sections").begin_array();
   for (const auto& s : m.sections) write(w, s);
   w.end_array();
-  for (const char* empty : {"goals", "targets", "tasks", "agencies"}) w.key(empty).begin_array().end_array();
+  for (const char* empty : {"goals", "targets", "tasks", "agencies"})
+    w.key(empty).begin_array().end_array();
   w.key("tables").begin_array();
   for (const auto& t : m.tables) write(w, t);
   w.end_array().key("footnotes").begin_array();
@@ -148,7 +183,9 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
     write(w, u.span);
     w.end_object();
   }
-  w.end_array().field("coverage", rounded(m.coverage())).field("body_chars", m.body_chars)
+  w.end_array()
+      .field("coverage", rounded(m.coverage()))
+      .field("body_chars", m.body_chars)
       .field("classified_chars", m.classified_chars);
 }
 
@@ -156,11 +193,21 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
 
 std::string to_json(const ParseResult& result, bool pretty) {
   JsonWriter w(pretty);
-  w.begin_object().field("schema", kSchema).key("generator").begin_object()
-      .field("name", "vnplan").field("version", kVersion).end_object();
-  w.key("source").begin_object().field("path", result.source.path).field("format", result.source.format)
-      .field("sha256", result.source.sha256).field("bytes", result.source.bytes)
-      .field("lines", result.source.lines).end_object();
+  w.begin_object()
+      .field("schema", kSchema)
+      .key("generator")
+      .begin_object()
+      .field("name", "vnplan")
+      .field("version", kVersion)
+      .end_object();
+  w.key("source")
+      .begin_object()
+      .field("path", result.source.path)
+      .field("format", result.source.format)
+      .field("sha256", result.source.sha256)
+      .field("bytes", result.source.bytes)
+      .field("lines", result.source.lines)
+      .end_object();
   if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
   w.key("attachments").begin_array();
   for (std::size_t i = 1; i < result.documents.size(); ++i) {
@@ -168,15 +215,21 @@ std::string to_json(const ParseResult& result, bool pretty) {
     write_document_fields(w, result.documents[i]);
     w.end_object();
   }
-  w.end_array().key("normalisation").begin_object()
+  w.end_array()
+      .key("normalisation")
+      .begin_object()
       .field("joined_lines", static_cast<unsigned long long>(result.joined_lines))
       .field("page_numbers_removed", static_cast<unsigned long long>(result.page_numbers_removed))
-      .field("footnote_marks_removed", static_cast<unsigned long long>(result.footnote_marks_removed))
+      .field("footnote_marks_removed",
+             static_cast<unsigned long long>(result.footnote_marks_removed))
       .end_object();
   w.key("diagnostics").begin_array();
   for (const auto& d : result.diagnostics) {
-    w.begin_object().field("severity", severity_name(d.severity)).field("code", d.code)
-        .field("message", d.message).key("span");
+    w.begin_object()
+        .field("severity", severity_name(d.severity))
+        .field("code", d.code)
+        .field("message", d.message)
+        .key("span");
     write(w, d.span);
     w.end_object();
   }

@@ -22,7 +22,8 @@ int relation_rank(const std::string& relation) {
   return relation == "replaces" ? 3 : relation == "implements" ? 2 : 1;
 }
 
-std::optional<std::string> reference_date(const Pattern& p, const Match& m, const std::string& folded) {
+std::optional<std::string> reference_date(const Pattern& p, const Match& m,
+                                          const std::string& folded) {
   auto number = [&](const char* name) -> int {
     std::size_t g = p.group(name);
     return m[g].matched() ? std::atoi(std::string(m.text(folded, g)).c_str()) : 0;
@@ -34,7 +35,8 @@ std::optional<std::string> reference_date(const Pattern& p, const Match& m, cons
 
 }  // namespace
 
-std::vector<Reference> extract_references(const StructureInput& input, std::size_t begin, std::size_t end) {
+std::vector<Reference> extract_references(const StructureInput& input, std::size_t begin,
+                                          std::size_t end) {
   const Pattern& pattern = input.grammar.pattern("references/references.re", "reference");
   const Pattern& hint = input.grammar.pattern("references/references.re", "hint");
   const Pattern& implements_scope = input.grammar.pattern(kRelations, "implements_scope");
@@ -50,14 +52,15 @@ std::vector<Reference> extract_references(const StructureInput& input, std::size
     const std::string& folded = input.folded(u);
     if (!hint.contains(folded)) continue;
     Use use = input.use[u];
-    bool implementing = use == Use::title ||
-                        (use == Use::preamble && implements_scope.matches_at_start(folded));
+    bool implementing =
+        use == Use::title || (use == Use::preamble && implements_scope.matches_at_start(folded));
     bool basis = use == Use::preamble && cites_scope.matches_at_start(folded);
     std::size_t previous_end = std::string::npos;  // end of the previous citation in this clause
     for (auto m = pattern.find(folded); m; m = pattern.find(folded, m->groups[0].end)) {
       std::size_t start = m->groups[0].begin;
       std::size_t clause = folded.rfind(';', start == 0 ? 0 : start - 1);
-      if (clause != std::string::npos && previous_end != std::string::npos && clause >= previous_end)
+      if (clause != std::string::npos && previous_end != std::string::npos &&
+          clause >= previous_end)
         previous_end = std::string::npos;  // a new clause: the next citation is top-level again
       std::string relation = "cites";
       std::size_t look_from = start > 60 ? start - 60 : 0;
@@ -84,7 +87,8 @@ std::vector<Reference> extract_references(const StructureInput& input, std::size
         Reference& known = references[found->second];
         ++known.mentions;
         // A title in capitals spells codes in capitals ("71-CTR/TU"); keep the usual spelling.
-        if (has_lower_case(number.text) && !has_lower_case(known.number.text)) known.number = number;
+        if (has_lower_case(number.text) && !has_lower_case(known.number.text))
+          known.number = number;
         if (relation_rank(relation) > relation_rank(known.relation)) known.relation = relation;
         if (!known.date) known.date = reference_date(pattern, *m, folded);
         continue;

@@ -4,6 +4,8 @@
 //                       *.tsv     KEY<TAB>VALUE
 //                       *.rules   a whole text (ICU transliteration rules)
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include "vnplan/grammar.hpp"
+
 #include <pcre2.h>
 
 #include <cstdlib>
@@ -12,7 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "vnplan/grammar.hpp"
 #include "vnplan/span.hpp"
 
 #ifndef VNPLAN_DEFAULT_GRAMMARS
@@ -65,8 +66,7 @@ Pattern::Pattern(const std::string& source, const std::string& where)
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(error, buffer, sizeof buffer);
     throw std::runtime_error(where + ": pattern does not compile at offset " +
-                             std::to_string(offset) + ": " +
-                             reinterpret_cast<const char*>(buffer));
+                             std::to_string(offset) + ": " + reinterpret_cast<const char*>(buffer));
   }
   pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter
   impl_->anchored = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
@@ -143,7 +143,8 @@ std::size_t Pattern::group(const char* name) const {
 namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string read_whole(const fs::path& path) {
@@ -159,10 +160,26 @@ std::string unescape(const std::string& value) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (value[i] == '\\' && i + 1 < value.size()) {
       char next = value[i + 1];
-      if (next == 't') { out += '\t'; ++i; continue; }
-      if (next == 'n') { out += '\n'; ++i; continue; }
-      if (next == 's') { out += ' '; ++i; continue; }
-      if (next == '\\') { out += '\\'; ++i; continue; }
+      if (next == 't') {
+        out += '\t';
+        ++i;
+        continue;
+      }
+      if (next == 'n') {
+        out += '\n';
+        ++i;
+        continue;
+      }
+      if (next == 's') {
+        out += ' ';
+        ++i;
+        continue;
+      }
+      if (next == '\\') {
+        out += '\\';
+        ++i;
+        continue;
+      }
     }
     out += value[i];
   }
@@ -197,10 +214,10 @@ std::vector<Entry> parse_entries(const std::string& display, const std::string& 
 
 // Files the engine cannot work without; a missing one is a start-up error.
 const char* const kRequiredFiles[] = {
-    "fold/characters",      "normalise/rewrite.re",     "normalise/latex",
-    "normalise/tone_placement",  "structure/markers.re", "structure/section_kinds.re",
-    "structure/line_roles.re",   "header/header.re",     "header/document_kinds",
-    "references/references.re",  "references/relations.re"};
+    "fold/characters",          "normalise/rewrite.re",   "normalise/latex",
+    "normalise/tone_placement", "structure/markers.re",   "structure/section_kinds.re",
+    "structure/line_roles.re",  "header/header.re",       "header/document_kinds",
+    "references/references.re", "references/relations.re"};
 
 }  // namespace
 
@@ -209,10 +226,9 @@ std::shared_ptr<const Grammar> Grammar::load(const std::string& directory) {
   grammar->directory_ = directory;
   fs::path root(directory);
   std::error_code ec;
-  if (!fs::is_directory(root, ec))
-    throw GrammarError(directory, 0, "grammar directory not found");
-  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  if (!fs::is_directory(root, ec)) throw GrammarError(directory, 0, "grammar directory not found");
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     if (!it->is_regular_file()) continue;
     std::string relative = fs::relative(it->path(), root).generic_string();
@@ -224,8 +240,8 @@ std::shared_ptr<const Grammar> Grammar::load(const std::string& directory) {
       std::vector<PatternEntry> compiled;
       for (const auto& entry : entries) {
         try {
-          compiled.push_back({entry.key, std::make_shared<Pattern>(
-                                             entry.value, "pattern '" + entry.key + "'")});
+          compiled.push_back(
+              {entry.key, std::make_shared<Pattern>(entry.value, "pattern '" + entry.key + "'")});
         } catch (const std::runtime_error& error) {
           throw GrammarError(display, entry.line, error.what());
         }
@@ -286,9 +302,12 @@ const std::string& Grammar::text(const std::string& file) const {
 
 const char* severity_name(Severity severity) {
   switch (severity) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "info";
 }

@@ -15,10 +15,13 @@ struct Engine::Impl {
       : grammar(std::move(g)), normaliser(grammar), segmenter(*grammar, normaliser.folder()) {}
 };
 
-Engine::Engine(std::shared_ptr<const Grammar> grammar) : impl_(std::make_unique<Impl>(std::move(grammar))) {}
+Engine::Engine(std::shared_ptr<const Grammar> grammar)
+    : impl_(std::make_unique<Impl>(std::move(grammar))) {}
 Engine::~Engine() = default;
 
-NormalisedText Engine::normalise(const SourceFile& source) const { return impl_->normaliser.run(source); }
+NormalisedText Engine::normalise(const SourceFile& source) const {
+  return impl_->normaliser.run(source);
+}
 
 namespace {
 
@@ -38,13 +41,15 @@ void report_gaps(ParseResult& result) {
                                     "no numbered section found in " + which, std::nullopt});
     if (!model.document.number)
       result.diagnostics.push_back({Severity::info, "header.no_number",
-                                    "no document number (\"Số ...\") found in " + which, std::nullopt});
-    bool invalid_date = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                                    [](const Diagnostic& d) { return d.code == "header.invalid_date"; });
-    if (!model.document.date && !invalid_date)
-      result.diagnostics.push_back({Severity::info, "header.no_date",
-                                    "no issue date (\"..., ngày ... tháng ... năm ...\") found in " + which,
+                                    "no document number (\"Số ...\") found in " + which,
                                     std::nullopt});
+    bool invalid_date =
+        std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.code == "header.invalid_date"; });
+    if (!model.document.date && !invalid_date)
+      result.diagnostics.push_back(
+          {Severity::info, "header.no_date",
+           "no issue date (\"..., ngày ... tháng ... năm ...\") found in " + which, std::nullopt});
   }
 }
 
@@ -65,8 +70,8 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.footnote_marks_removed = segmented.text.stats.footnote_marks_removed;
 
   std::vector<Use> use(segmented.units.size(), Use::none);
-  StructureInput input{segmented, *impl_->grammar, impl_->normaliser.folder(), starts, use,
-                       result.diagnostics, static_cast<std::size_t>(-1), {}};
+  StructureInput input{segmented, *impl_->grammar,    impl_->normaliser.folder(),   starts,
+                       use,       result.diagnostics, static_cast<std::size_t>(-1), {}};
   result.documents = build_documents(input);
   report_gaps(result);
   return result;

@@ -23,7 +23,8 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
     }
     rules_.push_back({entry.key, entry.pattern});
   }
-  for (const auto& entry : grammar.entries("normalise/latex")) latex_.push_back({entry.key, entry.value});
+  for (const auto& entry : grammar.entries("normalise/latex"))
+    latex_.push_back({entry.key, entry.value});
   std::stable_sort(latex_.begin(), latex_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   UErrorCode status = U_ZERO_ERROR;
@@ -41,7 +42,8 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
   toned_vowel_.assign(0x2000, false);
   for (UChar32 code = 0xC0; code < 0x2000; ++code) {
     UErrorCode s = U_ZERO_ERROR;
-    icu::UnicodeString d = icu::Normalizer2::getNFDInstance(s)->normalize(icu::UnicodeString(code), s);
+    icu::UnicodeString d =
+        icu::Normalizer2::getNFDInstance(s)->normalize(icu::UnicodeString(code), s);
     if (U_FAILURE(s) || d.length() != 2) continue;
     char16_t base = static_cast<char16_t>(u_tolower(d.charAt(0)));
     bool tone = d.charAt(1) >= 0x300 && d.charAt(1) <= 0x323;
@@ -78,8 +80,10 @@ std::string LineCleaner::convert_latex(const std::string& math) const {
         if (math.compare(i, command.size(), command) != 0) continue;
         // A command name must not run on into letters (\ge vs \geq).
         std::size_t after = i + command.size();
-        bool letter_command = command.size() > 1 && std::isalpha(static_cast<unsigned char>(command[1]));
-        if (letter_command && after < math.size() && std::isalpha(static_cast<unsigned char>(math[after])))
+        bool letter_command =
+            command.size() > 1 && std::isalpha(static_cast<unsigned char>(command[1]));
+        if (letter_command && after < math.size() &&
+            std::isalpha(static_cast<unsigned char>(math[after])))
           continue;
         out += replacement;
         i = after;
@@ -117,7 +121,8 @@ void LineCleaner::normalise_words(MappedText& text) const {
       if (static_cast<unsigned char>(text.text[end]) >= 0x80) ascii = false;
       ++end;
     }
-    if (ascii || end == i || !needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
+    if (ascii || end == i ||
+        !needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
       i = end;
       continue;
     }
@@ -191,7 +196,8 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   }
   // Collapse runs of spaces and trim, keeping origins.
   MappedText& t = line.text;
-  if (!t.text.empty() && t.text.find("  ") == std::string::npos && t.text.front() != ' ' && t.text.back() != ' ') {
+  if (!t.text.empty() && t.text.find("  ") == std::string::npos && t.text.front() != ' ' &&
+      t.text.back() != ' ') {
     normalise_words(t);
     return line;
   }

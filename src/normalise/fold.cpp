@@ -33,8 +33,10 @@ struct Folder::Impl {
     for (std::size_t i = 0; i < out.size();) {
       char32_t inner;
       std::size_t length = utf8_decode(out, i, inner);
-      if (auto it = overrides.find(inner); it != overrides.end()) result += it->second;
-      else result.append(out, i, length);
+      if (auto it = overrides.find(inner); it != overrides.end())
+        result += it->second;
+      else
+        result.append(out, i, length);
       i += length;
     }
     return result;
@@ -80,7 +82,8 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
   impl_->strip.reset(icu::Transliterator::createInstance(
       "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, parse_error, status));
   if (U_FAILURE(status) || !impl_->strip)
-    throw GrammarError("ICU", 0, std::string("cannot create fold transform: ") + u_errorName(status));
+    throw GrammarError("ICU", 0,
+                       std::string("cannot create fold transform: ") + u_errorName(status));
   for (const auto& entry : grammar.entries("fold/characters")) {
     char32_t code;
     if (entry.key.empty() || utf8_decode(entry.key, 0, code) != entry.key.size())

@@ -9,7 +9,8 @@
 namespace vnplan::internal {
 
 // Replaces text[from, to) with `replacement`; the new bytes point at the old start.
-void replace_range(MappedText& text, std::size_t from, std::size_t to, const std::string& replacement);
+void replace_range(MappedText& text, std::size_t from, std::size_t to,
+                   const std::string& replacement);
 
 // Applies one rewrite rule to every match, left to right.
 using Rewrite = std::string (*)(const std::string& matched, const Match& match,
@@ -17,11 +18,11 @@ using Rewrite = std::string (*)(const std::string& matched, const Match& match,
 
 // One line as cleaned, before joining.
 struct CleanLine {
-  MappedText text;          // cleaned content, origins absolute in the source
-  std::uint32_t number = 0; // 1-based original line
+  MappedText text;             // cleaned content, origins absolute in the source
+  std::uint32_t number = 0;    // 1-based original line
   std::size_t raw_length = 0;  // code points in the raw line (for wrap width)
   bool blank = false;
-  bool decorated = false;      // whole line bold or a markdown heading
+  bool decorated = false;         // whole line bold or a markdown heading
   bool spaces_only_long = false;  // a long run of spaces: a PDF footnote separator
 };
 

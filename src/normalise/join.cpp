@@ -40,7 +40,8 @@ struct Patterns {
 Patterns load_patterns(const Grammar& grammar) {
   Patterns p;
   std::vector<const Pattern*> starters, standalone;
-  for (const auto& entry : grammar.patterns("structure/markers.re")) starters.push_back(entry.pattern.get());
+  for (const auto& entry : grammar.patterns("structure/markers.re"))
+    starters.push_back(entry.pattern.get());
   const auto& roles = "structure/line_roles.re";
   for (const auto& entry : grammar.patterns(roles)) {
     if (entry.key == "label") starters.push_back(entry.pattern.get());
@@ -83,7 +84,6 @@ void describe_case(const std::string& text, LineInfo& info) {
   }
   info.uppercase = letters >= 2 && upper == letters;
 }
-
 
 bool ends_sentence(const std::string& text) {
   std::size_t end = text.find_last_not_of(" ");
@@ -157,7 +157,8 @@ void remove_footnote_marks(NormalisedText& out, const Pattern& mark) {
 
 }  // namespace
 
-NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, const Folder& folder) {
+NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
+                          const Folder& folder) {
   Patterns patterns = load_patterns(grammar);
   NormalisedText out;
   out.stats.lines = lines.size();
@@ -174,24 +175,32 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
       continue;
     }
     const std::string& text = line.text.text;
-    std::string head = folder.fold_string(std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 160)));
+    std::string head = folder.fold_string(
+        std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 160)));
     if (in_table && patterns.table_region_end->matches_at_start(head)) in_table = false;
     if (!in_table && patterns.table_head_first->matches_at_start(head)) {
       std::size_t cells = 0;
       for (std::size_t k = i + 1; k < lines.size() && k <= i + 8; ++k) {
         if (lines[k].blank) continue;
-        if (!patterns.table_head_cell->matches_at_start(folder.fold_string(lines[k].text.text))) break;
+        if (!patterns.table_head_cell->matches_at_start(folder.fold_string(lines[k].text.text)))
+          break;
         ++cells;
       }
       in_table = cells >= 2;
     }
     describe_case(text, li);
-    if (in_table) li.role = Role::cell;
-    else if (text[0] == '|') li.role = Role::table_row;
-    else if (!patterns.any_raw_role->matches_at_start(text)) li.role = Role::text;
-    else if (patterns.separator->matches_at_start(text)) li.role = Role::separator;
-    else if (patterns.page_number->matches_at_start(text)) li.role = Role::page_number;
-    else if (patterns.superscript_footnote->matches_at_start(text)) li.role = Role::footnote;
+    if (in_table)
+      li.role = Role::cell;
+    else if (text[0] == '|')
+      li.role = Role::table_row;
+    else if (!patterns.any_raw_role->matches_at_start(text))
+      li.role = Role::text;
+    else if (patterns.separator->matches_at_start(text))
+      li.role = Role::separator;
+    else if (patterns.page_number->matches_at_start(text))
+      li.role = Role::page_number;
+    else if (patterns.superscript_footnote->matches_at_start(text))
+      li.role = Role::footnote;
     li.starts_block = patterns.starters->matches_at_start(head);
     li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
   }
@@ -214,8 +223,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
   bool double_spaced = nonblank > 0 && followed_by_blank * 10 >= nonblank * 6;
 
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t open = kNone;  // index of the paragraph that may continue
-  std::size_t open_last = 0;        // its last line
+  std::size_t open = kNone;   // index of the paragraph that may continue
+  std::size_t open_last = 0;  // its last line
   std::size_t blanks = 0;
   bool footnote_mode = false;
   std::size_t open_footnote = kNone;
@@ -247,16 +256,16 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
         ++blanks;
         [[fallthrough]];
       case Role::page_number:
-        out.stats.removed.push_back({line.number, line.text.origin.front(), line.text.origin.back()});
+        out.stats.removed.push_back(
+            {line.number, line.text.origin.front(), line.text.origin.back()});
         if (info[i].role == Role::page_number) ++out.stats.page_numbers_removed;
         continue;
       case Role::table_row:
       case Role::cell:
         open = kNone;
         footnote_mode = false;
-        out.blocks.push_back(start_block(line, info[i].role == Role::cell ? BlockKind::cell
-                                                                           : BlockKind::table_row,
-                                           blanks > 0));
+        out.blocks.push_back(start_block(
+            line, info[i].role == Role::cell ? BlockKind::cell : BlockKind::table_row, blanks > 0));
         blanks = 0;
         continue;
       case Role::footnote:
@@ -275,7 +284,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar, 
         blanks = 0;
         continue;
       }
-      if (open_footnote != kNone && !ends_sentence(out.blocks[open_footnote].text()) && !info[i].starts_block) {
+      if (open_footnote != kNone && !ends_sentence(out.blocks[open_footnote].text()) &&
+          !info[i].starts_block) {
         append_line(out.blocks[open_footnote], line, true);
         blanks = 0;
         continue;

@@ -7,7 +7,8 @@ struct Normaliser::Impl {
   std::shared_ptr<const Grammar> grammar;
   Folder folder;
   internal::LineCleaner cleaner;
-  explicit Impl(std::shared_ptr<const Grammar> g) : grammar(std::move(g)), folder(*grammar), cleaner(*grammar) {}
+  explicit Impl(std::shared_ptr<const Grammar> g)
+      : grammar(std::move(g)), folder(*grammar), cleaner(*grammar) {}
 };
 
 Normaliser::Normaliser(std::shared_ptr<const Grammar> grammar)

@@ -6,9 +6,15 @@ namespace vnplan {
 std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char lead = byte(i);
-  if (lead < 0x80) { code = lead; return 1; }
+  if (lead < 0x80) {
+    code = lead;
+    return 1;
+  }
   std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
-  if (i + length > s.size()) { code = 0xFFFD; return 1; }
+  if (i + length > s.size()) {
+    code = 0xFFFD;
+    return 1;
+  }
   code = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
   for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (byte(i + k) & 0x3F);
   return length;
@@ -43,8 +49,8 @@ std::pair<std::uint64_t, std::uint64_t> MappedText::origin_range(std::size_t fro
   // share the replaced text's start, so a range ending in one ends where the
   // replaced text ended (the origin of the byte after it).
   std::uint64_t last = origin[to - 1];
-  bool in_replacement = (to - 1 > from && origin[to - 2] == last) ||
-                        (to < text.size() + 1 && origin[to] == last);
+  bool in_replacement =
+      (to - 1 > from && origin[to - 2] == last) || (to < text.size() + 1 && origin[to] == last);
   std::uint64_t end = in_replacement ? origin[to] : last + 1;
   if (end <= last) end = last + 1;
   if (end < start) end = start;

@@ -35,10 +35,17 @@ std::size_t utf8_sequence_length(const std::string& bytes, std::size_t i) {
   if (lead < 0x80) return 1;
   std::size_t length = 0;
   std::uint32_t code = 0;
-  if ((lead & 0xE0) == 0xC0) { length = 2; code = lead & 0x1F; }
-  else if ((lead & 0xF0) == 0xE0) { length = 3; code = lead & 0x0F; }
-  else if ((lead & 0xF8) == 0xF0) { length = 4; code = lead & 0x07; }
-  else return 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    code = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    code = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    code = lead & 0x07;
+  } else
+    return 0;
   if (i + length > bytes.size()) return 0;
   for (std::size_t k = 1; k < length; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -58,7 +65,8 @@ SourceFormat detect_format(const std::string& path, const std::string& bytes) {
   std::string_view head(bytes.data(), sample);
   std::size_t marks = 0;
   for (const char* mark : {"\n#", "\n**", "\n| ", "$\\", "\n- **"}) {
-    for (std::size_t at = head.find(mark); at != std::string_view::npos; at = head.find(mark, at + 1))
+    for (std::size_t at = head.find(mark); at != std::string_view::npos;
+         at = head.find(mark, at + 1))
       ++marks;
   }
   return marks >= 5 ? SourceFormat::markdown : SourceFormat::text;
@@ -73,7 +81,8 @@ ReadResult check_source(std::string path, std::string bytes) {
     result.error = ReadError{path, std::move(message), offset, line};
     return result;
   };
-  if (bytes.empty()) return fail("empty file: there is no text to parse", std::nullopt, std::nullopt);
+  if (bytes.empty())
+    return fail("empty file: there is no text to parse", std::nullopt, std::nullopt);
   std::uint32_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < bytes.size();) {
@@ -84,8 +93,7 @@ ReadResult check_source(std::string path, std::string bytes) {
       ++i;
       continue;
     }
-    if (c == 0)
-      return fail("binary file: NUL byte; vnplan reads UTF-8 text", i, line);
+    if (c == 0) return fail("binary file: NUL byte; vnplan reads UTF-8 text", i, line);
     std::size_t length = c < 0x80 ? 1 : utf8_sequence_length(bytes, i);
     if (length == 0) {
       std::ostringstream message;
@@ -100,7 +108,8 @@ ReadResult check_source(std::string path, std::string bytes) {
                   line_start, line);
   }
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string::npos ||
-      (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 && bytes.find_first_not_of(" \t\r\n\f\v", 3) == std::string::npos))
+      (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 &&
+       bytes.find_first_not_of(" \t\r\n\f\v", 3) == std::string::npos))
     return fail("no text: the file holds only white space", std::nullopt, std::nullopt);
   SourceFile file;
   file.format = detect_format(path, bytes);
@@ -122,8 +131,9 @@ ReadResult read_source(const std::string& path) {
   if (fs::is_directory(status)) return {std::nullopt, ReadError{path, "is a directory", {}, {}}};
   auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes)
-    return {std::nullopt, ReadError{path, "file larger than " + std::to_string(kMaxFileBytes >> 20) +
-                                              " MiB", {}, {}}};
+    return {std::nullopt,
+            ReadError{
+                path, "file larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB", {}, {}}};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, ReadError{path, "cannot open file", {}, {}}};
   std::ostringstream buffer;

@@ -1,10 +1,10 @@
 // The segment stage: fold every block once and read its leading marker.
+#include "vnplan/segment.hpp"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
-
-#include "vnplan/segment.hpp"
 
 namespace vnplan {
 namespace {
@@ -48,18 +48,26 @@ std::string lower_first_letter(const std::string& text) {
 
 const char* marker_type_name(MarkerType type) {
   switch (type) {
-    case MarkerType::none: return "none";
-    case MarkerType::appendix: return "appendix";
-    case MarkerType::roman: return "roman";
-    case MarkerType::arabic: return "arabic";
-    case MarkerType::letter: return "letter";
-    case MarkerType::paren: return "paren";
-    case MarkerType::bullet: return "bullet";
+    case MarkerType::none:
+      return "none";
+    case MarkerType::appendix:
+      return "appendix";
+    case MarkerType::roman:
+      return "roman";
+    case MarkerType::arabic:
+      return "arabic";
+    case MarkerType::letter:
+      return "letter";
+    case MarkerType::paren:
+      return "paren";
+    case MarkerType::bullet:
+      return "bullet";
   }
   return "none";
 }
 
-Segmenter::Segmenter(const Grammar& grammar, const Folder& folder) : grammar_(grammar), folder_(folder) {}
+Segmenter::Segmenter(const Grammar& grammar, const Folder& folder)
+    : grammar_(grammar), folder_(folder) {}
 
 namespace {
 
@@ -70,7 +78,8 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
     if (!match) continue;
     // Offsets past the folded head map to the end of the head, which read from it.
     auto to_text = [&](std::size_t folded_offset) -> std::size_t {
-      return folded_offset >= folded.text.size() ? folded.origin.back() : folded.origin[folded_offset];
+      return folded_offset >= folded.text.size() ? folded.origin.back()
+                                                 : folded.origin[folded_offset];
     };
     Marker marker;
     marker.content_start = to_text(match->groups[0].end);
@@ -96,9 +105,9 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
     } else if (type == "arabic") {
       marker.number = folded_num;
       marker.depth = 1 + static_cast<int>(std::count(folded_num.begin(), folded_num.end(), '.'));
-      marker.value = std::atoi(folded_num.c_str() + (folded_num.rfind('.') == std::string::npos
-                                                           ? 0
-                                                           : folded_num.rfind('.') + 1));
+      marker.value =
+          std::atoi(folded_num.c_str() +
+                    (folded_num.rfind('.') == std::string::npos ? 0 : folded_num.rfind('.') + 1));
     } else if (type == "letter") {
       std::string letter = lower_first_letter(written);
       auto it = std::find_if(kLetters.begin(), kLetters.end(),
@@ -145,7 +154,9 @@ SegmentedText Segmenter::run(NormalisedText text) const {
     if (block.kind == BlockKind::paragraph) {
       // Markers sit at the start: fold (with origins) just the head of the block.
       std::size_t head = std::min<std::size_t>(block.text().size(), 120);
-      while (head < block.text().size() && (static_cast<unsigned char>(block.text()[head]) & 0xC0) == 0x80) ++head;
+      while (head < block.text().size() &&
+             (static_cast<unsigned char>(block.text()[head]) & 0xC0) == 0x80)
+        ++head;
       Folder::Folded folded_head = folder_.fold(std::string_view(block.text()).substr(0, head));
       if (auto marker = read_marker(block.text(), folded_head, patterns)) unit.marker = *marker;
     }

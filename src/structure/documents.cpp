@@ -13,8 +13,8 @@ namespace internal {
 namespace {
 
 bool is_type_line(const StructureInput& input, std::size_t u) {
-  if (input.block(u).kind != BlockKind::paragraph || input.unit(u).marker.type != MarkerType::none ||
-      input.text_of(u).size() > 200)
+  if (input.block(u).kind != BlockKind::paragraph ||
+      input.unit(u).marker.type != MarkerType::none || input.text_of(u).size() > 200)
     return false;
   if (!input.grammar.pattern("header/header.re", "type_line").matches_at_start(input.folded(u)))
     return false;
@@ -47,8 +47,8 @@ std::vector<DocumentRange> split_documents(const StructureInput& input) {
       std::size_t start = u;
       while (start > current.begin + 1) {
         const std::string& text = input.text_of(start - 1);
-        bool headerish = text.size() < 120 && is_uppercase_text(text) &&
-                         !is_footer_start(input, start - 1);
+        bool headerish =
+            text.size() < 120 && is_uppercase_text(text) && !is_footer_start(input, start - 1);
         if (!headerish) break;
         --start;
       }
@@ -79,7 +79,8 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
     read_footer(input, range, model.document);
     model.sections = build_sections(input, range, next_id);
     // Which section each unit falls in, for tables and unclassified blocks.
-    std::vector<std::optional<std::string>> section_of_unit(range.end - range.begin);  // by u - range.begin
+    std::vector<std::optional<std::string>> section_of_unit(range.end -
+                                                            range.begin);  // by u - range.begin
     {
       std::size_t s = 0;
       for (std::size_t u = range.begin; u < range.end; ++u) {
@@ -97,7 +98,9 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
       std::string own = input.folder.fold_string(model.document.number->text);
       auto& refs = model.document.references;
       refs.erase(std::remove_if(refs.begin(), refs.end(),
-                                [&](const Reference& r) { return input.folder.fold_string(r.number.text) == own; }),
+                                [&](const Reference& r) {
+                                  return input.folder.fold_string(r.number.text) == own;
+                                }),
                  refs.end());
     }
     for (std::size_t u = range.begin; u < range.end; ++u) {
@@ -107,7 +110,8 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
         Footnote note;
         std::size_t digits = 0;
         const std::string& text = block.text();
-        while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+        while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
+          ++digits;
         note.mark = text.substr(0, digits);
         if (note.mark.empty()) {  // a superscript mark
           std::size_t space = text.find(' ');
@@ -126,7 +130,8 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
       if (input.use[u] != Use::none) {
         model.classified_chars += chars;
       } else {
-        model.unclassified.push_back({input.text_of(u), section_of_unit[u - range.begin], input.span(u)});
+        model.unclassified.push_back(
+            {input.text_of(u), section_of_unit[u - range.begin], input.span(u)});
       }
     }
     documents.push_back(std::move(model));

@@ -93,7 +93,8 @@ void read_title_continuation(StructureInput& input, DocumentRange& range, std::s
   bool previous_upper = have_first && is_uppercase_text(title.text);
   for (std::size_t k = from; k < zone_end && range.title_units.size() < 5; ++k) {
     const std::string& text = input.text_of(k);
-    if (input.block(k).kind != BlockKind::paragraph || input.unit(k).marker.type != MarkerType::none)
+    if (input.block(k).kind != BlockKind::paragraph ||
+        input.unit(k).marker.type != MarkerType::none)
       break;
     if (is_label(input, k) || text.size() > 600 || ends_with_any(text, ":;")) break;
     if (header_pattern(input, "place_date").contains(input.folded(k))) break;
@@ -125,8 +126,8 @@ Recipient make_recipient(const StructureInput& input, std::size_t u, std::size_t
 }
 
 // "Kính gửi: - A; - B" or "Nơi nhận:" followed by one bullet per recipient.
-std::size_t read_recipient_list(StructureInput& input, std::size_t label_unit, std::size_t rest_start,
-                                std::size_t limit, const std::string& role,
+std::size_t read_recipient_list(StructureInput& input, std::size_t label_unit,
+                                std::size_t rest_start, std::size_t limit, const std::string& role,
                                 std::vector<Recipient>& out) {
   const std::string& text = input.text_of(label_unit);
   std::string rest = trim(text.substr(rest_start), " ");
@@ -151,7 +152,10 @@ bool looks_like_name(const std::string& text) {
   for (std::size_t i = 0; i < text.size();) {
     char32_t code;
     i += utf8_decode(text, i, code);
-    if (code == ' ') { word_start = true; continue; }
+    if (code == ' ') {
+      word_start = true;
+      continue;
+    }
     if (u_isdigit(code) || code == ',' || code == ';' || code == ':') return false;
     if (word_start && !u_isupper(code)) return false;
     if (u_islower(code)) lower = true;
@@ -184,9 +188,12 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       if (auto m = entry.pattern->find(folded)) {
         header.mottos.push_back({input.original(u, m->groups[0].begin, m->groups[0].end),
                                  input.span(u, m->groups[0].begin, m->groups[0].end)});
-        std::size_t a = input.to_text(u, m->groups[0].begin), b = input.to_text(u, m->groups[0].end);
-        if (a - keep_from >= keep_to - b) keep_to = std::min(keep_to, a);  // keep the larger side
-        else keep_from = std::max(keep_from, b);
+        std::size_t a = input.to_text(u, m->groups[0].begin),
+                    b = input.to_text(u, m->groups[0].end);
+        if (a - keep_from >= keep_to - b)
+          keep_to = std::min(keep_to, a);  // keep the larger side
+        else
+          keep_from = std::max(keep_from, b);
         input.use[u] = Use::header;
       }
     }
@@ -197,7 +204,8 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
     if (!header.number) {
       if (auto m = header_pattern(input, "number").find(folded)) {
         std::size_t g = header_pattern(input, "number").group("sym");
-        DocumentNumber number = parse_document_number(input.original(u, (*m)[g].begin, (*m)[g].end));
+        DocumentNumber number =
+            parse_document_number(input.original(u, (*m)[g].begin, (*m)[g].end));
         number.span = input.span(u, (*m)[g].begin, (*m)[g].end);
         header.number = number;
         input.use[u] = Use::header;
@@ -206,16 +214,20 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
     if (!header.date) {
       const Pattern& p = header_pattern(input, "place_date");
       if (auto m = p.find(folded)) {
-        auto group = [&](const char* name) { return std::atoi(std::string(m->text(folded, p.group(name))).c_str()); };
+        auto group = [&](const char* name) {
+          return std::atoi(std::string(m->text(folded, p.group(name))).c_str());
+        };
         header.date = iso_date(group("day"), group("month"), group("year"));
         if (!header.date)
           input.diagnostics.push_back({Severity::warning, "header.invalid_date",
                                        "the issue date does not exist in the calendar",
                                        input.span(u, m->groups[0].begin, m->groups[0].end)});
         std::size_t date_from = (*m)[p.group("place")].end;
-        while (date_from < folded.size() && (folded[date_from] == ',' || folded[date_from] == ' ')) ++date_from;
+        while (date_from < folded.size() && (folded[date_from] == ',' || folded[date_from] == ' '))
+          ++date_from;
         header.date_span = input.span(u, date_from, m->groups[0].end);
-        std::string place = clean_place(input.original(u, (*m)[p.group("place")].begin, (*m)[p.group("place")].end));
+        std::string place = clean_place(
+            input.original(u, (*m)[p.group("place")].begin, (*m)[p.group("place")].end));
         if (!place.empty()) header.place = place;
         input.use[u] = Use::header;
         continue;
@@ -234,7 +246,8 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
     if (auto m = header_pattern(input, "recipients_to").find(folded, 0, true)) {
       input.use[u] = Use::header;
       u = read_recipient_list(input, u, input.to_text(u, m->groups[0].end), zone_end, "addressee",
-                              header.recipients) - 1;
+                              header.recipients) -
+          1;
       continue;
     }
     if (input.use[u] != Use::none && remaining == text) continue;
@@ -299,7 +312,8 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
   const Pattern& position = header_pattern(input, "signature_position");
   std::size_t start = range.end;
   for (std::size_t u = range.body_begin; u < range.end; ++u) {
-    if (input.block(u).kind != BlockKind::paragraph || input.unit(u).marker.type != MarkerType::none)
+    if (input.block(u).kind != BlockKind::paragraph ||
+        input.unit(u).marker.type != MarkerType::none)
       continue;
     const std::string& folded = input.folded(u);
     if (copy.matches_at_start(folded) || (mode.contains(folded) && input.text_of(u).size() < 160)) {
@@ -321,19 +335,22 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
   if (auto m = copy.find(input.folded(u), 0, true)) {
     input.use[u] = Use::footer;
     last = read_recipient_list(input, u, input.to_text(u, m->groups[0].end), range.end, "copy",
-                               header.recipients) - 1;
+                               header.recipients) -
+           1;
   }
   // The signature block: "T/M <body>", the position, the signer's name.
   for (std::size_t k = start; k < std::min(range.end, start + 40); ++k) {
-    if (input.block(k).kind != BlockKind::paragraph || input.unit(k).marker.type == MarkerType::appendix)
+    if (input.block(k).kind != BlockKind::paragraph ||
+        input.unit(k).marker.type == MarkerType::appendix)
       break;
     const std::string& folded = input.folded(k);
     Signature signature;
     std::size_t next = k + 1;
     if (auto m = mode.find(folded)) {
-      signature.mode = input.original(k, (*m)[mode.group("mode")].begin, (*m)[mode.group("mode")].end);
-      signature.on_behalf_of =
-          trim(input.original(k, (*m)[mode.group("body")].begin, (*m)[mode.group("body")].end), " ");
+      signature.mode =
+          input.original(k, (*m)[mode.group("mode")].begin, (*m)[mode.group("mode")].end);
+      signature.on_behalf_of = trim(
+          input.original(k, (*m)[mode.group("body")].begin, (*m)[mode.group("body")].end), " ");
       signature.span = input.span(k, m->groups[0].begin, m->groups[0].end);
       if (next < range.end && input.block(next).kind == BlockKind::paragraph &&
           is_uppercase_text(input.text_of(next)) && input.text_of(next).size() < 100 &&
@@ -383,14 +400,20 @@ void infer_from_attachment_lines(StructureInput& input, const DocumentRange& ran
       header.inferred.push_back("number");
     }
     if (!header.date && (*r)[reference.group("y1")].matched()) {
-      auto num = [&](const char* name) { return std::atoi(std::string(r->text(folded, reference.group(name))).c_str()); };
+      auto num = [&](const char* name) {
+        return std::atoi(std::string(r->text(folded, reference.group(name))).c_str());
+      };
       header.date = iso_date(num("d1"), num("m1"), num("y1"));
-      header.date_span = input.span(u, (*r)[reference.group("d1")].begin, (*r)[reference.group("y1")].end);
+      header.date_span =
+          input.span(u, (*r)[reference.group("d1")].begin, (*r)[reference.group("y1")].end);
       header.inferred.push_back("date");
     } else if (!header.date && (*r)[reference.group("y2")].matched()) {
-      auto num = [&](const char* name) { return std::atoi(std::string(r->text(folded, reference.group(name))).c_str()); };
+      auto num = [&](const char* name) {
+        return std::atoi(std::string(r->text(folded, reference.group(name))).c_str());
+      };
       header.date = iso_date(num("d2"), num("m2"), num("y2"));
-      header.date_span = input.span(u, (*r)[reference.group("d2")].begin, (*r)[reference.group("y2")].end);
+      header.date_span =
+          input.span(u, (*r)[reference.group("d2")].begin, (*r)[reference.group("y2")].end);
       header.inferred.push_back("date");
     }
     input.diagnostics.push_back({Severity::info, "header.inferred_from_appendix",

@@ -45,7 +45,9 @@ DocumentNumber parse_document_number(const std::string& written) {
   for (char c : written)
     if (c != ' ') number.text += c;
   std::size_t digits = 0;
-  while (digits < number.text.size() && std::isdigit(static_cast<unsigned char>(number.text[digits]))) ++digits;
+  while (digits < number.text.size() &&
+         std::isdigit(static_cast<unsigned char>(number.text[digits])))
+    ++digits;
   if (digits == 0 || digits > 6) return number;
   number.number = std::stol(number.text.substr(0, digits));
   std::string rest = number.text.substr(digits);
@@ -76,7 +78,8 @@ std::optional<std::pair<std::string, std::string>> document_kind(const Grammar& 
   std::size_t best_length = 0;
   for (const auto& entry : grammar.entries("header/document_kinds")) {
     if (folded.compare(0, entry.key.size(), entry.key) != 0) continue;
-    if (folded.size() > entry.key.size() && std::isalpha(static_cast<unsigned char>(folded[entry.key.size()])))
+    if (folded.size() > entry.key.size() &&
+        std::isalpha(static_cast<unsigned char>(folded[entry.key.size()])))
       continue;
     if (entry.key.size() <= best_length) continue;
     std::istringstream parts(entry.value);

@@ -9,9 +9,9 @@ namespace vnplan::internal {
 struct DocumentRange {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::size_t body_begin = 0;   // first unit after header and preamble
-  std::size_t footer_begin = 0; // "Nơi nhận" / signature, or end
-  std::size_t footer_end = 0;   // first unit after the signature block
+  std::size_t body_begin = 0;    // first unit after header and preamble
+  std::size_t footer_begin = 0;  // "Nơi nhận" / signature, or end
+  std::size_t footer_end = 0;    // first unit after the signature block
   std::vector<std::size_t> title_units;
   std::vector<std::size_t> preamble_units;
 };

@@ -13,9 +13,12 @@ namespace {
 
 std::string nesting_key(const Marker& marker) {
   switch (marker.type) {
-    case MarkerType::arabic: return "arabic" + std::to_string(marker.depth);
-    case MarkerType::paren: return std::isdigit(static_cast<unsigned char>(marker.number[1])) ? "paren_n" : "paren_r";
-    default: return marker_type_name(marker.type);
+    case MarkerType::arabic:
+      return "arabic" + std::to_string(marker.depth);
+    case MarkerType::paren:
+      return std::isdigit(static_cast<unsigned char>(marker.number[1])) ? "paren_n" : "paren_r";
+    default:
+      return marker_type_name(marker.type);
   }
 }
 
@@ -63,7 +66,8 @@ bool split_inline_title(const StructureInput& input, std::string& title) {
   return true;
 }
 
-void assign_kind(const StructureInput& input, Section& section, const Section* parent, bool sentence) {
+void assign_kind(const StructureInput& input, Section& section, const Section* parent,
+                 bool sentence) {
   if (section.marker_type == "appendix") {
     section.kind = "appendix";
     return;
@@ -83,9 +87,12 @@ void assign_kind(const StructureInput& input, Section& section, const Section* p
       return;
     }
   }
-  if (!parent) section.kind = "other";
-  else if (parent->kind == "horizon" || parent->kind == "specific_goals") section.kind = "category";
-  else section.kind = parent->kind;
+  if (!parent)
+    section.kind = "other";
+  else if (parent->kind == "horizon" || parent->kind == "specific_goals")
+    section.kind = "category";
+  else
+    section.kind = parent->kind;
   if (parent && parent->year && !section.year) section.year = parent->year;
 }
 
@@ -98,7 +105,8 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
   std::vector<bool> has_content, has_children, inline_title, sentence;
   const Pattern& closing = input.grammar.pattern("header/header.re", "closing");
   auto extend = [&](std::uint64_t end) {
-    for (const auto& open : stack) sections[open.section].extent.end = std::max(sections[open.section].extent.end, end);
+    for (const auto& open : stack)
+      sections[open.section].extent.end = std::max(sections[open.section].extent.end, end);
   };
   for (std::size_t u = range.body_begin; u < range.end; ++u) {
     if (u >= range.footer_begin && u < range.footer_end) continue;
@@ -141,10 +149,13 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     // A bare "PHỤ LỤC II" takes its title (and "kèm theo" line) from the lines below.
     if (marker.type == MarkerType::appendix) {
       for (std::size_t k = u + 1; k < range.end && k <= u + 2; ++k) {
-        if (input.block(k).kind != BlockKind::paragraph || input.unit(k).marker.type != MarkerType::none)
+        if (input.block(k).kind != BlockKind::paragraph ||
+            input.unit(k).marker.type != MarkerType::none)
           break;
-        if (section.title.empty()) section.title = input.text_of(k);
-        else if (!input.grammar.pattern("header/header.re", "attachment_of").matches_at_start(input.folded(k)))
+        if (section.title.empty())
+          section.title = input.text_of(k);
+        else if (!input.grammar.pattern("header/header.re", "attachment_of")
+                      .matches_at_start(input.folded(k)))
           break;
         input.use[k] = Use::heading;
         section.span.end = input.span(k).end;
@@ -152,7 +163,8 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
         u = k;
       }
     }
-    sentence.push_back(!section.title.empty() && std::string(".;").find(section.title.back()) != std::string::npos);
+    sentence.push_back(!section.title.empty() &&
+                       std::string(".;").find(section.title.back()) != std::string::npos);
     bool inline_form = split_inline_title(input, section.title);
     section.title = trim(section.title, " .;:");
     sections.push_back(std::move(section));

@@ -94,7 +94,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         bool same = !tables.empty() && tables.back().layout == "pipe" && key == header_key &&
                     tables.back().section == section_of_unit[u - range.begin];
         if (!same) {
-          tables.push_back(start_table("pipe", next_id, input.span(u), section_of_unit[u - range.begin]));
+          tables.push_back(
+              start_table("pipe", next_id, input.span(u), section_of_unit[u - range.begin]));
           for (const auto& cell : cells) tables.back().header.push_back(cell.text);
           header_key = key;
         }
@@ -103,7 +104,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       }
       Table& table = tables.back();
       table.span.end = input.span(u).end;
-      if (is_rule_row(cells) || is_column_number_row(cells) || folded_row(input, cells) == header_key)
+      if (is_rule_row(cells) || is_column_number_row(cells) ||
+          folded_row(input, cells) == header_key)
         continue;
       table.rows.push_back({cells, input.span(u)});
     } else if (kind == BlockKind::cell) {
@@ -112,7 +114,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
                        !tables.empty() && tables.back().layout == "linear";
       TableCell cell{input.text_of(u), input.span(u)};
       if (!continues) {
-        tables.push_back(start_table("linear", next_id, input.span(u), section_of_unit[u - range.begin]));
+        tables.push_back(
+            start_table("linear", next_id, input.span(u), section_of_unit[u - range.begin]));
         tables.back().header.push_back(cell.text);
         continue;
       }

@@ -2,11 +2,11 @@
 // (tests/corpus/expected/*.json: header fields and the full section tree).
 // A field listed under "known_gaps" is reported, not asserted: the reason is
 // written next to it in the expected file.
-#include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <unicode/normalizer2.h>
 
 #include "fixtures.hpp"
 
@@ -29,12 +29,16 @@ bool starts_with_folded(const std::string& text, const std::string& prefix) {
   return fold(text).rfind(fold(prefix), 0) == 0;
 }
 
-Json null_or(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+Json null_or(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
 
 Json number_json(const std::optional<vnplan::DocumentNumber>& n) {
   if (!n) return nullptr;
-  return {{"text", n->text}, {"number", n->number ? Json(*n->number) : Json(nullptr)},
-          {"type", n->type}, {"issuer", n->issuer}};
+  return {{"text", n->text},
+          {"number", n->number ? Json(*n->number) : Json(nullptr)},
+          {"type", n->type},
+          {"issuer", n->issuer}};
 }
 
 struct Checker {
@@ -43,7 +47,8 @@ struct Checker {
   void check(const std::string& field, const Json& expected, const Json& actual) {
     std::string path = where + "." + field;
     if (known_gaps.contains(path)) {
-      if (expected != actual) WARN("known gap " << path << ": " << known_gaps[path].get<std::string>());
+      if (expected != actual)
+        WARN("known gap " << path << ": " << known_gaps[path].get<std::string>());
       return;
     }
     INFO(path);
@@ -64,11 +69,14 @@ void check_header(const Json& expected, const vnplan::DocumentHeader& h, Checker
   checker.check("header.title", true, starts_with_folded(title, expected["title_prefix"]));
   Json signature = nullptr, wanted_signature = expected["signature"];
   if (h.signature)
-    signature = {{"mode", null_or(h.signature->mode)}, {"on_behalf_of", null_or(h.signature->on_behalf_of)},
+    signature = {{"mode", null_or(h.signature->mode)},
+                 {"on_behalf_of", null_or(h.signature->on_behalf_of)},
                  {"position", null_or(h.signature->position)}};
   if (wanted_signature.is_object()) wanted_signature.erase("name");
   checker.check("header.signature", wanted_signature, signature);
-  if (h.signature) checker.check("header.signature.name", expected["signature"]["name"], null_or(h.signature->name));
+  if (h.signature)
+    checker.check("header.signature.name", expected["signature"]["name"],
+                  null_or(h.signature->name));
   Json recipients = Json::array();
   for (const auto& r : h.recipients) recipients.push_back(r.name);
   checker.check("header.recipients", expected["recipients"], recipients);
@@ -76,10 +84,12 @@ void check_header(const Json& expected, const vnplan::DocumentHeader& h, Checker
     const vnplan::Reference* found = nullptr;
     for (const auto& r : h.references)
       if (fold(r.number.text) == fold(reference["number"])) found = &r;
-    Json actual = found ? Json{{"number", reference["number"]}, {"date", null_or(found->date)},
+    Json actual = found ? Json{{"number", reference["number"]},
+                               {"date", null_or(found->date)},
                                {"relation", found->relation}}
                         : Json(nullptr);
-    checker.check("header.references[" + reference["number"].get<std::string>() + "]", reference, actual);
+    checker.check("header.references[" + reference["number"].get<std::string>() + "]", reference,
+                  actual);
   }
 }
 
@@ -92,12 +102,15 @@ void check_sections(const Json& expected, const vnplan::DocumentModel& model, Ch
     const auto& s = model.sections[i];
     Json path = Json::array();
     for (auto p = s.parent; p; p = by_id[*p]->parent) path.insert(path.begin(), by_id[*p]->number);
-    Json actual = {{"number", s.number}, {"path", path}, {"level", s.level}, {"kind", s.kind},
-                   {"role", s.role}, {"title_prefix", starts_with_folded(s.title, e["title_prefix"])}};
-    Json wanted = {{"number", e["number"]}, {"path", e["path"]}, {"level", e["level"]}, {"kind", e["kind"]},
-                   {"role", e["role"]}, {"title_prefix", true}};
+    Json actual = {
+        {"number", s.number}, {"path", path},
+        {"level", s.level},   {"kind", s.kind},
+        {"role", s.role},     {"title_prefix", starts_with_folded(s.title, e["title_prefix"])}};
+    Json wanted = {{"number", e["number"]}, {"path", e["path"]}, {"level", e["level"]},
+                   {"kind", e["kind"]},     {"role", e["role"]}, {"title_prefix", true}};
     checker.check("sections[" + std::to_string(i) + "] " + e["number"].get<std::string>() + " '" +
-                      e["title_prefix"].get<std::string>() + "' (got '" + s.title.substr(0, 40) + "')",
+                      e["title_prefix"].get<std::string>() + "' (got '" + s.title.substr(0, 40) +
+                      "')",
                   wanted, actual);
   }
 }
@@ -110,12 +123,15 @@ void check_spans(const std::string& source, const vnplan::DocumentModel& model) 
     std::string original = source.substr(s.span.start, s.span.end - s.span.start);
     INFO("section " << s.number << " at line " << s.span.line << ": " << original.substr(0, 80));
     std::string title_head = s.title.substr(0, std::min<std::size_t>(s.title.size(), 12));
-    while (!title_head.empty() && (static_cast<unsigned char>(title_head.back()) & 0xC0) == 0x80) title_head.pop_back();
-    if (!title_head.empty() && (static_cast<unsigned char>(title_head.back()) & 0x80)) title_head.pop_back();
+    while (!title_head.empty() && (static_cast<unsigned char>(title_head.back()) & 0xC0) == 0x80)
+      title_head.pop_back();
+    if (!title_head.empty() && (static_cast<unsigned char>(title_head.back()) & 0x80))
+      title_head.pop_back();
     CHECK(fold(original).find(fold(title_head)) != std::string::npos);
   }
   for (const auto& r : model.document.references) {
-    std::string original = source.substr(r.number.span->start, r.number.span->end - r.number.span->start);
+    std::string original =
+        source.substr(r.number.span->start, r.number.span->end - r.number.span->start);
     INFO("reference " << r.number.text);
     std::string compact;
     for (char c : original)
@@ -144,7 +160,8 @@ TEST_CASE("corpus documents match their hand-checked expected files", "[corpus]"
         check_header(expected["documents"][d]["header"], result.documents[d].document, checker);
         check_sections(expected["documents"][d]["sections"], result.documents[d], checker);
         check_spans(bytes, result.documents[d]);
-        if (expected.contains("min_coverage")) CHECK(result.documents[d].coverage() >= expected["min_coverage"].get<double>());
+        if (expected.contains("min_coverage"))
+          CHECK(result.documents[d].coverage() >= expected["min_coverage"].get<double>());
       }
     }
   }

@@ -9,18 +9,22 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kKeywords = {"$schema", "$id",        "title", "description", "$defs",
-                                         "type",    "properties", "required",
-                                         "additionalProperties",  "items", "enum",
-                                         "minimum", "maximum",    "$ref"};
+const std::set<std::string> kKeywords = {"$schema",     "$id",      "title",
+                                         "description", "$defs",    "type",
+                                         "properties",  "required", "additionalProperties",
+                                         "items",       "enum",     "minimum",
+                                         "maximum",     "$ref"};
 
 // One JSON pointer token: "~" → "~0", "/" → "~1".
 std::string escape(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -47,12 +51,14 @@ class Validator {
 
   std::vector<std::string> errors;
 
-  // `at`: JSON pointer of `value` in the instance; `where`: location of `schema`, for schema errors.
+  // `at`: JSON pointer of `value` in the instance; `where`: location of `schema`, for schema
+  // errors.
   void check(const json& schema, const json& value, const std::string& at, const std::string& where,
              int depth = 0) {
     if (!schema.is_object()) return fail(at, "schema at " + where + " is not an object");
     for (const auto& [keyword, argument] : schema.items())
-      if (!kKeywords.count(keyword)) fail(at, "schema at " + where + " uses unsupported keyword '" + keyword + "'");
+      if (!kKeywords.count(keyword))
+        fail(at, "schema at " + where + " uses unsupported keyword '" + keyword + "'");
 
     if (schema.contains("$ref")) check_ref(schema["$ref"], value, at, where, depth);
     if (schema.contains("type")) check_type(schema["type"], value, at, where);
@@ -72,8 +78,8 @@ class Validator {
     errors.push_back((at.empty() ? "(root)" : at) + ": " + message);
   }
 
-  void check_ref(const json& ref, const json& value, const std::string& at, const std::string& where,
-                 int depth) {
+  void check_ref(const json& ref, const json& value, const std::string& at,
+                 const std::string& where, int depth) {
     if (!ref.is_string() || ref.get<std::string>().rfind("#/", 0) != 0)
       return fail(at, "schema at " + where + " has a $ref that is not \"#/...\"");
     if (depth > 64) return fail(at, "schema at " + where + ": $ref nesting too deep (a cycle?)");
@@ -88,7 +94,8 @@ class Validator {
     check(*resolved, value, at, target, depth + 1);
   }
 
-  void check_type(const json& type, const json& value, const std::string& at, const std::string& where) {
+  void check_type(const json& type, const json& value, const std::string& at,
+                  const std::string& where) {
     std::vector<std::string> allowed;
     if (type.is_string()) {
       allowed.push_back(type.get<std::string>());
@@ -104,8 +111,10 @@ class Validator {
     fail(at, "expected " + names + ", got " + value.type_name() + " " + value.dump());
   }
 
-  void check_enum(const json& options, const json& value, const std::string& at, const std::string& where) {
-    if (!options.is_array()) return fail(at, "schema at " + where + " has an \"enum\" that is not an array");
+  void check_enum(const json& options, const json& value, const std::string& at,
+                  const std::string& where) {
+    if (!options.is_array())
+      return fail(at, "schema at " + where + " has an \"enum\" that is not an array");
     for (const auto& option : options)
       if (option == value) return;
     fail(at, value.dump() + " is not one of " + options.dump());
@@ -113,19 +122,22 @@ class Validator {
 
   void check_bounds(const json& schema, const json& value, const std::string& at) {
     double v = value.get<double>();
-    if (schema.contains("minimum") && schema["minimum"].is_number() && v < schema["minimum"].get<double>())
+    if (schema.contains("minimum") && schema["minimum"].is_number() &&
+        v < schema["minimum"].get<double>())
       fail(at, value.dump() + " is less than the minimum " + schema["minimum"].dump());
-    if (schema.contains("maximum") && schema["maximum"].is_number() && v > schema["maximum"].get<double>())
+    if (schema.contains("maximum") && schema["maximum"].is_number() &&
+        v > schema["maximum"].get<double>())
       fail(at, value.dump() + " is greater than the maximum " + schema["maximum"].dump());
   }
 
-  void check_object(const json& schema, const json& value, const std::string& at, const std::string& where,
-                    int depth) {
+  void check_object(const json& schema, const json& value, const std::string& at,
+                    const std::string& where, int depth) {
     static const json kNone = json::object();
     const json& properties = schema.contains("properties") ? schema["properties"] : kNone;
     for (const auto& [name, subschema] : properties.items())
       if (value.contains(name))
-        check(subschema, value[name], at + "/" + escape(name), where + "/properties/" + escape(name), depth);
+        check(subschema, value[name], at + "/" + escape(name),
+              where + "/properties/" + escape(name), depth);
     if (schema.contains("required")) {
       for (const auto& name : schema["required"])
         if (name.is_string() && !value.contains(name.get<std::string>()))
@@ -134,7 +146,8 @@ class Validator {
     if (schema.contains("additionalProperties")) {
       const json& additional = schema["additionalProperties"];
       if (!additional.is_boolean())
-        return fail(at, "schema at " + where + ": only a boolean additionalProperties is supported");
+        return fail(at,
+                    "schema at " + where + ": only a boolean additionalProperties is supported");
       if (additional.get<bool>()) return;
       for (const auto& [name, ignored] : value.items())
         if (!properties.contains(name)) fail(at, "unexpected property '" + name + "'");

@@ -84,9 +84,10 @@ TEST_CASE("a department plan numbered with Arabic top levels", "[genre]") {
   const auto& model = result.documents.at(0);
   CHECK(model.document.issuers.at(0).text == "SỞ TÀI CHÍNH TỈNH NINH BÌNH");
   CHECK(model.document.number->issuer == "STC");
-  CHECK(numbers(model) == std::vector<std::string>{"1:goals", "1.1:general_goals", "1.2:specific_goals",
-                                                   "a:horizon", "b:horizon", "2:tasks", "2.1:tasks",
-                                                   "2.2:tasks", "3:organisation", "3.1:reporting"});
+  CHECK(numbers(model) == std::vector<std::string>{"1:goals", "1.1:general_goals",
+                                                   "1.2:specific_goals", "a:horizon", "b:horizon",
+                                                   "2:tasks", "2.1:tasks", "2.2:tasks",
+                                                   "3:organisation", "3.1:reporting"});
   CHECK(*model.sections[3].year == 2030);
   CHECK(*model.document.signature->position == "GIÁM ĐỐC");
   CHECK(*model.document.signature->name == "Phạm Thị Hoa");
@@ -101,7 +102,8 @@ TEST_CASE("a ward party plan and a programme type line", "[genre]") {
       "Ba Đình, ngày 15 tháng 9 năm 2025\n"
       "CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
       "thực hiện Kế hoạch số 400-KH/TU của Ban Thường vụ Thành ủy\n"
-      "Thực hiện Kế hoạch số 400-KH/TU ngày 01/8/2025 của Ban Thường vụ Thành ủy, Ban Thường vụ Đảng ủy ban hành Chương trình hành động như sau:\n"
+      "Thực hiện Kế hoạch số 400-KH/TU ngày 01/8/2025 của Ban Thường vụ Thành ủy, Ban Thường vụ "
+      "Đảng ủy ban hành Chương trình hành động như sau:\n"
       "I- MỤC ĐÍCH, YÊU CẦU\n"
       "II- MỤC TIÊU\n"
       "III- NHIỆM VỤ\n"
@@ -118,8 +120,8 @@ TEST_CASE("a ward party plan and a programme type line", "[genre]") {
   CHECK(model.document.references.at(0).number.text == "400-KH/TU");
   CHECK(model.document.references.at(0).relation == "implements");
   CHECK(*model.document.references.at(0).date == "2025-08-01");
-  CHECK(numbers(model) == std::vector<std::string>{"I:purpose", "II:goals", "III:tasks", "(1):tasks",
-                                                   "(2):tasks", "IV:organisation"});
+  CHECK(numbers(model) == std::vector<std::string>{"I:purpose", "II:goals", "III:tasks",
+                                                   "(1):tasks", "(2):tasks", "IV:organisation"});
   CHECK(*model.document.signature->name == "Nguyễn Văn Nam");
 }
 

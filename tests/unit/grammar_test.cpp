@@ -1,6 +1,5 @@
 // Grammar loading: validation errors name the file, the line and the offset.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -45,12 +44,14 @@ TEST_CASE("a pattern that does not compile stops loading with file, line and off
 TEST_CASE("a missing required file or a line without a tab is reported", "[grammar]") {
   fs::path dir = copy_grammars("missing");
   fs::remove(dir / "structure/markers.re.tsv");
-  CHECK_THROWS_WITH(vnplan::Grammar::load(dir.string()), Catch::Contains("markers.re") && Catch::Contains("missing"));
+  CHECK_THROWS_WITH(vnplan::Grammar::load(dir.string()),
+                    Catch::Contains("markers.re") && Catch::Contains("missing"));
   fs::remove_all(dir);
 
   dir = copy_grammars("no-tab");
   std::ofstream(dir / "fold/characters.tsv", std::ios::app) << "no tab here\n";
-  CHECK_THROWS_WITH(vnplan::Grammar::load(dir.string()), Catch::Contains("characters.tsv:") && Catch::Contains("TAB"));
+  CHECK_THROWS_WITH(vnplan::Grammar::load(dir.string()),
+                    Catch::Contains("characters.tsv:") && Catch::Contains("TAB"));
   fs::remove_all(dir);
 
   CHECK_THROWS_AS(vnplan::Grammar::load("/nonexistent-grammar-dir"), vnplan::GrammarError);

@@ -20,17 +20,20 @@ std::string first_block(const std::string& text, const std::string& path = "t.tx
 }  // namespace
 
 TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
-  CHECK(first_block("- Có $\\geq 1,5\\%$ tổng chi ngân sách\n") == "- Có ≥ 1,5% tổng chi ngân sách");
+  CHECK(first_block("- Có $\\geq 1,5\\%$ tổng chi ngân sách\n") ==
+        "- Có ≥ 1,5% tổng chi ngân sách");
   CHECK(first_block("Tỷ lệ $\\leq 5\\%$; $\\geq 03$ vườn ươm\n") == "Tỷ lệ ≤ 5%; ≥ 03 vườn ươm");
 }
 
 TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
   CHECK(first_block("## **2. Yêu cầu**\n", "t.md") == "2. Yêu cầu");
   CHECK(first_block("#### *b) Về phát triển nguồn lực*\n", "t.md") == "b) Về phát triển nguồn lực");
-  CHECK(first_block("| 4 | <p>Đẩy mạnh</p> <i>(kịp thời)</i> |\n") == "| 4 | Đẩy mạnh (kịp thời) |");
+  CHECK(first_block("| 4 | <p>Đẩy mạnh</p> <i>(kịp thời)</i> |\n") ==
+        "| 4 | Đẩy mạnh (kịp thời) |");
   CHECK(first_block("dòng một<br>dòng hai\n") == "dòng một dòng hai");
   // A bullet star stays a bullet.
-  CHECK(first_block("* Thời gian thực hiện: Thường xuyên.\n") == "* Thời gian thực hiện: Thường xuyên.");
+  CHECK(first_block("* Thời gian thực hiện: Thường xuyên.\n") ==
+        "* Thời gian thực hiện: Thường xuyên.");
 }
 
 TEST_CASE("spaces, zero-width characters, quotes and dashes are unified", "[normalise]") {
@@ -39,7 +42,8 @@ TEST_CASE("spaces, zero-width characters, quotes and dashes are unified", "[norm
 }
 
 TEST_CASE("text is NFC with one tone-placement style", "[normalise]") {
-  CHECK(first_block("Cộng hoà xã hội, thuỷ lợi, khoẻ mạnh\n") == "Cộng hòa xã hội, thủy lợi, khỏe mạnh");
+  CHECK(first_block("Cộng hoà xã hội, thuỷ lợi, khoẻ mạnh\n") ==
+        "Cộng hòa xã hội, thủy lợi, khỏe mạnh");
   CHECK(first_block("quý, hoàn thành, Hoà Bình\n") == "quý, hoàn thành, Hòa Bình");
   // "ế" written as e + U+0302 + U+0301 becomes the one precomposed letter.
   CHECK(first_block("Ke\u0302\u0301 hoạch\n") == "Kế hoạch");
@@ -49,7 +53,8 @@ TEST_CASE("footnote marks are dropped from the text", "[normalise]") {
   CHECK(first_block("của Quốc hội¹ thành các mục tiêu\n") == "của Quốc hội thành các mục tiêu");
 }
 
-TEST_CASE("hard-wrapped PDF lines join into paragraphs; items and headings stay apart", "[normalise]") {
+TEST_CASE("hard-wrapped PDF lines join into paragraphs; items and headings stay apart",
+          "[normalise]") {
   std::string pdf =
       "I. MỤC ĐÍCH \n\n"
       "- Quán triệt và cụ thể hóa Nghị quyết số 57-NQ/TW, bảo đảm toàn Đảng bộ và \n\n"
@@ -64,14 +69,16 @@ TEST_CASE("hard-wrapped PDF lines join into paragraphs; items and headings stay 
   REQUIRE(blocks.size() == 4);
   CHECK(blocks[0] == "I. MỤC ĐÍCH");
   CHECK(blocks[1] ==
-        "- Quán triệt và cụ thể hóa Nghị quyết số 57-NQ/TW, bảo đảm toàn Đảng bộ và hệ thống chính trị "
+        "- Quán triệt và cụ thể hóa Nghị quyết số 57-NQ/TW, bảo đảm toàn Đảng bộ và hệ thống chính "
+        "trị "
         "của tỉnh nhận thức đầy đủ, sâu sắc về vị trí, vai trò, tầm quan trọng của khoa học.");
   CHECK(blocks[2].rfind("- Thống nhất", 0) == 0);
   CHECK(blocks[2].find("Nhân dân nhận thức đúng đắn.") != std::string::npos);
   CHECK(blocks[3] == "II. YÊU CẦU");
 }
 
-TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark removed", "[normalise]") {
+TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark removed",
+          "[normalise]") {
   std::string pdf =
       "- Cụ thể hóa Quyết định số 204- \n\n"
       "QĐ/TW1 và Nghị quyết số 71/NQ-CP2 thành các mục tiêu.\n"
@@ -80,7 +87,8 @@ TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark 
       "2 Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ. \n";
   auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(pdf));
   REQUIRE(normal.blocks.size() == 3);
-  CHECK(normal.blocks[0].text() == "- Cụ thể hóa Quyết định số 204-QĐ/TW và Nghị quyết số 71/NQ-CP thành các mục tiêu.");
+  CHECK(normal.blocks[0].text() ==
+        "- Cụ thể hóa Quyết định số 204-QĐ/TW và Nghị quyết số 71/NQ-CP thành các mục tiêu.");
   CHECK(normal.blocks[1].kind == vnplan::BlockKind::footnote);
   CHECK(normal.stats.footnote_marks_removed == 2);
 }

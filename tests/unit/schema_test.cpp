@@ -14,21 +14,24 @@ using vnplan::test::validate;
 namespace {
 
 const json& output_schema() {
-  static const json schema =
-      json::parse(vnplan::test::read_file(vnplan::test::source_dir() + "/docs/schema/vnplan-1.schema.json"));
+  static const json schema = json::parse(
+      vnplan::test::read_file(vnplan::test::source_dir() + "/docs/schema/vnplan-1.schema.json"));
   return schema;
 }
 
 json parse_to_json(const std::string& text, const std::string& path) {
-  return json::parse(vnplan::to_json(vnplan::test::engine().parse(vnplan::test::source_from(text, path)), false));
+  return json::parse(
+      vnplan::to_json(vnplan::test::engine().parse(vnplan::test::source_from(text, path)), false));
 }
 
 std::vector<std::string> corpus_files() {
   std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(vnplan::test::source_dir() + "/corpora")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(vnplan::test::source_dir() + "/corpora")) {
     std::string name = entry.path().filename().string();
     std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".txt" || extension == ".md") && name != "README.md")
+    if (entry.is_regular_file() && (extension == ".txt" || extension == ".md") &&
+        name != "README.md")
       files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
@@ -44,7 +47,8 @@ bool mentions(const std::vector<std::string>& errors, const std::string& text) {
 
 // --- The validator itself -------------------------------------------------
 
-TEST_CASE("validator: a value of the wrong type is reported with its pointer", "[schema][validator]") {
+TEST_CASE("validator: a value of the wrong type is reported with its pointer",
+          "[schema][validator]") {
   json schema = {{"type", "object"}, {"properties", {{"n", {{"type", "integer"}}}}}};
   CHECK(validate(schema, {{"n", 3}}).empty());
   auto errors = validate(schema, {{"n", "three"}});
@@ -73,7 +77,8 @@ TEST_CASE("validator: a missing required property", "[schema][validator]") {
   CHECK(errors[0] == "(root): missing required property 'b'");
 }
 
-TEST_CASE("validator: an extra property when additionalProperties is false", "[schema][validator]") {
+TEST_CASE("validator: an extra property when additionalProperties is false",
+          "[schema][validator]") {
   json schema = {{"type", "object"},
                  {"properties", {{"a", {{"type", "integer"}}}}},
                  {"additionalProperties", false}};
@@ -115,13 +120,15 @@ TEST_CASE("validator: $ref into $defs, with the keywords beside it", "[schema][v
     }
   })");
   CHECK(validate(schema, {{"p", {{"x", 1}}}, {"q", nullptr}}).empty());
-  CHECK(validate(schema, {{"p", nullptr}}) == std::vector<std::string>{"/p: expected object, got null null"});
+  CHECK(validate(schema, {{"p", nullptr}}) ==
+        std::vector<std::string>{"/p: expected object, got null null"});
   auto errors = validate(schema, {{"q", {{"x", "1"}, {"y", 2}}}});
   REQUIRE(errors.size() == 2);
   CHECK(mentions(errors, "/q/x: expected integer"));
   CHECK(mentions(errors, "/q: unexpected property 'y'"));
   CHECK(mentions(validate({{"$ref", "#/$defs/missing"}}, 1), "$ref #/$defs/missing not found"));
-  CHECK(mentions(validate({{"$ref", "#/$defs/a"}, {"$defs", {{"a", {{"$ref", "#/$defs/a"}}}}}}, 1), "too deep"));
+  CHECK(mentions(validate({{"$ref", "#/$defs/a"}, {"$defs", {{"a", {{"$ref", "#/$defs/a"}}}}}}, 1),
+                 "too deep"));
 }
 
 TEST_CASE("validator: items, with the index in the pointer", "[schema][validator]") {
@@ -140,7 +147,8 @@ TEST_CASE("validator: minimum and maximum", "[schema][validator]") {
   CHECK(validate(schema, 1).empty());
   CHECK(validate(schema, 0.5).empty());
   CHECK(validate(schema, -1) == std::vector<std::string>{"(root): -1 is less than the minimum 0"});
-  CHECK(validate(schema, 1.5) == std::vector<std::string>{"(root): 1.5 is greater than the maximum 1"});
+  CHECK(validate(schema, 1.5) ==
+        std::vector<std::string>{"(root): 1.5 is greater than the maximum 1"});
   CHECK(validate({{"minimum", 1}}, "not a number").empty());  // bounds apply to numbers only
 }
 
@@ -151,7 +159,8 @@ TEST_CASE("validator: nested pointers escape '~' and '/'", "[schema][validator]"
   CHECK(errors[0].rfind("/a~1b/c~0d: ", 0) == 0);
 }
 
-TEST_CASE("validator: keywords it does not implement are errors, not silently ignored", "[schema][validator]") {
+TEST_CASE("validator: keywords it does not implement are errors, not silently ignored",
+          "[schema][validator]") {
   auto errors = validate({{"type", "string"}, {"pattern", "^a"}}, "b");
   REQUIRE(errors.size() == 1);
   CHECK(mentions(errors, "unsupported keyword 'pattern'"));
@@ -186,7 +195,8 @@ TEST_CASE("schema: tiny synthetic inputs validate", "[schema]") {
 
 TEST_CASE("schema: drift in the output is caught", "[schema]") {
   // The dispatch with its attached plan: the output with an attachment, tables and horizons.
-  std::string path = vnplan::test::source_dir() + "/corpora/yen-bai-yen-binh-2053-CV-HU-kem-235-KH-TU.md";
+  std::string path =
+      vnplan::test::source_dir() + "/corpora/yen-bai-yen-binh-2053-CV-HU-kem-235-KH-TU.md";
   json output = parse_to_json(vnplan::test::read_file(path), path);
   REQUIRE(validate(output_schema(), output).empty());
   REQUIRE(output["attachments"].size() == 1);
@@ -202,7 +212,8 @@ TEST_CASE("schema: drift in the output is caught", "[schema]") {
   CHECK(errors.size() == 5);
   CHECK(mentions(errors, "/attachments/0/document: unexpected property 'extra'"));
   CHECK(mentions(errors, "/sections/0/kind: \"preface\" is not one of"));
-  CHECK(mentions(errors, "/attachments/0/tables/0/rows/0/cells/0: missing required property 'span'"));
+  CHECK(
+      mentions(errors, "/attachments/0/tables/0/rows/0/cells/0: missing required property 'span'"));
   CHECK(mentions(errors, "/coverage: 1.5 is greater than the maximum 1"));
   CHECK(mentions(errors, "(root): missing required property 'diagnostics'"));
 }

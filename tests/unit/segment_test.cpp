@@ -1,8 +1,9 @@
 // Stage 3, segment: markers read from the start of each block.
+#include "vnplan/segment.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
-#include "vnplan/segment.hpp"
 
 namespace {
 

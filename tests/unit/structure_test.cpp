@@ -1,8 +1,9 @@
 // Stage 4, structure: the section tree, kinds, header and footer, documents in one input.
+#include "vnplan/structure.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
-#include "vnplan/structure.hpp"
 
 namespace {
 
@@ -100,8 +101,8 @@ TEST_CASE("references carry number, date and the relation to this plan", "[extra
   for (const auto& r : result.documents[0].document.references) by_number[r.number.text] = r;
   CHECK(by_number.at("57-NQ/TW").relation == "implements");  // the title carries it out
   CHECK(*by_number.at("57-NQ/TW").date == "2024-12-22");
-  CHECK(by_number.at("03/NQ-CP").relation == "cites");       // "Căn cứ"
-  CHECK(by_number.at("71-CTr/TU").relation == "implements"); // "Thực hiện"
+  CHECK(by_number.at("03/NQ-CP").relation == "cites");        // "Căn cứ"
+  CHECK(by_number.at("71-CTr/TU").relation == "implements");  // "Thực hiện"
   CHECK(by_number.at("370/KH-UBND").relation == "cites");
   CHECK(by_number.at("57-NQ/TW").mentions == 2);
 }
@@ -111,26 +112,28 @@ TEST_CASE("the section tree follows the numbering, not the layout", "[structure]
   auto rows = tree_of(result.documents[0]);
   std::vector<std::string> numbers;
   for (const auto& r : rows) numbers.push_back(r.number + "<" + r.parent_number);
-  CHECK(numbers == std::vector<std::string>{"I<",   "1<I",   "2<I",   "II<",   "1<II",  "2<II",
-                                            "2.1<2", "a<2.1", "b<2.1", "2.2<2", "a<2.2", "III<",
-                                            "1<III", "a<1",   "b<1",   "IV<",   "1<IV",  "PL-I<"});
+  CHECK(numbers == std::vector<std::string>{"I<", "1<I", "2<I", "II<", "1<II", "2<II", "2.1<2",
+                                            "a<2.1", "b<2.1", "2.2<2", "a<2.2", "III<", "1<III",
+                                            "a<1", "b<1", "IV<", "1<IV", "PL-I<"});
   std::vector<std::string> kinds;
   for (const auto& r : rows) kinds.push_back(r.kind);
-  CHECK(kinds == std::vector<std::string>{"purpose", "purpose", "requirements", "goals", "general_goals",
-                                          "specific_goals", "horizon", "category", "category", "horizon",
-                                          "category", "tasks", "tasks", "tasks", "tasks", "organisation",
-                                          "organisation", "appendix"});
+  CHECK(kinds == std::vector<std::string>{"purpose", "purpose", "requirements", "goals",
+                                          "general_goals", "specific_goals", "horizon", "category",
+                                          "category", "horizon", "category", "tasks", "tasks",
+                                          "tasks", "tasks", "organisation", "organisation",
+                                          "appendix"});
   const auto& sections = result.documents[0].sections;
   CHECK(*sections[6].year == 2030);
   CHECK(*sections[9].year == 2045);
-  CHECK(sections[7].title == "Về hạ tầng");   // inline "title: text"
+  CHECK(sections[7].title == "Về hạ tầng");  // inline "title: text"
   CHECK(sections[7].role == "heading");
-  CHECK(sections[13].role == "item");         // one paragraph, nothing under it
+  CHECK(sections[13].role == "item");  // one paragraph, nothing under it
   CHECK(sections[17].title == "CÁC CHỈ TIÊU CỤ THỂ");
-  CHECK(sections[16].role == "item");          // the closing paragraph is not its content
+  CHECK(sections[16].role == "item");  // the closing paragraph is not its content
 }
 
-TEST_CASE("out-of-order letters and a missing first number are kept as written", "[structure][sections]") {
+TEST_CASE("out-of-order letters and a missing first number are kept as written",
+          "[structure][sections]") {
   auto result = vnplan::test::parse_text(
       "I. NHIỆM VỤ\n1. Một\nh) Tám việc.\nk) Mười việc.\ni) Chín việc.\nII. TỔ CHỨC THỰC HIỆN\n"
       "Các sở, ngành thực hiện.\n2. Sở Tài chính bố trí kinh phí.\n");
@@ -143,7 +146,8 @@ TEST_CASE("out-of-order letters and a missing first number are kept as written",
   CHECK(rows[6].parent_number == "II");
 }
 
-TEST_CASE("a dispatch with an attached plan yields two linked documents", "[structure][documents]") {
+TEST_CASE("a dispatch with an attached plan yields two linked documents",
+          "[structure][documents]") {
   auto result = vnplan::test::parse_text(R"(HUYỆN ỦY AN PHÚ
 ĐẢNG CỘNG SẢN VIỆT NAM
 An Phú, ngày 02 tháng 5 năm 2025
@@ -205,10 +209,13 @@ TEST_CASE("document numbers parse in party, state and law styles", "[structure][
   CHECK_FALSE(vnplan::iso_date(31, 2, 2025).has_value());
 }
 
-TEST_CASE("a header date that does not exist is reported, not dropped silently", "[structure][header]") {
-  auto result = vnplan::test::parse_text("Hà Nội, ngày 31 tháng 2 năm 2025\nKẾ HOẠCH\nthực hiện\nI. MỤC ĐÍCH\n");
+TEST_CASE("a header date that does not exist is reported, not dropped silently",
+          "[structure][header]") {
+  auto result = vnplan::test::parse_text(
+      "Hà Nội, ngày 31 tháng 2 năm 2025\nKẾ HOẠCH\nthực hiện\nI. MỤC ĐÍCH\n");
   CHECK_FALSE(result.documents.at(0).document.date.has_value());
   bool reported = false;
-  for (const auto& d : result.diagnostics) reported |= d.code == "header.invalid_date" && d.span.has_value();
+  for (const auto& d : result.diagnostics)
+    reported |= d.code == "header.invalid_date" && d.span.has_value();
   CHECK(reported);
 }

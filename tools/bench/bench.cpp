@@ -144,8 +144,8 @@ int main(int argc, char** argv) {
     std::vector<Row> rows;
     std::optional<vnplan::SourceFile> source;
     rows.push_back(measure("check", [&] {
-      vnplan::ReadResult read =
-          vnplan::check_source("bench-input (" + std::to_string(repeat) + "x corpus)", std::move(input));
+      vnplan::ReadResult read = vnplan::check_source(
+          "bench-input (" + std::to_string(repeat) + "x corpus)", std::move(input));
       if (!read.ok()) throw std::runtime_error(read.error->to_string());
       source = std::move(*read.file);
     }));
@@ -174,16 +174,18 @@ int main(int argc, char** argv) {
     std::printf("input: %.1f MB (%zu bytes, %s)\n", input_mb, source->bytes.size(),
                 vnplan::format_name(source->format));
     std::printf("peak RSS before the input was checked: %.1f MB (input + engine)\n\n", baseline_mb);
-    std::printf("%-10s %10s %10s %12s %14s\n", "stage", "input MB", "seconds", "MB/s", "peak RSS MB");
+    std::printf("%-10s %10s %10s %12s %14s\n", "stage", "input MB", "seconds", "MB/s",
+                "peak RSS MB");
     for (const auto& row : rows) {
       double mbps = row.seconds > 0 ? input_mb / row.seconds : 0;
       if (row.stage == "parse") parse_mbps = mbps;
       std::printf("%-10s %10.1f %10.3f %12.2f %14.1f\n", row.stage.c_str(), input_mb, row.seconds,
                   mbps, row.peak_mb);
     }
-    std::printf("\nresult: %zu blocks, %zu documents, %zu sections, %zu tables, %zu references, "
-                "%zu diagnostics\n",
-                blocks, documents, sections, tables, references, diagnostics);
+    std::printf(
+        "\nresult: %zu blocks, %zu documents, %zu sections, %zu tables, %zu references, "
+        "%zu diagnostics\n",
+        blocks, documents, sections, tables, references, diagnostics);
     std::printf("peak RSS: %.1f MB (%.1f x input)\n", peak_mb, peak_mb / input_mb);
     bool speed_ok = parse_mbps >= kTargetMBps;
     bool memory_ok = peak_mb <= peak_target_mb;
