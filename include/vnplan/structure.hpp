@@ -65,4 +65,15 @@ DocumentNumber parse_document_number(const std::string& written);
 // yyyy-mm-dd, or nothing when the date does not exist.
 std::optional<std::string> iso_date(int day, int month, int year);
 
+// The date a citation match carries ("ngày 22/12/2024" or "ngày 22 tháng 12 năm
+// 2024", groups d1/m1/y1 or d2/m2/y2 of references.re.tsv): ISO text and its
+// folded byte range; nothing when the citation has no valid date.
+struct CitationDate {
+  std::string iso;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+std::optional<CitationDate> citation_date(const Pattern& pattern, const Match& match,
+                                          const std::string& folded);
+
 }  // namespace vnplan

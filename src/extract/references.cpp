@@ -22,18 +22,24 @@ int relation_rank(const std::string& relation) {
   return relation == "replaces" ? 3 : relation == "implements" ? 2 : 1;
 }
 
-std::optional<std::string> reference_date(const Pattern& p, const Match& m,
+}  // namespace
+
+std::optional<CitationDate> citation_date(const Pattern& pattern, const Match& match,
                                           const std::string& folded) {
-  auto number = [&](const char* name) -> int {
-    std::size_t g = p.group(name);
-    return m[g].matched() ? std::atoi(std::string(m.text(folded, g)).c_str()) : 0;
-  };
-  if (number("y1")) return iso_date(number("d1"), number("m1"), number("y1"));
-  if (number("y2")) return iso_date(number("d2"), number("m2"), number("y2"));
+  for (const char* set : {"1", "2"}) {
+    std::size_t d = pattern.group((std::string("d") + set).c_str());
+    std::size_t m = pattern.group((std::string("m") + set).c_str());
+    std::size_t y = pattern.group((std::string("y") + set).c_str());
+    if (y == Match::npos || !match[y].matched()) continue;
+    auto number = [&](std::size_t g) {
+      return std::atoi(std::string(match.text(folded, g)).c_str());
+    };
+    auto iso = iso_date(number(d), number(m), number(y));
+    if (!iso) return std::nullopt;
+    return CitationDate{*iso, match[d].begin, match[y].end};
+  }
   return std::nullopt;
 }
-
-}  // namespace
 
 std::vector<Reference> extract_references(const StructureInput& input, std::size_t begin,
                                           std::size_t end) {
@@ -90,7 +96,8 @@ std::vector<Reference> extract_references(const StructureInput& input, std::size
         if (has_lower_case(number.text) && !has_lower_case(known.number.text))
           known.number = number;
         if (relation_rank(relation) > relation_rank(known.relation)) known.relation = relation;
-        if (!known.date) known.date = reference_date(pattern, *m, folded);
+        if (!known.date)
+          if (auto date = citation_date(pattern, *m, folded)) known.date = date->iso;
         continue;
       }
       Reference reference;
@@ -98,7 +105,7 @@ std::vector<Reference> extract_references(const StructureInput& input, std::size
       std::size_t t = pattern.group("type");
       reference.type_name = (input.original(u, (*m)[t].begin, (*m)[t].end));
       reference.number = number;
-      reference.date = reference_date(pattern, *m, folded);
+      if (auto date = citation_date(pattern, *m, folded)) reference.date = date->iso;
       std::size_t i = pattern.group("issuer");
       if ((*m)[i].matched()) reference.issuer = input.original(u, (*m)[i].begin, (*m)[i].end);
       reference.relation = relation;

@@ -399,22 +399,12 @@ void infer_from_attachment_lines(StructureInput& input, const DocumentRange& ran
       header.number = number;
       header.inferred.push_back("number");
     }
-    if (!header.date && (*r)[reference.group("y1")].matched()) {
-      auto num = [&](const char* name) {
-        return std::atoi(std::string(r->text(folded, reference.group(name))).c_str());
-      };
-      header.date = iso_date(num("d1"), num("m1"), num("y1"));
-      header.date_span =
-          input.span(u, (*r)[reference.group("d1")].begin, (*r)[reference.group("y1")].end);
-      header.inferred.push_back("date");
-    } else if (!header.date && (*r)[reference.group("y2")].matched()) {
-      auto num = [&](const char* name) {
-        return std::atoi(std::string(r->text(folded, reference.group(name))).c_str());
-      };
-      header.date = iso_date(num("d2"), num("m2"), num("y2"));
-      header.date_span =
-          input.span(u, (*r)[reference.group("d2")].begin, (*r)[reference.group("y2")].end);
-      header.inferred.push_back("date");
+    if (!header.date) {
+      if (auto date = citation_date(reference, *r, folded)) {
+        header.date = date->iso;
+        header.date_span = input.span(u, date->begin, date->end);
+        header.inferred.push_back("date");
+      }
     }
     input.diagnostics.push_back({Severity::info, "header.inferred_from_appendix",
                                  "number or date taken from an appendix line naming this document",
