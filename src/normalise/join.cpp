@@ -155,6 +155,42 @@ void remove_footnote_marks(NormalisedText& out, const Pattern& mark) {
   }
 }
 
+// Converters often render the two-column header (issuer | motto, number | date)
+// as a table above the title. Table rows that open a document are header lines:
+// each non-empty cell becomes a block of its own.
+void split_header_table(NormalisedText& out) {
+  std::size_t rows = 0;
+  while (rows < out.blocks.size() && out.blocks[rows].kind == BlockKind::table_row) ++rows;
+  if (rows == 0 || rows > 8) return;
+  std::vector<Block> cells;
+  for (std::size_t r = 0; r < rows; ++r) {
+    const Block& row = out.blocks[r];
+    const std::string& text = row.text();
+    std::size_t start = text.find('|') + 1;
+    while (start < text.size()) {
+      std::size_t bar = text.find('|', start);
+      if (bar == std::string::npos) bar = text.size();
+      std::size_t a = text.find_first_not_of(' ', start);
+      std::size_t b = text.find_last_not_of(' ', bar - 1);
+      if (a != std::string::npos && a < bar && b >= a &&
+          text.find_first_not_of(":- ", a) <= b) {  // not empty, not a rule
+        Block cell;
+        cell.kind = BlockKind::paragraph;
+        cell.first_line = cell.last_line = row.first_line;
+        cell.content.text = text.substr(a, b - a + 1);
+        cell.content.origin.assign(row.content.origin.begin() + static_cast<std::ptrdiff_t>(a),
+                                   row.content.origin.begin() + static_cast<std::ptrdiff_t>(b + 1));
+        cell.content.origin.push_back(row.content.origin[b + 1]);
+        cells.push_back(std::move(cell));
+      }
+      start = bar + 1;
+    }
+  }
+  out.blocks.erase(out.blocks.begin(), out.blocks.begin() + static_cast<std::ptrdiff_t>(rows));
+  out.blocks.insert(out.blocks.begin(), std::make_move_iterator(cells.begin()),
+                    std::make_move_iterator(cells.end()));
+}
+
 }  // namespace
 
 NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
@@ -305,6 +341,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
     open_last = i;
     blanks = 0;
   }
+  split_header_table(out);
   remove_footnote_marks(out, *patterns.footnote_mark);
   for (auto& block : out.blocks) {  // joined blocks grew by doubling
     block.content.text.shrink_to_fit();

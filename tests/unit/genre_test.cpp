@@ -134,3 +134,30 @@ TEST_CASE("NFD text (as macOS writes it) reads like NFC", "[genre]") {
         std::vector<std::string>{"I:purpose", "II:goals", "1:specific_goals"});
   CHECK(result.documents[0].sections[0].title == "MỤC ĐÍCH");
 }
+
+TEST_CASE("a header that a converter wrote as a table", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "| ỦY BAN NHÂN DÂN<br>TỈNH ĐỒNG THÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do "
+      "- Hạnh phúc |\n"
+      "|---|---|\n"
+      "| Số: 45/KH-UBND | Đồng Tháp, ngày 10 tháng 8 năm 2025 |\n"
+      "\n"
+      "**KẾ HOẠCH**\n"
+      "\n"
+      "**Triển khai Nghị quyết số 57-NQ/TW**\n"
+      "\n"
+      "**I. MỤC ĐÍCH, YÊU CẦU**\n"
+      "\n"
+      "Nội dung.\n",
+      "header.md");
+  const auto& h = result.documents.at(0).document;
+  REQUIRE(h.number);
+  CHECK(h.number->text == "45/KH-UBND");
+  CHECK(*h.date == "2025-08-10");
+  CHECK(*h.place == "Đồng Tháp");
+  REQUIRE(h.issuers.size() == 1);
+  CHECK(h.issuers[0].text == "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP");
+  CHECK(h.mottos.size() == 2);
+  CHECK(result.documents[0].sections.at(0).kind == "purpose");
+  CHECK(result.documents[0].tables.empty());
+}
