@@ -75,8 +75,10 @@ class Pattern {
   // False when no match can start in a text holding only the bytes in `present`
   // (from PCRE2's first-code-unit analysis); true when it may, or cannot tell.
   bool may_start_in(const ByteSet& present) const;
-  // Index of a named group, or npos.
+  // Index of a named group, or npos. Where (?J) lets several groups share a
+  // name, use group(name, match): the one of them that took part in `match`.
   std::size_t group(const char* name) const;
+  std::size_t group(const char* name, const Match& match) const;
   const std::string& source() const { return source_; }
 
  private:

@@ -135,6 +135,18 @@ ByteSet ByteSet::of(std::string_view text) {
   return set;
 }
 
+std::size_t Pattern::group(const char* name, const Match& match) const {
+  PCRE2_SPTR first = nullptr, last = nullptr;
+  int entry_size = pcre2_substring_nametable_scan(impl_->code, reinterpret_cast<PCRE2_SPTR>(name),
+                                                  &first, &last);
+  if (entry_size <= 0) return Match::npos;
+  for (PCRE2_SPTR entry = first; entry <= last; entry += entry_size) {
+    std::size_t number = (static_cast<std::size_t>(entry[0]) << 8) | entry[1];
+    if (number < match.groups.size() && match.groups[number].matched()) return number;
+  }
+  return Match::npos;
+}
+
 std::size_t Pattern::group(const char* name) const {
   int n = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>(name));
   return n < 0 ? Match::npos : static_cast<std::size_t>(n);

@@ -215,19 +215,19 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       const Pattern& p = header_pattern(input, "place_date");
       if (auto m = p.find(folded)) {
         auto group = [&](const char* name) {
-          return std::atoi(std::string(m->text(folded, p.group(name))).c_str());
+          return std::atoi(std::string(m->text(folded, p.group(name, *m))).c_str());
         };
         header.date = iso_date(group("day"), group("month"), group("year"));
         if (!header.date)
           input.diagnostics.push_back({Severity::warning, "header.invalid_date",
                                        "the issue date does not exist in the calendar",
                                        input.span(u, m->groups[0].begin, m->groups[0].end)});
-        std::size_t date_from = (*m)[p.group("place")].end;
+        std::size_t date_from = (*m)[p.group("place", *m)].end;
         while (date_from < folded.size() && (folded[date_from] == ',' || folded[date_from] == ' '))
           ++date_from;
         header.date_span = input.span(u, date_from, m->groups[0].end);
         std::string place = clean_place(
-            input.original(u, (*m)[p.group("place")].begin, (*m)[p.group("place")].end));
+            input.original(u, (*m)[p.group("place", *m)].begin, (*m)[p.group("place", *m)].end));
         if (!place.empty()) header.place = place;
         input.use[u] = Use::header;
         continue;
@@ -352,13 +352,15 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
       signature.on_behalf_of = trim(
           input.original(k, (*m)[mode.group("body")].begin, (*m)[mode.group("body")].end), " ");
       signature.span = input.span(k, m->groups[0].begin, m->groups[0].end);
-      if (next < range.end && input.block(next).kind == BlockKind::paragraph &&
-          is_uppercase_text(input.text_of(next)) && input.text_of(next).size() < 100 &&
-          input.unit(next).marker.type == MarkerType::none) {
+      // "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH": the last line is the signer's own position.
+      for (int lines = 0;
+           lines < 3 && next < range.end && input.block(next).kind == BlockKind::paragraph &&
+           is_uppercase_text(input.text_of(next)) && input.text_of(next).size() < 100 &&
+           input.unit(next).marker.type == MarkerType::none;
+           ++lines, ++next) {
         signature.position = input.text_of(next);
         signature.span.end = input.span(next).end;
         input.use[next] = Use::footer;
-        ++next;
       }
     } else if (position.matches_at_start(folded) && is_uppercase_text(input.text_of(k))) {
       signature.position = input.text_of(k);
@@ -367,6 +369,12 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
       continue;
     }
     input.use[k] = Use::footer;
+    // "(Đã ký)" and seal notes between the position and the name
+    while (next < range.end && input.block(next).kind == BlockKind::paragraph &&
+           header_pattern(input, "signature_note").matches_at_start(input.folded(next))) {
+      input.use[next] = Use::footer;
+      ++next;
+    }
     if (next < range.end && input.block(next).kind == BlockKind::paragraph &&
         looks_like_name(input.text_of(next))) {
       signature.name = input.text_of(next);

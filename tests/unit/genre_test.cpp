@@ -161,3 +161,21 @@ TEST_CASE("a header that a converter wrote as a table", "[genre]") {
   CHECK(result.documents[0].sections.at(0).kind == "purpose");
   CHECK(result.documents[0].tables.empty());
 }
+
+TEST_CASE("a state signature block with a deputy, a signed note and a numeric date", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nSố: 9/KH-UBND\nCà Mau, ngày 07/10/2025\nKẾ HOẠCH\nThực hiện "
+      "Nghị quyết số 57-NQ/TW\n"
+      "I. MỤC ĐÍCH\n1) Quán triệt.\n2) Triển khai.\nNơi nhận:\n- Như trên.\nTM. ỦY BAN NHÂN "
+      "DÂN\nKT. CHỦ TỊCH\n"
+      "PHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Sử\n");
+  const auto& h = result.documents.at(0).document;
+  CHECK(*h.date == "2025-10-07");
+  CHECK(*h.place == "Cà Mau");
+  REQUIRE(h.signature);
+  CHECK(*h.signature->on_behalf_of == "ỦY BAN NHÂN DÂN");
+  CHECK(*h.signature->position == "PHÓ CHỦ TỊCH");
+  CHECK(*h.signature->name == "Lê Văn Sử");
+  CHECK(numbers(result.documents[0]) ==
+        std::vector<std::string>{"I:purpose", "(1):purpose", "(2):purpose"});
+}
