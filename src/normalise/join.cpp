@@ -272,10 +272,19 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
     const LineInfo& li = info[i];
     const Block& block = out.blocks[open];
     if (li.starts_block || pi.standalone || lines[i].decorated || p.decorated) return false;
-    if (ends_sentence(block.text())) return false;
+    if (ends_sentence(block.text())) {
+      // A wrap can fall just after ";" or ".": the next line then goes on in lower case.
+      // After a full stop, a capital continues only a line that ran to the wrap width.
+      if (li.starts_lower) return blanks == 0 || (double_spaced && wrapped);
+      bool full_stop = block.text().back() == '.';
+      return full_stop && wrapped && blanks == 0 && p.raw_length * 10 >= wrap_width * 9 &&
+             !li.uppercase;
+    }
     if (pi.uppercase && !li.uppercase) return false;
     if (ends_glued_hyphen(block.text())) return true;  // "204-" / "QĐ/TW": one symbol
-    if (blanks > 0 && !(double_spaced && wrapped)) return li.starts_lower && wrapped;
+    // Across a blank line (a page break in converter output), only a lower-case
+    // start shows that the paragraph goes on.
+    if (blanks > 0 && !(double_spaced && wrapped)) return li.starts_lower;
     if (li.starts_lower) return true;
     return wrapped && p.raw_length * 4 >= wrap_width * 3;
   };
