@@ -400,6 +400,10 @@ void infer_from_attachment_lines(StructureInput& input, const DocumentRange& ran
     if (!m) continue;
     auto r = reference.find(folded, m->groups[0].begin);
     if (!r) continue;
+    // "Ban hành kèm theo Quyết định số ..." names the covering decision, not this plan.
+    auto named =
+        document_kind(input.grammar, std::string(r->text(folded, reference.group("type"))));
+    if (named && header.kind && named->first != *header.kind) continue;
     std::size_t g = reference.group("number");
     if (!header.number) {
       DocumentNumber number = parse_document_number(input.original(u, (*r)[g].begin, (*r)[g].end));

@@ -179,3 +179,24 @@ TEST_CASE("a state signature block with a deputy, a signed note and a numeric da
   CHECK(numbers(result.documents[0]) ==
         std::vector<std::string>{"I:purpose", "(1):purpose", "(2):purpose"});
 }
+
+TEST_CASE("a decision that issues a plan: two documents, the plan keeps no borrowed number",
+          "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 300/QĐ-UBND\nGia Lai, ngày 02 tháng 6 năm 2025\nQUYẾT "
+      "ĐỊNH\n"
+      "Về việc ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW\nĐiều 1. Ban hành kèm theo Quyết "
+      "định này Kế hoạch.\n"
+      "Nơi nhận:\n- Như Điều 3.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nKẾ HOẠCH\nThực hiện Nghị quyết số "
+      "57-NQ/TW\n"
+      "(Ban hành kèm theo Quyết định số 300/QĐ-UBND ngày 02/6/2025 của Ủy ban nhân dân tỉnh)\n"
+      "I. QUAN ĐIỂM, MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Phấn đấu.\n2. Định hướng đến năm "
+      "2045\n- Phát triển.\n");
+  REQUIRE(result.documents.size() == 2);
+  CHECK(*result.documents[0].document.kind == "decision");
+  CHECK(*result.documents[1].document.kind == "plan");
+  CHECK_FALSE(result.documents[1].document.number.has_value());
+  CHECK(*result.documents[1].document.attached_to == "300/QĐ-UBND");
+  CHECK(numbers(result.documents[1]) ==
+        std::vector<std::string>{"I:goals", "1:horizon", "2:horizon"});
+}
