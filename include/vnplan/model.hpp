@@ -11,7 +11,7 @@
 
 namespace vnplan {
 
-// A document number such as "2053-CV/HU" (party style) or "69/KH-UBND" (state style).
+// A document number such as "150-CV/HU" (party style) or "12/KH-UBND" (state style).
 struct DocumentNumber {
   std::string text;            // normalised: no spaces
   std::optional<long> number;  // 2053

@@ -59,7 +59,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input);
 std::vector<Reference> extract_references(const StructureInput& input, std::size_t begin,
                                           std::size_t end);
 
-// "2053-CV/HU" (party: NUMBER-TYPE/ISSUER), "69/KH-UBND" (state: NUMBER/TYPE-ISSUER),
+// "150-CV/HU" (party: NUMBER-TYPE/ISSUER), "12/KH-UBND" (state: NUMBER/TYPE-ISSUER),
 // "193/2025/QH15" (NUMBER/YEAR/ISSUER) into its parts.
 DocumentNumber parse_document_number(const std::string& written);
 // yyyy-mm-dd, or nothing when the date does not exist.

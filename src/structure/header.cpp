@@ -31,7 +31,7 @@ bool starts_lowercase(const std::string& text) {
 }
 
 // The place before ", ngày": the longest run of plain words at its end, so that
-// OCR debris in front of it ("v U;O Tra Cau") is left out.
+// OCR debris in front of it ("x U;O Ba Dinh") is left out.
 std::string clean_place(const std::string& written) {
   std::vector<std::string> words;
   std::string word;
