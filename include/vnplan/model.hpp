@@ -14,7 +14,7 @@ namespace vnplan {
 // A document number such as "150-CV/HU" (party style) or "12/KH-UBND" (state style).
 struct DocumentNumber {
   std::string text;            // normalised: no spaces
-  std::optional<long> number;  // 2053
+  std::optional<long> number;  // 150
   std::optional<int> year;     // 2025 in "193/2025/QH15"
   std::string type;            // "CV", "KH" ("" when not written)
   std::string issuer;          // "HU", "UBND"
