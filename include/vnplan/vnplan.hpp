@@ -16,6 +16,7 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "vnplan/grammar.hpp"
@@ -47,5 +48,7 @@ class Engine {
 
 // The model as JSON text: one document (pretty or compact, one line).
 std::string to_json(const ParseResult& result, bool pretty);
+// The same, written to `out` as it is produced (no whole-document string).
+void write_json(const ParseResult& result, bool pretty, std::ostream& out);
 
 }  // namespace vnplan

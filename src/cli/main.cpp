@@ -119,7 +119,10 @@ int run(const Options& options, std::ostream& out) {
       if (options.command == "normalize") {
         out << engine.normalise(*read.file).joined();
       } else {
-        out << vnplan::to_json(engine.parse(*read.file), options.pretty && !lines) << "\n";
+        vnplan::ParseResult result = engine.parse(*read.file);
+        read.file.reset();  // the model no longer needs the input bytes
+        vnplan::write_json(result, options.pretty && !lines, out);
+        out << "\n";
       }
       out.flush();
     } catch (const std::exception& error) {

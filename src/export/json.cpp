@@ -191,8 +191,9 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
 
 }  // namespace
 
-std::string to_json(const ParseResult& result, bool pretty) {
-  JsonWriter w(pretty);
+namespace {
+
+void write_result(JsonWriter& w, const ParseResult& result) {
   w.begin_object()
       .field("schema", kSchema)
       .key("generator")
@@ -234,7 +235,20 @@ std::string to_json(const ParseResult& result, bool pretty) {
     w.end_object();
   }
   w.end_array().end_object();
+}
+
+}  // namespace
+
+std::string to_json(const ParseResult& result, bool pretty) {
+  JsonWriter w(pretty);
+  write_result(w, result);
   return w.take();
+}
+
+void write_json(const ParseResult& result, bool pretty, std::ostream& out) {
+  JsonWriter w(pretty, &out);
+  write_result(w, result);
+  w.flush();
 }
 
 }  // namespace vnplan

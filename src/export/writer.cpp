@@ -12,7 +12,14 @@ void JsonWriter::newline() {
   out_.append(levels_.size() * 2, ' ');
 }
 
+void JsonWriter::flush() {
+  if (!sink_) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
+}
+
 void JsonWriter::before_value() {
+  maybe_flush();
   if (after_key_) {
     after_key_ = false;
     return;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,9 @@ namespace vnplan::internal {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+  // With a sink, the text goes out in chunks as it is written (no whole-document
+  // string); without one, take() returns it.
+  explicit JsonWriter(bool pretty, std::ostream* sink = nullptr) : pretty_(pretty), sink_(sink) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -46,14 +49,20 @@ class JsonWriter {
   }
 
   std::string take() { return std::move(out_); }
+  void flush();
 
  private:
   void before_value();
   void newline();
   void escape(std::string_view text);
 
+  void maybe_flush() {
+    if (sink_ && out_.size() >= (1u << 16)) flush();
+  }
+
   std::string out_;
   bool pretty_;
+  std::ostream* sink_;
   struct Level {
     bool first = true;
     bool object = false;

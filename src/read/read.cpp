@@ -136,10 +136,13 @@ ReadResult read_source(const std::string& path) {
                 path, "file larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB", {}, {}}};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, ReadError{path, "cannot open file", {}, {}}};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string bytes(ec ? 0 : static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return {std::nullopt, ReadError{path, "read error", {}, {}}};
-  std::string bytes = std::move(buffer).str();
+  // A file that grew while being read (or has no size, like a pipe) is read to its end.
+  std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  bytes += rest;
   return check_source(path, std::move(bytes));
 }
 
