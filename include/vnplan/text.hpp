@@ -15,15 +15,34 @@
 namespace vnplan {
 
 // A string whose every byte remembers the original byte offset it came from.
-// `origin` has text.size() + 1 entries; the last is where the text ends in the
-// original. Bytes produced by a replacement all point at the replaced start.
+// The map is kept as runs, not per byte: a stretch copied from the input is one
+// run however long it is; a replacement ("$\\geq$" → "≥") is a run whose bytes
+// all point at the start of the text it replaced.
 struct MappedText {
+  struct Run {
+    std::uint32_t at = 0;      // first byte of the run in `text`
+    std::uint32_t origin = 0;  // original offset of that byte
+    bool replaced = false;     // all bytes map to `origin` (else origin + distance)
+  };
   std::string text;
-  std::vector<std::uint32_t> origin;
+  std::vector<Run> runs;         // by `at`; runs[0].at == 0 when text is not empty
+  std::uint32_t end_origin = 0;  // where the text ends in the original
 
-  std::uint64_t origin_of(std::size_t i) const { return origin[i]; }
+  // `bytes` copied from the original at offset `origin`.
+  static MappedText copy_of(std::string_view bytes, std::uint32_t origin);
+  // Original offset of byte i (of the end when i == text.size()).
+  std::uint64_t origin_of(std::size_t i) const;
   // Original [start, end) of the bytes [from, to) of `text`.
   std::pair<std::uint64_t, std::uint64_t> origin_range(std::size_t from, std::size_t to) const;
+  // Replaces text[from, to); the new bytes point at the original of `from`.
+  void replace(std::size_t from, std::size_t to, const std::string& replacement);
+  // Appends `other`, after `separator` (which points at this text's end).
+  void append(const MappedText& other, std::string_view separator);
+  // The bytes [from, to) with their map.
+  MappedText slice(std::size_t from, std::size_t to) const;
+
+ private:
+  std::size_t run_at(std::size_t i) const;  // index of the run holding byte i
 };
 
 // Why a block was set apart by the joiner.

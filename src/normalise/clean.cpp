@@ -6,15 +6,6 @@
 
 namespace vnplan::internal {
 
-void replace_range(MappedText& text, std::size_t from, std::size_t to,
-                   const std::string& replacement) {
-  std::uint32_t anchor = text.origin[from];
-  text.text.replace(from, to - from, replacement);
-  std::vector<std::uint32_t> fill(replacement.size(), anchor);
-  text.origin.erase(text.origin.begin() + from, text.origin.begin() + to);
-  text.origin.insert(text.origin.begin() + from, fill.begin(), fill.end());
-}
-
 LineCleaner::LineCleaner(const Grammar& grammar) {
   for (const auto& entry : grammar.patterns("normalise/rewrite.re")) {
     if (entry.key == "decorated_line") {
@@ -139,7 +130,7 @@ void LineCleaner::normalise_words(MappedText& text) const {
       if (result.size() == end - i) {
         text.text.replace(i, end - i, result);  // same length: keep byte origins
       } else {
-        replace_range(text, i, end, result);
+        text.replace(i, end, result);
       }
       end = i + result.size();
     }
@@ -153,17 +144,14 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   line.number = number;
   if (end > start && source[end - 1] == '\r') --end;
   if (number == 1 && end - start >= 3 && source.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;
-  line.text.text.assign(source, start, end - start);
-  line.text.origin.resize(line.text.text.size() + 1);
-  for (std::size_t i = 0; i <= line.text.text.size(); ++i)
-    line.text.origin[i] = static_cast<std::uint32_t>(start + i);
+  line.text = MappedText::copy_of(std::string_view(source).substr(start, end - start),
+                                  static_cast<std::uint32_t>(start));
   for (std::size_t i = 0; i < line.text.text.size(); ++i)
     if ((static_cast<unsigned char>(line.text.text[i]) & 0xC0) != 0x80) ++line.raw_length;
   if (line.text.text.find_first_not_of(" \t") == std::string::npos) {
     line.blank = true;
     line.spaces_only_long = line.text.text.size() >= 20;
-    line.text.text.clear();
-    line.text.origin.assign(1, static_cast<std::uint32_t>(start));
+    line.text = MappedText::copy_of({}, static_cast<std::uint32_t>(start));
     return line;
   }
   if (decorated_ && decorated_->matches_at_start(line.text.text)) line.decorated = true;
@@ -188,7 +176,7 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
         replacement = convert_latex(std::string(match->text(subject, 1)));
       }
       if (replacement != std::string_view(subject).substr(a, b - a)) {
-        replace_range(line.text, a, b, replacement);
+        line.text.replace(a, b, replacement);
       }
       from = a + replacement.size();
       if (b == a && replacement.empty()) ++from;  // empty match: move on
@@ -196,27 +184,13 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   }
   // Collapse runs of spaces and trim, keeping origins.
   MappedText& t = line.text;
-  if (!t.text.empty() && t.text.find("  ") == std::string::npos && t.text.front() != ' ' &&
-      t.text.back() != ' ') {
-    normalise_words(t);
-    return line;
+  for (std::size_t i = t.text.find("  "); i != std::string::npos; i = t.text.find("  ", i + 1)) {
+    std::size_t run_end = t.text.find_first_not_of(' ', i);
+    if (run_end == std::string::npos) run_end = t.text.size();
+    t.replace(i + 1, run_end, "");
   }
-  std::vector<std::uint32_t> origin;
-  std::string text;
-  for (std::size_t r = 0; r < t.text.size(); ++r) {
-    if (t.text[r] == ' ' && (text.empty() || text.back() == ' ')) continue;
-    text += t.text[r];
-    origin.push_back(t.origin[r]);
-  }
-  std::uint32_t end_origin = t.origin.back();
-  while (!text.empty() && text.back() == ' ') {
-    end_origin = origin.back();
-    text.pop_back();
-    origin.pop_back();
-  }
-  origin.push_back(text.empty() ? end_origin : std::max(end_origin, origin.back() + 1));
-  t.text = std::move(text);
-  t.origin = std::move(origin);
+  if (!t.text.empty() && t.text.back() == ' ') t.replace(t.text.size() - 1, t.text.size(), "");
+  if (!t.text.empty() && t.text.front() == ' ') t.replace(0, 1, "");
   if (t.text.empty()) {
     line.blank = true;
     return line;

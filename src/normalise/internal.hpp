@@ -8,10 +8,6 @@
 
 namespace vnplan::internal {
 
-// Replaces text[from, to) with `replacement`; the new bytes point at the old start.
-void replace_range(MappedText& text, std::size_t from, std::size_t to,
-                   const std::string& replacement);
-
 // Applies one rewrite rule to every match, left to right.
 using Rewrite = std::string (*)(const std::string& matched, const Match& match,
                                 const std::string& subject, const void* context);

@@ -97,15 +97,7 @@ bool ends_glued_hyphen(const std::string& text) {
 }
 
 void append_line(Block& block, CleanLine& line, bool with_space) {
-  MappedText& content = block.content;
-  std::uint32_t boundary = content.origin.back();  // where the previous line ended
-  content.origin.pop_back();
-  if (with_space) {
-    content.text += ' ';
-    content.origin.push_back(boundary);
-  }
-  content.text += line.text.text;
-  content.origin.insert(content.origin.end(), line.text.origin.begin(), line.text.origin.end());
+  block.content.append(line.text, with_space ? " " : "");
   block.last_line = line.number;
   line.text = MappedText{};  // its bytes now live in the block
 }
@@ -144,7 +136,7 @@ void remove_footnote_marks(NormalisedText& out, const Pattern& mark) {
       std::size_t a = match->groups[0].begin, b = match->groups[0].end;
       if (digits.size() >= expected.size() &&
           digits.compare(digits.size() - expected.size(), expected.size(), expected) == 0) {
-        replace_range(block.content, b - expected.size(), b, "");
+        block.content.replace(b - expected.size(), b, "");
         ++out.stats.footnote_marks_removed;
         ++next;
         from = b - expected.size();
@@ -177,10 +169,7 @@ void split_header_table(NormalisedText& out) {
         Block cell;
         cell.kind = BlockKind::paragraph;
         cell.first_line = cell.last_line = row.first_line;
-        cell.content.text = text.substr(a, b - a + 1);
-        cell.content.origin.assign(row.content.origin.begin() + static_cast<std::ptrdiff_t>(a),
-                                   row.content.origin.begin() + static_cast<std::ptrdiff_t>(b + 1));
-        cell.content.origin.push_back(row.content.origin[b + 1]);
+        cell.content = row.content.slice(a, b + 1);
         cells.push_back(std::move(cell));
       }
       start = bar + 1;
@@ -301,8 +290,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
         ++blanks;
         [[fallthrough]];
       case Role::page_number:
-        out.stats.removed.push_back(
-            {line.number, line.text.origin.front(), line.text.origin.back()});
+        out.stats.removed.push_back({line.number, line.text.origin_of(0), line.text.end_origin});
         if (info[i].role == Role::page_number) ++out.stats.page_numbers_removed;
         continue;
       case Role::table_row:
@@ -354,7 +342,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
   remove_footnote_marks(out, *patterns.footnote_mark);
   for (auto& block : out.blocks) {  // joined blocks grew by doubling
     block.content.text.shrink_to_fit();
-    block.content.origin.shrink_to_fit();
+    block.content.runs.shrink_to_fit();
   }
   return out;
 }

@@ -1,4 +1,6 @@
 // Small UTF-8 helpers for text already validated by the read stage.
+#include <algorithm>
+
 #include "vnplan/text.hpp"
 
 namespace vnplan {
@@ -38,23 +40,113 @@ void utf8_append(std::string& out, char32_t code) {
   }
 }
 
+MappedText MappedText::copy_of(std::string_view bytes, std::uint32_t origin) {
+  MappedText out;
+  out.text.assign(bytes);
+  if (!bytes.empty()) out.runs.push_back({0, origin, false});
+  out.end_origin = origin + static_cast<std::uint32_t>(bytes.size());
+  return out;
+}
+
+std::size_t MappedText::run_at(std::size_t i) const {
+  auto it = std::upper_bound(runs.begin(), runs.end(), i,
+                             [](std::size_t at, const Run& run) { return at < run.at; });
+  return static_cast<std::size_t>(it - runs.begin()) - 1;
+}
+
+std::uint64_t MappedText::origin_of(std::size_t i) const {
+  if (i >= text.size() || runs.empty()) return end_origin;
+  const Run& run = runs[run_at(i)];
+  return run.replaced ? run.origin : run.origin + (i - run.at);
+}
+
 std::pair<std::uint64_t, std::uint64_t> MappedText::origin_range(std::size_t from,
                                                                  std::size_t to) const {
-  if (origin.empty()) return {0, 0};
   from = std::min(from, text.size());
   to = std::min(std::max(to, from), text.size());
-  std::uint64_t start = origin[from];
+  std::uint64_t start = origin_of(from);
   if (to == from) return {start, start};
-  // A copied byte ends one past its own origin; the bytes of a replacement all
-  // share the replaced text's start, so a range ending in one ends where the
-  // replaced text ended (the origin of the byte after it).
-  std::uint64_t last = origin[to - 1];
-  bool in_replacement =
-      (to - 1 > from && origin[to - 2] == last) || (to < text.size() + 1 && origin[to] == last);
-  std::uint64_t end = in_replacement ? origin[to] : last + 1;
+  // A copied byte ends one past its own origin; a range ending in a replacement
+  // ends where the replaced text ended (the origin of the byte after it).
+  const Run& last_run = runs[run_at(to - 1)];
+  std::uint64_t last = origin_of(to - 1);
+  std::uint64_t end = last_run.replaced ? origin_of(to) : last + 1;
   if (end <= last) end = last + 1;
-  if (end < start) end = start;
-  return {start, end};
+  return {start, std::max(end, start)};
+}
+
+void MappedText::replace(std::size_t from, std::size_t to, const std::string& replacement) {
+  std::uint32_t anchor = static_cast<std::uint32_t>(origin_of(from));
+  std::vector<Run> out;
+  out.reserve(runs.size() + 2);
+  auto shift = static_cast<std::int64_t>(replacement.size()) - static_cast<std::int64_t>(to - from);
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const Run& run = runs[k];
+    std::size_t run_end = k + 1 < runs.size() ? runs[k + 1].at : text.size();
+    if (run.at < from) out.push_back(run);  // the part before `from` keeps its run
+    if (run.at < to && run_end > to) {      // the part after `to` starts a run at `to`
+      Run tail = run;
+      tail.origin =
+          run.replaced ? run.origin : run.origin + static_cast<std::uint32_t>(to - run.at);
+      tail.at = static_cast<std::uint32_t>(to + shift);
+      out.push_back(tail);
+      continue;
+    }
+    if (run.at >= to) {
+      Run moved = run;
+      moved.at = static_cast<std::uint32_t>(run.at + shift);
+      out.push_back(moved);
+    }
+  }
+  if (!replacement.empty()) {
+    Run inserted{static_cast<std::uint32_t>(from), anchor, true};
+    auto position = std::lower_bound(out.begin(), out.end(), inserted.at,
+                                     [](const Run& run, std::uint32_t at) { return run.at < at; });
+    out.insert(position, inserted);
+  }
+  text.replace(from, to - from, replacement);
+  // Runs that now start at the same byte: the later one wins; empty text has none.
+  std::vector<Run> clean;
+  for (const auto& run : out) {
+    if (run.at >= text.size()) continue;
+    if (!clean.empty() && clean.back().at == run.at)
+      clean.back() = run;
+    else
+      clean.push_back(run);
+  }
+  runs = std::move(clean);
+}
+
+void MappedText::append(const MappedText& other, std::string_view separator) {
+  if (!separator.empty()) {
+    runs.push_back({static_cast<std::uint32_t>(text.size()), end_origin, true});
+    text += separator;
+  }
+  auto base = static_cast<std::uint32_t>(text.size());
+  for (Run run : other.runs) {
+    run.at += base;
+    runs.push_back(run);
+  }
+  text += other.text;
+  end_origin = other.end_origin;
+}
+
+MappedText MappedText::slice(std::size_t from, std::size_t to) const {
+  MappedText out;
+  out.text = text.substr(from, to - from);
+  out.end_origin = static_cast<std::uint32_t>(origin_of(to));
+  if (from >= to) return out;
+  std::size_t k = run_at(from);
+  Run first = runs[k];
+  first.origin = static_cast<std::uint32_t>(origin_of(from));
+  first.at = 0;
+  out.runs.push_back(first);
+  for (++k; k < runs.size() && runs[k].at < to; ++k) {
+    Run run = runs[k];
+    run.at -= static_cast<std::uint32_t>(from);
+    out.runs.push_back(run);
+  }
+  return out;
 }
 
 Span Block::span() const { return span_of(0, content.text.size()); }
