@@ -34,6 +34,8 @@ TEST_CASE("Arabic multi-level markers keep their depth", "[segment]") {
   CHECK(m.number == "2.2.1");
   CHECK(m.depth == 3);
   CHECK(marker_of("1.1 Ban hành Kế hoạch").number == "1.1");
+  CHECK(marker_of("2.1.Đến hết năm 2030").number == "2.1");  // no space after the dot
+  CHECK(marker_of("I.MỤC ĐÍCH").number == "I");
   CHECK(marker_of("3. Sở Tài chính chủ trì").number == "3");
   // Numbers that are values, not markers
   CHECK(marker_of("100% cán bộ được bồi dưỡng").type == vnplan::MarkerType::none);

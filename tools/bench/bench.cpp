@@ -6,6 +6,7 @@
 //   check      vnplan::check_source (UTF-8 checks, SHA-256)
 //   normalise  vnplan::Engine::normalise
 //   parse      vnplan::Engine::parse (all stages: normalise to model)
+//   parse+json parse, then vnplan::write_json (the work of `vnplan parse` after reading)
 // and reports the peak resident memory (getrusage ru_maxrss) after each.
 //
 //   vnplan-bench [CORPUS_DIR] [--repeat N] [--grammars DIR] [--check]
@@ -165,6 +166,26 @@ int main(int argc, char** argv) {
       }
     }));
 
+    // What `vnplan parse FILE -o OUT` does after reading: parse, then write the
+    // JSON (streamed; here into a stream that only counts the bytes).
+    std::size_t json_bytes = 0;
+    rows.push_back(measure("parse+json", [&] {
+      struct Counter : std::streambuf {
+        std::size_t count = 0;
+        std::streamsize xsputn(const char*, std::streamsize n) override {
+          count += static_cast<std::size_t>(n);
+          return n;
+        }
+        int overflow(int c) override {
+          ++count;
+          return c;
+        }
+      } counter;
+      std::ostream sink(&counter);
+      vnplan::write_json(engine.parse(*source), false, sink);
+      json_bytes = counter.count;
+    }));
+
     const double peak_mb = peak_rss_mb();
     const double peak_target_mb = kTargetBaseMB + kTargetPerInputByte * input_mb;
     double parse_mbps = 0;
@@ -174,12 +195,12 @@ int main(int argc, char** argv) {
     std::printf("input: %.1f MB (%zu bytes, %s)\n", input_mb, source->bytes.size(),
                 vnplan::format_name(source->format));
     std::printf("peak RSS before the input was checked: %.1f MB (input + engine)\n\n", baseline_mb);
-    std::printf("%-10s %10s %10s %12s %14s\n", "stage", "input MB", "seconds", "MB/s",
+    std::printf("%-11s %10s %10s %12s %14s\n", "stage", "input MB", "seconds", "MB/s",
                 "peak RSS MB");
     for (const auto& row : rows) {
       double mbps = row.seconds > 0 ? input_mb / row.seconds : 0;
       if (row.stage == "parse") parse_mbps = mbps;
-      std::printf("%-10s %10.1f %10.3f %12.2f %14.1f\n", row.stage.c_str(), input_mb, row.seconds,
+      std::printf("%-11s %10.1f %10.3f %12.2f %14.1f\n", row.stage.c_str(), input_mb, row.seconds,
                   mbps, row.peak_mb);
     }
     std::printf(
