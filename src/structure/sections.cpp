@@ -15,6 +15,8 @@ std::string nesting_key(const Marker& marker) {
   switch (marker.type) {
     case MarkerType::arabic:
       return "arabic" + std::to_string(marker.depth);
+    case MarkerType::bullet:
+      return "bullet" + marker.number;
     case MarkerType::paren:
       return std::isdigit(static_cast<unsigned char>(marker.number[1])) ? "paren_n" : "paren_r";
     default:
@@ -27,9 +29,33 @@ struct Open {
   std::string key;
 };
 
+// A bullet is a heading only when deeper bullets follow it ("- Về hạ tầng:" then
+// "+ ..." items); otherwise it is an item of the section it stands in. A bullet
+// already open above is a return to that level, and a labelled line ("* Cơ quan
+// chủ trì: ...") is an attribute, not a sub-item.
+bool introduces_sub_bullets(const StructureInput& input, std::size_t u, const DocumentRange& range,
+                            const std::vector<Open>& stack) {
+  const Marker& marker = input.unit(u).marker;
+  for (std::size_t k = u + 1; k < range.end; ++k) {
+    if (input.block(k).kind != BlockKind::paragraph) return false;
+    const Marker& next = input.unit(k).marker;
+    if (next.type == MarkerType::none) continue;  // a continuation paragraph
+    if (next.type != MarkerType::bullet || next.number == marker.number) return false;
+    for (const auto& open : stack)
+      if (open.key == "bullet" + next.number) return false;
+    for (const auto& entry : input.grammar.patterns("structure/line_roles.re"))
+      if (entry.key == "label" && entry.pattern->matches_at_start(input.folded(k))) return false;
+    return true;
+  }
+  return false;
+}
+
 // Where a new marker goes: pops the stack to its parent.
 void pop_to_parent(std::vector<Open>& stack, const std::vector<Section>& sections,
                    const Marker& marker, const std::string& key) {
+  // Bullet headings are the lowest level: numbered markers never nest under them.
+  if (marker.type != MarkerType::bullet)
+    while (!stack.empty() && stack.back().key.rfind("bullet", 0) == 0) stack.pop_back();
   if (marker.type == MarkerType::appendix) {
     stack.clear();
     return;
@@ -114,7 +140,9 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     const Block& block = input.block(u);
     const Marker& marker = input.unit(u).marker;
     if (block.kind == BlockKind::footnote) continue;
-    if (marker.type == MarkerType::none || marker.type == MarkerType::bullet ||
+    bool bullet_heading =
+        marker.type == MarkerType::bullet && introduces_sub_bullets(input, u, range, stack);
+    if (marker.type == MarkerType::none || (marker.type == MarkerType::bullet && !bullet_heading) ||
         block.kind != BlockKind::paragraph) {
       if (block.kind == BlockKind::paragraph && marker.type == MarkerType::none &&
           closing.matches_at_start(input.folded(u))) {

@@ -200,3 +200,19 @@ TEST_CASE("a decision that issues a plan: two documents, the plan keeps no borro
   CHECK(numbers(result.documents[1]) ==
         std::vector<std::string>{"I:goals", "1:horizon", "2:horizon"});
 }
+
+TEST_CASE("a bullet that introduces '+' items is a heading; plain bullets are items", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "I. MỤC TIÊU\n1. Mục tiêu cụ thể\n- Về hạ tầng số:\n+ Phủ sóng 5G đạt 100%.\n"
+      "+ Cáp quang đến 100% thôn.\n- Về nhân lực:\n+ 100% cán bộ có kỹ năng số.\n"
+      "- Một mục tiêu đơn lẻ.\n2. Mục tiêu khác\n");
+  const auto& sections = result.documents.at(0).sections;
+  REQUIRE(sections.size() == 5);
+  CHECK(sections[2].marker_type == "bullet");
+  CHECK(sections[2].title == "Về hạ tầng số");
+  CHECK(sections[2].kind == "category");
+  CHECK(sections[3].title == "Về nhân lực");
+  CHECK(*sections[3].parent == sections[1].id);
+  CHECK(sections[4].number == "2");
+  CHECK(sections[4].level == 2);
+}
