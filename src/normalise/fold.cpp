@@ -99,21 +99,35 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
 
 Folder::~Folder() = default;
 
+// Writes into a buffer sized for the input: folding Vietnamese only shortens text
+// (ế is three bytes, e one); the rare longer fold grows the buffer.
 std::string Folder::fold_string(std::string_view input) const {
-  std::string out;
-  out.reserve(input.size());
+  std::string out(input.size(), '\0');
+  std::size_t w = 0;
   for (std::size_t i = 0; i < input.size();) {
     unsigned char c = static_cast<unsigned char>(input[i]);
     if (c < 0x80 && !impl_->ascii_override[c]) {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out[w++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       ++i;
       continue;
     }
     char32_t code;
     std::size_t length = utf8_decode(input, i, code);
-    impl_->append(code, out);
     i += length;
+    std::string piece;
+    std::string_view folded;
+    if (code < 0x10000 && impl_->bmp_short[code].length != 255) {
+      const auto& entry = impl_->bmp_short[code];
+      folded = std::string_view(entry.bytes, entry.length);
+    } else {
+      impl_->append(code, piece);
+      folded = piece;
+    }
+    if (w + folded.size() > out.size()) out.resize(w + folded.size() + (input.size() - i));
+    std::copy(folded.begin(), folded.end(), out.begin() + static_cast<std::ptrdiff_t>(w));
+    w += folded.size();
   }
+  out.resize(w);
   return out;
 }
 

@@ -187,6 +187,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
   Patterns patterns = load_patterns(grammar);
   NormalisedText out;
   out.stats.lines = lines.size();
+  out.blocks.reserve(lines.size() / 2 + 16);
 
   // Roles, and the linearised table regions (a header of known column names,
   // one cell per line) where nothing is joined, numbered or removed.

@@ -1,4 +1,6 @@
 // The normalise stage: clean every line, then join lines into blocks.
+#include <algorithm>
+
 #include "internal.hpp"
 
 namespace vnplan {
@@ -20,6 +22,7 @@ const Folder& Normaliser::folder() const { return impl_->folder; }
 NormalisedText Normaliser::run(const SourceFile& source) const {
   std::vector<internal::CleanLine> lines;
   const std::string& bytes = source.bytes;
+  lines.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
   std::size_t start = 0;
   std::uint32_t number = 1;
   while (start < bytes.size()) {
