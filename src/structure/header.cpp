@@ -164,6 +164,41 @@ bool looks_like_name(const std::string& text) {
   return lower;
 }
 
+// pdftotext -layout reads the two footer columns as one: "- Bộ Khoa học và Công
+// nghệ; KT. CHỦ TỊCH". A recipient ending in a signature line (a mode or a
+// position, after its own ';' ',' or '.') gives that line back to the signature.
+void split_signature_column(const StructureInput& input, DocumentHeader& header) {
+  const Pattern& mode = header_pattern(input, "signature_mode");
+  const Pattern& position = header_pattern(input, "signature_position");
+  std::vector<std::string> column;
+  for (auto& recipient : header.recipients) {
+    const std::string& name = recipient.name;
+    for (std::size_t p = name.find_first_of(";,."); p != std::string::npos;
+         p = name.find_first_of(";,.", p + 1)) {
+      std::string tail = trim(name.substr(p + 1), " ");
+      if (tail.empty() || !is_uppercase_text(tail)) continue;
+      std::string folded = input.folder.fold_string(tail);
+      if (!mode.matches_at_start(" " + folded) && !position.matches_at_start(folded)) continue;
+      column.push_back(tail);
+      recipient.name = trim(name.substr(0, p), " ,;.");
+      break;
+    }
+  }
+  for (const auto& line : column) {
+    std::string folded = " " + input.folder.fold_string(line);
+    if (!header.signature) header.signature = Signature{};
+    Signature& signature = *header.signature;
+    auto m = mode.find(folded);
+    if (m && !signature.mode) {
+      std::string written = line.substr(0, line.find(' '));
+      signature.mode = written;
+      signature.on_behalf_of = trim(line.substr(written.size()), " ");
+    } else {
+      signature.position = line;  // the last capital line is the signer's own position
+    }
+  }
+}
+
 }  // namespace
 
 void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& header) {
@@ -386,6 +421,7 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
     last = std::max(last, next - 1);
     break;
   }
+  split_signature_column(input, header);
   range.footer_end = last + 1;
 }
 

@@ -53,6 +53,11 @@ TEST_CASE("a two-column header as pdftotext writes it", "[genre]") {
                                  "IV:organisation", "1:organisation"});
   REQUIRE(h.signature);
   CHECK(*h.signature->mode == "TM.");
+  CHECK(*h.signature->on_behalf_of == "ỦY BAN NHÂN DÂN");
+  CHECK(*h.signature->position == "PHÓ CHỦ TỊCH");  // given back by the recipient lines
+  REQUIRE(h.recipients.size() == 2);
+  CHECK(h.recipients[0].name == "Bộ Khoa học và Công nghệ");
+  CHECK(h.recipients[1].name == "Lưu: VT");
 }
 
 TEST_CASE("a department plan numbered with Arabic top levels", "[genre]") {
