@@ -221,3 +221,15 @@ TEST_CASE("a bullet that introduces '+' items is a heading; plain bullets are it
   CHECK(sections[4].number == "2");
   CHECK(sections[4].level == 2);
 }
+
+TEST_CASE("other usual top-level titles get their kinds", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "I. MỤC ĐÍCH, Ý NGHĨA\nNội dung.\nII. NỘI DUNG THỰC HIỆN\n1. Tuyên truyền\nIII. PHÂN CÔNG "
+      "NHIỆM VỤ\n"
+      "1. Sở Nội vụ\nIV. NGUỒN LỰC THỰC HIỆN\nNgân sách.\nV. KIỂM TRA, GIÁM SÁT VÀ BÁO CÁO\nHằng "
+      "quý.\n"
+      "VI. SƠ KẾT, TỔNG KẾT\nCuối năm.\n");
+  CHECK(numbers(result.documents.at(0)) ==
+        std::vector<std::string>{"I:purpose", "II:tasks", "1:tasks", "III:organisation",
+                                 "1:organisation", "IV:funding", "V:reporting", "VI:reporting"});
+}
