@@ -60,6 +60,8 @@ std::vector<DocumentRange> split_documents(const StructureInput& input) {
       continue;
     }
     if (is_footer_start(input, u)) footer_seen = true;
+    // An appendix after the footer belongs to this document, titles and all.
+    if (input.unit(u).marker.type == MarkerType::appendix) footer_seen = false;
   }
   current.end = count;
   ranges.push_back(current);

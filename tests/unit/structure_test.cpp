@@ -219,3 +219,14 @@ TEST_CASE("a header date that does not exist is reported, not dropped silently",
     reported |= d.code == "header.invalid_date" && d.span.has_value();
   CHECK(reported);
 }
+
+TEST_CASE("an appendix whose title is a type line stays with its plan", "[structure][documents]") {
+  auto result = vnplan::test::parse_text(
+      "KẾ HOẠCH\nthực hiện Nghị quyết\nI. MỤC ĐÍCH\n- Một.\nNơi nhận:\n- Lưu VT.\nT/M BAN THƯỜNG "
+      "VỤ\nBÍ THƯ\n"
+      "PHỤ LỤC I\nKẾ HOẠCH TRIỂN KHAI CÁC NHIỆM VỤ NĂM 2025\n(Kèm theo Kế hoạch số 7-KH/TU ngày "
+      "01/02/2025)\n");
+  REQUIRE(result.documents.size() == 1);
+  CHECK(result.documents[0].sections.back().kind == "appendix");
+  CHECK(result.documents[0].document.number->text == "7-KH/TU");
+}
