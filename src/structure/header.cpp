@@ -242,6 +242,7 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
         DocumentNumber number =
             parse_document_number(input.original(u, (*m)[g].begin, (*m)[g].end));
         number.span = input.span(u, (*m)[g].begin, (*m)[g].end);
+        settle_type_code(input, number);
         header.number = number;
         input.use[u] = Use::header;
       }

@@ -72,6 +72,15 @@ DocumentNumber parse_document_number(const std::string& written) {
 
 namespace vnplan::internal {
 
+void settle_type_code(const StructureInput& input, DocumentNumber& number) {
+  if (number.type.empty()) return;
+  std::string code = input.folder.fold_string(number.type);
+  for (const auto& entry : input.grammar.entries("header/document_codes"))
+    if (entry.key == code) return;
+  number.issuer = number.type + "-" + number.issuer;
+  number.type.clear();
+}
+
 std::optional<std::pair<std::string, std::string>> document_kind(const Grammar& grammar,
                                                                  const std::string& folded) {
   std::optional<std::pair<std::string, std::string>> best;

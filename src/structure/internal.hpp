@@ -39,6 +39,9 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
 // Helpers shared by the files of this stage.
 bool is_uppercase_text(const std::string& text);
 std::string trim(const std::string& text, const char* characters = " ,;.:");
+// A state dispatch's symbol has no type code ("1234/UBND-KGVX": issuer and unit);
+// when the part read as the type is not a known code, it goes back to the issuer.
+void settle_type_code(const StructureInput& input, DocumentNumber& number);
 // Longest document type name at the start of `folded`: (kind, code) or nullopt.
 std::optional<std::pair<std::string, std::string>> document_kind(const Grammar& grammar,
                                                                  const std::string& folded);

@@ -233,3 +233,16 @@ TEST_CASE("other usual top-level titles get their kinds", "[genre]") {
         std::vector<std::string>{"I:purpose", "II:tasks", "1:tasks", "III:organisation",
                                  "1:organisation", "IV:funding", "V:reporting", "VI:reporting"});
 }
+
+TEST_CASE("a state dispatch number has an issuer and unit, no type code", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "ỦY BAN NHÂN DÂN TỈNH HUẾ\nSố: 1234/UBND-KGVX\nHuế, ngày 03 tháng 4 năm 2025\n"
+      "V/v triển khai Nghị quyết số 57-NQ/TW\nKính gửi: Các sở, ban, ngành.\n1. Sở Khoa học và "
+      "Công nghệ\nChủ trì.\n");
+  const auto& h = result.documents.at(0).document;
+  REQUIRE(h.number);
+  CHECK(h.number->type.empty());
+  CHECK(h.number->issuer == "UBND-KGVX");
+  CHECK(*h.kind == "dispatch");
+  CHECK(h.recipients.at(0).name == "Các sở, ban, ngành");
+}
