@@ -226,10 +226,10 @@ std::vector<Entry> parse_entries(const std::string& display, const std::string& 
 
 // Files the engine cannot work without; a missing one is a start-up error.
 const char* const kRequiredFiles[] = {
-    "fold/characters",          "normalise/rewrite.re",   "normalise/latex",
-    "normalise/tone_placement", "structure/markers.re",   "structure/section_kinds.re",
-    "structure/line_roles.re",  "header/header.re",       "header/document_kinds",
-    "references/references.re", "references/relations.re"};
+    "fold/characters",          "normalise/rewrite.re",     "normalise/latex",
+    "normalise/tone_placement", "structure/markers.re",     "structure/section_kinds.re",
+    "structure/line_roles.re",  "structure/letters",        "header/header.re",
+    "header/document_kinds",    "references/references.re", "references/relations.re"};
 
 }  // namespace
 

@@ -4,15 +4,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <array>
 
 namespace vnplan {
 namespace {
-
-// Vietnamese list letters in order (no f, j, w, z; đ after d).
-constexpr std::array<const char*, 23> kLetters = {"a", "b", "c", "d", "đ", "e", "g", "h",
-                                                  "i", "k", "l", "m", "n", "o", "p", "q",
-                                                  "r", "s", "t", "u", "v", "x", "y"};
 
 int roman_value(const std::string& upper) {
   int total = 0, previous = 0;
@@ -72,7 +66,8 @@ Segmenter::Segmenter(const Grammar& grammar, const Folder& folder)
 namespace {
 
 std::optional<Marker> read_marker(const std::string& text, const Folder::Folded& folded,
-                                  const std::vector<PatternEntry>& patterns) {
+                                  const std::vector<PatternEntry>& patterns,
+                                  const std::vector<Entry>& letters) {
   for (const auto& entry : patterns) {
     auto match = entry.pattern->find(folded.text, 0, true);
     if (!match) continue;
@@ -110,12 +105,13 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
                     (folded_num.rfind('.') == std::string::npos ? 0 : folded_num.rfind('.') + 1));
     } else if (type == "letter") {
       std::string letter = lower_first_letter(written);
-      auto it = std::find_if(kLetters.begin(), kLetters.end(),
-                             [&](const char* l) { return letter == l; });
-      marker.number = it != kLetters.end() ? letter : folded_num;
-      it = std::find_if(kLetters.begin(), kLetters.end(),
-                        [&](const char* l) { return marker.number == l; });
-      marker.value = it != kLetters.end() ? static_cast<int>(it - kLetters.begin()) + 1 : 0;
+      auto place = [&](const std::string& l) {
+        auto it = std::find_if(letters.begin(), letters.end(),
+                               [&](const Entry& e) { return e.key == l; });
+        return it == letters.end() ? 0 : std::atoi(it->value.c_str());
+      };
+      marker.number = place(letter) ? letter : folded_num;
+      marker.value = place(marker.number);
     } else if (type == "paren") {
       marker.number = "(" + folded_num + ")";
       marker.value = std::atoi(folded_num.c_str());
@@ -145,6 +141,7 @@ SegmentedText Segmenter::run(NormalisedText text) const {
   SegmentedText out;
   out.text = std::move(text);
   const auto& patterns = grammar_.patterns("structure/markers.re");
+  const auto& letters = grammar_.entries("structure/letters");
   out.units.reserve(out.text.blocks.size());
   for (std::size_t i = 0; i < out.text.blocks.size(); ++i) {
     const Block& block = out.text.blocks[i];
@@ -158,7 +155,8 @@ SegmentedText Segmenter::run(NormalisedText text) const {
              (static_cast<unsigned char>(block.text()[head]) & 0xC0) == 0x80)
         ++head;
       Folder::Folded folded_head = folder_.fold(std::string_view(block.text()).substr(0, head));
-      if (auto marker = read_marker(block.text(), folded_head, patterns)) unit.marker = *marker;
+      if (auto marker = read_marker(block.text(), folded_head, patterns, letters))
+        unit.marker = *marker;
     }
     out.units.push_back(std::move(unit));
   }
