@@ -13,14 +13,14 @@ struct Folder::Impl {
   std::unordered_map<char32_t, std::string> overrides;
   bool ascii_override[128] = {};
   // Folded form of each BMP code point, filled on first use; length 255 = not yet.
+  // Folds longer than seven bytes, and those of code points beyond the BMP, live
+  // in `long_folds` (its nodes never move, so views into it stay valid).
   struct Short {
     char bytes[7];
     std::uint8_t length = 255;
   };
   mutable std::vector<Short> bmp_short;
-  mutable std::vector<std::string> bmp_cache;  // folded form of each BMP code point
-  mutable std::vector<bool> bmp_known;
-  mutable std::unordered_map<char32_t, std::string> astral_cache;
+  mutable std::unordered_map<char32_t, std::string> long_folds;
 
   std::string compute(char32_t code) const {
     if (auto it = overrides.find(code); it != overrides.end()) return it->second;
@@ -42,37 +42,18 @@ struct Folder::Impl {
     return result;
   }
 
-  // Appends the folded form of `code` to `out`.
-  void append(char32_t code, std::string& out) const {
-    if (code < 0x10000) {
+  std::string_view folded_of(char32_t code) const {
+    if (code < 0x10000 && bmp_short[code].length != 255)
+      return {bmp_short[code].bytes, bmp_short[code].length};
+    if (auto it = long_folds.find(code); it != long_folds.end()) return it->second;
+    std::string folded = compute(code);
+    if (code < 0x10000 && folded.size() <= sizeof(Short::bytes)) {
       Short& entry = bmp_short[code];
-      if (entry.length == 255) {
-        const std::string& folded = lookup(code);
-        if (folded.size() <= sizeof entry.bytes) {
-          std::copy(folded.begin(), folded.end(), entry.bytes);
-          entry.length = static_cast<std::uint8_t>(folded.size());
-        } else {
-          out += folded;
-          return;
-        }
-      }
-      out.append(entry.bytes, entry.length);
-      return;
+      std::copy(folded.begin(), folded.end(), entry.bytes);
+      entry.length = static_cast<std::uint8_t>(folded.size());
+      return {entry.bytes, entry.length};
     }
-    out += lookup(code);
-  }
-
-  const std::string& lookup(char32_t code) const {
-    if (code < 0x10000) {
-      if (!bmp_known[code]) {
-        bmp_cache[code] = compute(code);
-        bmp_known[code] = true;
-      }
-      return bmp_cache[code];
-    }
-    auto it = astral_cache.find(code);
-    if (it == astral_cache.end()) it = astral_cache.emplace(code, compute(code)).first;
-    return it->second;
+    return long_folds.emplace(code, std::move(folded)).first->second;
   }
 };
 
@@ -92,9 +73,7 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
     impl_->overrides[code] = entry.value;
     if (code < 128) impl_->ascii_override[code] = true;
   }
-  impl_->bmp_cache.resize(0x10000);
   impl_->bmp_short.resize(0x10000);
-  impl_->bmp_known.assign(0x10000, false);
 }
 
 Folder::~Folder() = default;
@@ -114,15 +93,7 @@ std::string Folder::fold_string(std::string_view input) const {
     char32_t code;
     std::size_t length = utf8_decode(input, i, code);
     i += length;
-    std::string piece;
-    std::string_view folded;
-    if (code < 0x10000 && impl_->bmp_short[code].length != 255) {
-      const auto& entry = impl_->bmp_short[code];
-      folded = std::string_view(entry.bytes, entry.length);
-    } else {
-      impl_->append(code, piece);
-      folded = piece;
-    }
+    std::string_view folded = impl_->folded_of(code);
     if (w + folded.size() > out.size()) out.resize(w + folded.size() + (input.size() - i));
     std::copy(folded.begin(), folded.end(), out.begin() + static_cast<std::ptrdiff_t>(w));
     w += folded.size();
@@ -147,7 +118,7 @@ Folder::Folded Folder::fold(std::string_view input) const {
     }
     char32_t code;
     std::size_t length = utf8_decode(input, i, code);
-    const std::string& folded = impl_->lookup(code);
+    std::string_view folded = impl_->folded_of(code);
     out.text += folded;
     out.origin.insert(out.origin.end(), folded.size(), static_cast<std::uint32_t>(i));
     i += length;
