@@ -58,8 +58,7 @@ Pattern::Pattern(const std::string& source, const std::string& where)
     : source_(source), impl_(std::make_unique<Impl>()) {
   int error = 0;
   PCRE2_SIZE offset = 0;
-  // Alternations built by any_of repeat group names; (?J) allows that.
-  std::uint32_t options = kCompileOptions | (source.rfind("(?J)", 0) == 0 ? PCRE2_DUPNAMES : 0);
+  std::uint32_t options = kCompileOptions;  // shared group names need an inline (?J)
   impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), options,
                               &error, &offset, nullptr);
   if (!impl_->code) {

@@ -93,7 +93,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
           section_of_unit[u - range.begin] = model.sections[s].id;
       }
     }
-    model.tables = build_tables(input, range, model.sections, section_of_unit, next_table);
+    model.tables = build_tables(input, range, section_of_unit, next_table);
     infer_from_attachment_lines(input, range, model.document);
     model.document.references = extract_references(input, range.begin, range.end);
     if (model.document.number) {  // "Kèm theo Kế hoạch số <own number>" is not a citation

@@ -14,12 +14,6 @@ const Pattern& header_pattern(const StructureInput& input, const char* key) {
   return input.grammar.pattern(kHeader, key);
 }
 
-bool is_label(const StructureInput& input, std::size_t u) {
-  for (const auto& entry : input.grammar.patterns("structure/line_roles.re"))
-    if (entry.key == "label" && entry.pattern->matches_at_start(input.folded(u))) return true;
-  return false;
-}
-
 bool starts_lowercase(const std::string& text) {
   for (std::size_t i = 0; i < text.size();) {
     char32_t code;

@@ -72,6 +72,12 @@ DocumentNumber parse_document_number(const std::string& written) {
 
 namespace vnplan::internal {
 
+bool is_label(const StructureInput& input, std::size_t u) {
+  for (const auto& entry : input.grammar.patterns("structure/line_roles.re"))
+    if (entry.key == "label" && entry.pattern->matches_at_start(input.folded(u))) return true;
+  return false;
+}
+
 void settle_type_code(const StructureInput& input, DocumentNumber& number) {
   if (number.type.empty()) return;
   std::string code = input.folder.fold_string(number.type);

@@ -32,11 +32,12 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
                                     std::size_t& next_id);
 // section_of_unit[u - range.begin]: the id of the section unit u falls in.
 std::vector<Table> build_tables(StructureInput& input, const DocumentRange& range,
-                                const std::vector<Section>& sections,
                                 const std::vector<std::optional<std::string>>& section_of_unit,
                                 std::size_t& next_id);
 
 // Helpers shared by the files of this stage.
+// A labelled line ("Cơ quan chủ trì: ...", "Nơi nhận:"): grammars/structure/line_roles.re.tsv.
+bool is_label(const StructureInput& input, std::size_t u);
 bool is_uppercase_text(const std::string& text);
 std::string trim(const std::string& text, const char* characters = " ,;.:");
 // A state dispatch's symbol has no type code ("1234/UBND-KGVX": issuer and unit);

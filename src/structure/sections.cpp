@@ -43,9 +43,7 @@ bool introduces_sub_bullets(const StructureInput& input, std::size_t u, const Do
     if (next.type != MarkerType::bullet || next.number == marker.number) return false;
     for (const auto& open : stack)
       if (open.key == "bullet" + next.number) return false;
-    for (const auto& entry : input.grammar.patterns("structure/line_roles.re"))
-      if (entry.key == "label" && entry.pattern->matches_at_start(input.folded(k))) return false;
-    return true;
+    return !is_label(input, k);
   }
   return false;
 }

@@ -75,7 +75,6 @@ Table start_table(const std::string& layout, std::size_t& next_id, const Span& s
 }  // namespace
 
 std::vector<Table> build_tables(StructureInput& input, const DocumentRange& range,
-                                const std::vector<Section>&,
                                 const std::vector<std::optional<std::string>>& section_of_unit,
                                 std::size_t& next_id) {
   std::vector<Table> tables;
