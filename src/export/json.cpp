@@ -5,6 +5,19 @@
 #include "writer.hpp"
 
 namespace vnplan {
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "info";
+}
+
 namespace {
 
 using internal::JsonWriter;

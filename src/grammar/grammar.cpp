@@ -14,8 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "vnplan/span.hpp"
-
 #ifndef VNPLAN_DEFAULT_GRAMMARS
 #define VNPLAN_DEFAULT_GRAMMARS "grammars"
 #endif
@@ -309,18 +307,6 @@ const std::string& Grammar::text(const std::string& file) const {
   if (it == texts_.end())
     throw GrammarError(directory_ + "/" + file + ".rules", 0, "no such rules file");
   return it->second;
-}
-
-const char* severity_name(Severity severity) {
-  switch (severity) {
-    case Severity::info:
-      return "info";
-    case Severity::warning:
-      return "warning";
-    case Severity::error:
-      return "error";
-  }
-  return "info";
 }
 
 }  // namespace vnplan
