@@ -30,33 +30,18 @@ void JsonWriter::before_value() {
   newline();
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket, bool object) {
   before_value();
-  out_ += '{';
-  levels_.push_back({true, true});
+  out_ += bracket;
+  levels_.push_back({true, object});
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
+JsonWriter& JsonWriter::close(char bracket) {
   bool empty = levels_.back().first;
   levels_.pop_back();
   if (!empty) newline();
-  out_ += '}';
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  levels_.push_back({true, false});
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  bool empty = levels_.back().first;
-  levels_.pop_back();
-  if (!empty) newline();
-  out_ += ']';
+  out_ += bracket;
   return *this;
 }
 

@@ -18,10 +18,10 @@ class JsonWriter {
   // string); without one, take() returns it.
   explicit JsonWriter(bool pretty, std::ostream* sink = nullptr) : pretty_(pretty), sink_(sink) {}
 
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{', true); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('[', false); }
+  JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view name);
 
   JsonWriter& value(std::string_view text);
@@ -52,6 +52,8 @@ class JsonWriter {
   void flush();
 
  private:
+  JsonWriter& open(char bracket, bool object);
+  JsonWriter& close(char bracket);
   void before_value();
   void newline();
   void escape(std::string_view text);

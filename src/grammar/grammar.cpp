@@ -167,30 +167,18 @@ std::string read_whole(const fs::path& path) {
 std::string unescape(const std::string& value) {
   std::string out;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (value[i] == '\\' && i + 1 < value.size()) {
-      char next = value[i + 1];
-      if (next == 't') {
-        out += '\t';
-        ++i;
-        continue;
-      }
-      if (next == 'n') {
-        out += '\n';
-        ++i;
-        continue;
-      }
-      if (next == 's') {
-        out += ' ';
-        ++i;
-        continue;
-      }
-      if (next == '\\') {
-        out += '\\';
-        ++i;
-        continue;
-      }
+    char next = i + 1 < value.size() && value[i] == '\\' ? value[i + 1] : 0;
+    char meant = next == 't'    ? '\t'
+                 : next == 'n'  ? '\n'
+                 : next == 's'  ? ' '
+                 : next == '\\' ? '\\'
+                                : 0;
+    if (meant) {
+      out += meant;
+      ++i;
+    } else {
+      out += value[i];
     }
-    out += value[i];
   }
   return out;
 }

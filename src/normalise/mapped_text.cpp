@@ -1,4 +1,5 @@
-// Small UTF-8 helpers for text already validated by the read stage.
+// MappedText (text with its map back to the original bytes), Block spans, and
+// small UTF-8 helpers for text the read stage already validated.
 #include <algorithm>
 
 #include "vnplan/text.hpp"
