@@ -117,12 +117,97 @@ struct TextBlock {
   Span span;
 };
 
+// When a task or target is due. kind: by_date ("trước ngày 07/5/2025"),
+// within_month ("Trong tháng 12/2025"), year ("năm 2026"), range ("2026 - 2030"),
+// recurring ("Thường xuyên", "Hằng năm"), after_event ("sau khi có Quyết định ..."),
+// mixed (several of these; each is kept in `parts`), other (text kept, nothing read).
+struct Deadline {
+  std::string text;  // as written
+  std::string kind;
+  std::optional<std::string> date;   // ISO: yyyy-mm-dd, yyyy-mm or yyyy
+  std::optional<std::string> from;   // range start (ISO)
+  std::optional<std::string> to;     // range end (ISO)
+  std::optional<std::string> event;  // after_event: the event as written
+  std::vector<Deadline> parts;       // mixed: each part read on its own
+  Span span;
+};
+
+// Who is responsible, by agency id (see DocumentModel::agencies).
+struct Assignment {
+  std::vector<std::string> lead;       // chủ trì, or the subject of the sentence
+  std::vector<std::string> support;    // phối hợp
+  std::vector<std::string> directing;  // trách nhiệm chỉ đạo
+  bool empty() const { return lead.empty() && support.empty() && directing.empty(); }
+};
+
+// A goal sentence without a measurable number.
+struct Goal {
+  std::string id;
+  std::optional<std::string> section;
+  std::string text;
+  Span span;
+};
+
+// One measurable commitment ("Có ≥ 70% ...").
+struct Target {
+  std::string id;
+  std::optional<std::string> section;
+  std::string text;       // the clause
+  std::string indicator;  // what is measured, without number and comparator
+  std::optional<std::string> comparator;  // >= > <= < = range
+  std::optional<double> value;
+  std::optional<double> value_max;
+  std::optional<std::string> unit;
+  std::optional<int> year;
+  bool yearly = false;
+  std::optional<std::string> category;
+  Assignment agencies;
+  std::optional<Deadline> deadline;
+  std::string source = "text";
+  Span span;
+};
+
+// One task of the tasks and organisation sections.
+struct Task {
+  std::string id;
+  std::optional<std::string> section;
+  std::string text;
+  Assignment agencies;
+  std::optional<Deadline> deadline;
+  std::optional<std::string> status;  // "done" when the plan says so
+  std::string source = "text";
+  Span span;
+};
+
+// Where an agency is named, and in which role.
+struct AgencyMention {
+  std::string text;  // as written
+  std::string role;  // lead | support | directing | mention
+  Span span;
+};
+
+// One agency, resolved against the registry in grammars/agencies/.
+struct Agency {
+  std::string id;
+  std::string name;  // canonical
+  std::vector<std::string> aliases;
+  std::string kind;  // state | party | party_committee | mass_organisation | group | enterprise | person | unknown
+  std::optional<std::string> level;      // central | province | district | commune
+  std::optional<std::string> successor;  // id of the agency it was merged into (2025)
+  std::optional<std::string> parent;     // for a party committee: the agency it sits in
+  std::vector<AgencyMention> mentions;
+};
+
 // One document: the main one of an input, or an attachment inside it.
 struct DocumentModel {
   DocumentHeader document;
   std::vector<Section> sections;
   std::vector<Table> tables;
   std::vector<Footnote> footnotes;
+  std::vector<Goal> goals;
+  std::vector<Target> targets;
+  std::vector<Task> tasks;
+  std::vector<Agency> agencies;
   std::vector<TextBlock> unclassified;
   std::uint64_t body_chars = 0;
   std::uint64_t classified_chars = 0;
