@@ -240,7 +240,7 @@ TEST_CASE("find locates a deadline inside a task sentence", "[deadlines]") {
        "hàng năm", "recurring", "-"},
       {"Ban hành quy chế, thành lập đoàn kiểm tra định kỳ, báo cáo kết quả theo tháng, quý, 6 "
        "tháng, 1 năm. Thực hiện sơ kết, tổng kết.",
-       "tháng, quý, 6 tháng, 1 năm", "recurring", "-"},
+       "theo tháng, quý, 6 tháng, 1 năm", "recurring", "-"},
       {"- Hướng dẫn, tổng hợp, đánh giá kết quả thực hiện theo từng giai đoạn (quý, 6 tháng, 1 "
        "năm, giữa nhiệm kỳ, cuối nhiệm kỳ); báo cáo Ban Thường vụ Tỉnh ủy.",
        "quý, 6 tháng, 1 năm, giữa nhiệm kỳ, cuối nhiệm kỳ", "recurring", "-"},
