@@ -214,7 +214,10 @@ const char* const kRequiredFiles[] = {
     "fold/characters",          "normalise/rewrite.re",     "normalise/latex",
     "normalise/tone_placement", "structure/markers.re",     "structure/section_kinds.re",
     "structure/line_roles.re",  "structure/letters",        "header/header.re",
-    "header/document_kinds",    "references/references.re", "references/relations.re"};
+    "header/document_kinds",    "references/references.re", "references/relations.re",
+    "agencies/registry",        "agencies/abbreviations",   "agencies/compose",
+    "agencies/words",           "agencies/tails.re",        "agencies/list.re",
+    "agencies/subject.re"};
 
 }  // namespace
 
