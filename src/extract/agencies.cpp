@@ -140,6 +140,9 @@ struct AgencyRegistry::Impl {
   Trie aliases;  // value: index into entries
   Trie heads;    // value: index into rules
   std::vector<AgencyInfo> entries;
+  // Per word id: which tries have an edge from their root for it (a quick "no").
+  enum : std::uint8_t { kStartsAbbreviation = 1, kStartsAlias = 2, kStartsHead = 4, kArticle = 8 };
+  std::vector<std::uint8_t> starts;
   std::map<std::string, int> by_id;
   std::vector<ComposeRule> rules;
   std::map<std::string, int> rule_by_prefix;
@@ -162,6 +165,16 @@ struct AgencyRegistry::Impl {
     return id;
   }
 
+  bool has(int word, std::uint8_t flag) const {
+    return word >= 0 && static_cast<std::size_t>(word) < starts.size() && (starts[word] & flag);
+  }
+
+  void mark_starts(const Trie& trie, std::uint8_t flag) {
+    starts.resize(vocabulary.size());
+    for (const auto& [key, child] : trie.edges)
+      if ((key >> 32) == 0) starts[static_cast<std::uint32_t>(key)] |= flag;
+  }
+
   int lookup(std::string_view word) const {
     auto it = vocabulary.find(word);
     return it == vocabulary.end() ? -1 : it->second;
@@ -170,6 +183,8 @@ struct AgencyRegistry::Impl {
   // Words and punctuation of folded text, abbreviations expanded.
   std::vector<Token> tokens(std::string_view folded) const {
     std::vector<Token> raw;
+    raw.reserve(folded.size() / 4 + 4);
+    bool abbreviated = false;
     for (std::size_t i = 0; i < folded.size();) {
       unsigned char c = folded[i];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -187,12 +202,18 @@ struct AgencyRegistry::Impl {
       token.cls = soft.count(token.text) ? TokenClass::soft
                   : word_byte(c)         ? TokenClass::word
                                          : TokenClass::hard;
+      abbreviated = abbreviated || has(token.word, kStartsAbbreviation);
       raw.push_back(token);
       i = j;
     }
+    if (!abbreviated) return raw;
     std::vector<Token> out;
     out.reserve(raw.size() + 8);
     for (std::size_t i = 0; i < raw.size();) {
+      if (!has(raw[i].word, kStartsAbbreviation)) {
+        out.push_back(raw[i++]);
+        continue;
+      }
       int node = 0, found = -1;
       std::size_t found_end = i;
       for (std::size_t j = i; j < raw.size(); ++j) {
@@ -259,6 +280,7 @@ struct AgencyRegistry::Impl {
       abbreviations.value[node] = static_cast<int>(expansions.size());
       expansions.push_back(std::move(expansion));
     }
+    mark_starts(abbreviations, kStartsAbbreviation);  // names below are read with them
     load_registry();
     for (const auto& entry : grammar.entries(kCompose)) {
       auto fields = split_trimmed(entry.value, '|');
@@ -283,6 +305,10 @@ struct AgencyRegistry::Impl {
         throw GrammarError(where(kTails), 0, "unknown key '" + entry.key + "'");
     }
     for (const auto& entry : grammar.patterns(kList)) skips.push_back(entry.pattern.get());
+    mark_starts(abbreviations, kStartsAbbreviation);
+    mark_starts(aliases, kStartsAlias);
+    mark_starts(heads, kStartsHead);
+    for (int word : articles) starts[word] |= kArticle;
     adverbial = &grammar.pattern(kSubject, "adverbial");
     not_after = &grammar.pattern(kSubject, "not_after");
   }
@@ -380,6 +406,7 @@ struct AgencyRegistry::Impl {
   std::optional<Hit> match_core(const Context& c, std::size_t i, int depth) const {
     const auto& t = c.tokens;
     std::optional<Hit> best;
+    if (i >= t.size() || !has(t[i].word, kStartsAlias | kStartsHead)) return best;
     int node = 0;
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
@@ -428,9 +455,10 @@ struct AgencyRegistry::Impl {
   // A name with an optional article before it and the endings after it.
   std::optional<Hit> match_full(const Context& c, std::size_t i, int depth = 0) const {
     const auto& t = c.tokens;
-    if (i >= t.size() || t[i].cls != TokenClass::word || t[i].word < 0) return std::nullopt;
+    if (i >= t.size() || t[i].cls != TokenClass::word) return std::nullopt;
+    if (!has(t[i].word, kStartsAlias | kStartsHead | kArticle)) return std::nullopt;
     auto hit = match_core(c, i, depth);
-    if (!hit && articles.count(t[i].word)) {
+    if (!hit && has(t[i].word, kArticle)) {
       hit = match_core(c, i + 1, depth);
       if (hit) {
         hit->first = i;
