@@ -215,7 +215,9 @@ const char* const kRequiredFiles[] = {
     "normalise/tone_placement", "structure/markers.re",     "structure/section_kinds.re",
     "structure/line_roles.re",  "structure/letters",        "header/header.re",
     "header/document_kinds",    "references/references.re", "references/relations.re",
-    "extract/deadlines.re"};
+    "agencies/registry",        "agencies/abbreviations",   "agencies/compose",
+    "agencies/words",           "agencies/tails.re",        "agencies/list.re",
+    "agencies/subject.re",      "extract/deadlines.re"};
 
 }  // namespace
 
