@@ -21,7 +21,8 @@ struct AgencyInfo {
   std::string id;
   std::string name;
   std::vector<std::string> aliases;
-  std::string kind;  // state | party | party_committee | mass_organisation | group | enterprise | person | unknown
+  std::string kind;  // state | party | party_committee | mass_organisation | group | enterprise |
+                     // person | unknown
   std::optional<std::string> level;      // central | province | district | commune
   std::optional<std::string> successor;  // id after the 2025 mergers
   std::optional<std::string> parent;     // party committee: the agency it sits in
@@ -96,6 +97,31 @@ class DeadlineReader {
 
   // Whether a phrase says the work is already done ("(nội dung đã hoàn thành)").
   bool says_done(std::string_view phrase) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct StructureInput;
+
+// Goals, targets and tasks of one document, with their assignments, deadlines
+// and the agencies they name (see docs/model.md for the rules). Owns the
+// readers above; built once per engine.
+class ItemExtractor {
+ public:
+  ItemExtractor(const Grammar& grammar, const Folder& folder);
+  ~ItemExtractor();
+  ItemExtractor(const ItemExtractor&) = delete;
+  ItemExtractor& operator=(const ItemExtractor&) = delete;
+
+  // Reads units [begin, end) of `input` into model.goals, targets, tasks and
+  // agencies; model.sections must be built already.
+  void run(const StructureInput& input, std::size_t begin, std::size_t end,
+           DocumentModel& model) const;
+
+  const AgencyRegistry& agencies() const;
+  const DeadlineReader& deadlines() const;
 
  private:
   struct Impl;

@@ -152,8 +152,8 @@ struct Goal {
 struct Target {
   std::string id;
   std::optional<std::string> section;
-  std::string text;       // the clause
-  std::string indicator;  // what is measured, without number and comparator
+  std::string text;                       // the clause
+  std::string indicator;                  // what is measured, without number and comparator
   std::optional<std::string> comparator;  // >= > <= < = range
   std::optional<double> value;
   std::optional<double> value_max;
@@ -191,7 +191,8 @@ struct Agency {
   std::string id;
   std::string name;  // canonical
   std::vector<std::string> aliases;
-  std::string kind;  // state | party | party_committee | mass_organisation | group | enterprise | person | unknown
+  std::string kind;  // state | party | party_committee | mass_organisation | group | enterprise |
+                     // person | unknown
   std::optional<std::string> level;      // central | province | district | commune
   std::optional<std::string> successor;  // id of the agency it was merged into (2025)
   std::optional<std::string> parent;     // for a party committee: the agency it sits in

@@ -21,7 +21,8 @@ enum class Use {
   table,
   footnote,
   footer,
-  closing
+  closing,
+  item,  // gave a goal, a target or a task, or assigned one (a labelled line)
 };
 
 // Everything the structure and extract stages share while reading one input.
@@ -35,6 +36,8 @@ struct StructureInput {
   // The origins of the last unit folded again by to_text (see Unit::folded).
   mutable std::size_t origin_unit = static_cast<std::size_t>(-1);
   mutable std::vector<std::uint32_t> origin;
+  // Reads goals, targets and tasks; none in tests of the structure alone.
+  const class ItemExtractor* items = nullptr;
 
   const Unit& unit(std::size_t u) const { return text.units[u]; }
   const Block& block(std::size_t u) const { return text.text.blocks[u]; }

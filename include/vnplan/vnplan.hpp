@@ -50,5 +50,8 @@ class Engine {
 std::string to_json(const ParseResult& result, bool pretty);
 // The same, written to `out` as it is produced (no whole-document string).
 void write_json(const ParseResult& result, bool pretty, std::ostream& out);
+// A short table for people who read rather than parse: targets per horizon,
+// tasks per lead agency, deadlines by year (`vnplan parse --summary`).
+void write_summary(const ParseResult& result, std::ostream& out);
 
 }  // namespace vnplan

@@ -11,7 +11,7 @@ constexpr const char* kUsage =
     R"(vnplan: Vietnamese plan documents (Kế hoạch, Chương trình) into structured JSON
 
 Usage:
-  vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--grammars DIR]
+  vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--summary] [--grammars DIR]
   vnplan normalize FILE [--grammars DIR]
   vnplan --help | --version
 
@@ -25,6 +25,8 @@ Options:
   -o, --output OUT   write to OUT instead of standard output
   --jsonl            JSON Lines even for a single input
   --pretty           indent a single JSON document
+  --summary          print a short table (targets per horizon, tasks per lead
+                     agency, deadlines by year) instead of JSON
   --grammars DIR     grammar directory (default: $VNPLAN_GRAMMARS or the built-in one)
 
 Exit status: 0 all inputs parsed; 1 an input failed (the others still complete,
@@ -38,6 +40,7 @@ struct Options {
   std::string grammars;
   bool jsonl = false;
   bool pretty = false;
+  bool summary = false;
 };
 
 int usage_error(const std::string& message) {
@@ -74,6 +77,8 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       options.jsonl = true;
     } else if (arg == "--pretty") {
       options.pretty = true;
+    } else if (arg == "--summary") {
+      options.summary = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
       return usage_error("unknown option '" + arg + "'");
     } else if (options.command.empty()) {
@@ -121,7 +126,11 @@ int run(const Options& options, std::ostream& out) {
       } else {
         vnplan::ParseResult result = engine.parse(*read.file);
         read.file.reset();  // the model no longer needs the input bytes
-        vnplan::write_json(result, options.pretty && !lines, out);
+        if (options.summary) {
+          vnplan::write_summary(result, out);
+        } else {
+          vnplan::write_json(result, options.pretty && !lines, out);
+        }
         out << "\n";
       }
       out.flush();

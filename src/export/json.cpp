@@ -173,6 +173,122 @@ void write(JsonWriter& w, const Table& t) {
 
 double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
 
+void write_deadline_fields(JsonWriter& w, const Deadline& d) {
+  w.field("text", d.text)
+      .field("kind", d.kind)
+      .field("date", d.date)
+      .field("from", d.from)
+      .field("to", d.to)
+      .field("event", d.event);
+}
+
+void write(JsonWriter& w, const std::optional<Deadline>& deadline) {
+  if (!deadline) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  write_deadline_fields(w, *deadline);
+  w.key("parts").begin_array();
+  for (const auto& part : deadline->parts) {
+    w.begin_object();
+    write_deadline_fields(w, part);
+    w.end_object();
+  }
+  w.end_array().key("span");
+  write(w, deadline->span);
+  w.end_object();
+}
+
+void write_ids(JsonWriter& w, std::string_view name, const std::vector<std::string>& ids) {
+  w.key(name).begin_array();
+  for (const auto& id : ids) w.value(id);
+  w.end_array();
+}
+
+void write_assignment(JsonWriter& w, const Assignment& a) {
+  write_ids(w, "lead", a.lead);
+  write_ids(w, "support", a.support);
+  write_ids(w, "directing", a.directing);
+}
+
+void write(JsonWriter& w, const Goal& g) {
+  w.begin_object().field("id", g.id).field("section", g.section).field("text", g.text).key("span");
+  write(w, g.span);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const Target& t) {
+  w.begin_object()
+      .field("id", t.id)
+      .field("section", t.section)
+      .field("source", t.source)
+      .field("text", t.text)
+      .field("indicator", t.indicator)
+      .field("comparator", t.comparator);
+  w.key("value");
+  if (t.value)
+    w.value(rounded(*t.value));
+  else
+    w.null();
+  w.key("value_max");
+  if (t.value_max)
+    w.value(rounded(*t.value_max));
+  else
+    w.null();
+  w.field("unit", t.unit)
+      .field("year", t.year)
+      .field("yearly", t.yearly)
+      .field("category", t.category)
+      .key("agencies")
+      .begin_object();
+  write_assignment(w, t.agencies);
+  w.end_object().key("deadline");
+  write(w, t.deadline);
+  w.key("span");
+  write(w, t.span);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const Task& t) {
+  w.begin_object()
+      .field("id", t.id)
+      .field("section", t.section)
+      .field("source", t.source)
+      .field("text", t.text);
+  write_assignment(w, t.agencies);
+  w.key("deadline");
+  write(w, t.deadline);
+  w.field("status", t.status).key("span");
+  write(w, t.span);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const Agency& a) {
+  w.begin_object().field("id", a.id).field("name", a.name).key("aliases").begin_array();
+  for (const auto& alias : a.aliases) w.value(alias);
+  w.end_array()
+      .field("kind", a.kind)
+      .field("level", a.level)
+      .field("successor", a.successor)
+      .field("parent", a.parent)
+      .key("mentions")
+      .begin_array();
+  for (const auto& m : a.mentions) {
+    w.begin_object().field("text", m.text).field("role", m.role).key("span");
+    write(w, m.span);
+    w.end_object();
+  }
+  w.end_array().end_object();
+}
+
+template <typename T>
+void write_list(JsonWriter& w, std::string_view name, const std::vector<T>& items) {
+  w.key(name).begin_array();
+  for (const auto& item : items) write(w, item);
+  w.end_array();
+}
+
 // The fields every document has, the main one and each attachment.
 void write_document_fields(JsonWriter& w, const DocumentModel& m) {
   w.key("document");
@@ -180,8 +296,10 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
   w.key("sections").begin_array();
   for (const auto& s : m.sections) write(w, s);
   w.end_array();
-  for (const char* empty : {"goals", "targets", "tasks", "agencies"})
-    w.key(empty).begin_array().end_array();
+  write_list(w, "goals", m.goals);
+  write_list(w, "targets", m.targets);
+  write_list(w, "tasks", m.tasks);
+  write_list(w, "agencies", m.agencies);
   w.key("tables").begin_array();
   for (const auto& t : m.tables) write(w, t);
   w.end_array().key("footnotes").begin_array();

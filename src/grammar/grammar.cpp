@@ -217,7 +217,8 @@ const char* const kRequiredFiles[] = {
     "header/document_kinds",    "references/references.re", "references/relations.re",
     "agencies/registry",        "agencies/abbreviations",   "agencies/compose",
     "agencies/words",           "agencies/tails.re",        "agencies/list.re",
-    "agencies/subject.re",      "extract/deadlines.re"};
+    "agencies/subject.re",     "extract/deadlines.re",     "extract/targets.re",
+    "extract/units",            "extract/labels.re",        "extract/assignments.re"};
 
 }  // namespace
 

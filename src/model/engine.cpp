@@ -1,6 +1,7 @@
 // The model stage: runs the stages in order and assembles the result.
 #include <algorithm>
 
+#include "vnplan/extract.hpp"
 #include "vnplan/segment.hpp"
 #include "vnplan/structure.hpp"
 #include "vnplan/vnplan.hpp"
@@ -11,8 +12,12 @@ struct Engine::Impl {
   std::shared_ptr<const Grammar> grammar;
   Normaliser normaliser;
   Segmenter segmenter;
+  ItemExtractor items;
   explicit Impl(std::shared_ptr<const Grammar> g)
-      : grammar(std::move(g)), normaliser(grammar), segmenter(*grammar, normaliser.folder()) {}
+      : grammar(std::move(g)),
+        normaliser(grammar),
+        segmenter(*grammar, normaliser.folder()),
+        items(*grammar, normaliser.folder()) {}
 };
 
 Engine::Engine(std::shared_ptr<const Grammar> grammar)
@@ -72,6 +77,7 @@ ParseResult Engine::parse(const SourceFile& source) const {
   std::vector<Use> use(segmented.units.size(), Use::none);
   StructureInput input{segmented, *impl_->grammar,    impl_->normaliser.folder(),   starts,
                        use,       result.diagnostics, static_cast<std::size_t>(-1), {}};
+  input.items = &impl_->items;
   result.documents = build_documents(input);
   report_gaps(result);
   return result;

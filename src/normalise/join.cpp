@@ -21,6 +21,8 @@ struct LineInfo {
   bool standalone = false;    // a number or date line: takes no continuation either
   bool uppercase = false;     // every letter upper case (a header or title line)
   bool starts_lower = false;  // first letter lower case, or a digit
+  bool letter_lower = false;  // first letter lower case (digits do not count)
+  bool dash_lower = false;    // "- viện nghiên cứu ...": a dash, then lower case
 };
 
 struct Patterns {
@@ -76,6 +78,7 @@ void describe_case(const std::string& text, LineInfo& info) {
     if (!first_seen && (u_isalpha(code) || u_isdigit(code))) {
       first_seen = true;
       info.starts_lower = u_islower(code) || u_isdigit(code);
+      info.letter_lower = u_islower(code);
     }
     if (byte < 0x80 ? (byte >= 'A' && byte <= 'Z') : u_isalpha(code)) {
       ++letters;
@@ -228,6 +231,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
     else if (patterns.superscript_footnote->matches_at_start(text))
       li.role = Role::footnote;
     li.starts_block = patterns.starters->matches_at_start(head);
+    li.dash_lower = li.starts_block && li.letter_lower && !text.empty() && text[0] == '-';
     li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
   }
 
@@ -261,19 +265,28 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
     const LineInfo& pi = info[open_last];
     const LineInfo& li = info[i];
     const Block& block = out.blocks[open];
+    bool full_line = wrapped && p.raw_length * 10 >= wrap_width * 9;
+    bool long_lines = wrapped && wrap_width >= 60;
+    bool next_line = blanks == 0 || double_spaced;
+    // "nhà nước - doanh nghiệp / - viện nghiên cứu ...": a wrap before a dash
+    // inside a phrase, not a new bullet.
+    if (li.dash_lower && long_lines && full_line && next_line && !ends_sentence(block.text()) &&
+        !pi.standalone && !p.decorated && !lines[i].decorated)
+      return true;
     if (li.starts_block || pi.standalone || lines[i].decorated || p.decorated) return false;
     if (ends_sentence(block.text())) {
       // A wrap can fall just after ";" or ".": the next line then goes on in lower case.
       // After a full stop, a capital continues only a line that ran to the wrap width.
       if (li.starts_lower) return blanks == 0 || (double_spaced && wrapped);
       bool full_stop = block.text().back() == '.';
-      return full_stop && wrapped && blanks == 0 && p.raw_length * 10 >= wrap_width * 9 &&
-             !li.uppercase;
+      return full_stop && full_line && blanks == 0 && !li.uppercase;
     }
     if (pi.uppercase && !li.uppercase) return false;
     if (ends_glued_hyphen(block.text())) return true;  // "204-" / "QĐ/TW": one symbol
     // Across a blank line (a page break in converter output), only a lower-case
     // start shows that the paragraph goes on.
+    // A long paragraph that stops mid-sentence was cut by a page break.
+    if (blanks > 0 && !li.uppercase && block.text().size() >= 250) return true;
     if (blanks > 0 && !(double_spaced && wrapped)) return li.starts_lower;
     if (li.starts_lower) return true;
     return wrapped && p.raw_length * 4 >= wrap_width * 3;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "internal.hpp"
+#include "vnplan/extract.hpp"
 
 namespace vnplan {
 namespace internal {
@@ -124,6 +125,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
         model.footnotes.push_back(std::move(note));
       }
     }
+    if (input.items) input.items->run(input, range.body_begin, range.end, model);
     for (std::size_t u = range.begin; u < range.end; ++u) {
       std::uint64_t chars = 0;
       for (char c : input.text_of(u))

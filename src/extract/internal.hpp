@@ -1,0 +1,98 @@
+// Internal to the extract stage: the pieces goals, targets and tasks share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnplan/extract.hpp"
+#include "vnplan/structure.hpp"
+
+namespace vnplan::internal {
+
+// One number read as a measure: where it stands in the folded text and what it says.
+struct Measure {
+  std::size_t begin = 0;  // folded bytes of the comparator-free value ("80% - 90%")
+  std::size_t end = 0;
+  std::size_t unit_end = 0;      // after the unit, when one follows the number
+  std::size_t phrase_begin = 0;  // where the comparator words start
+  std::string comparator;        // >= > <= < = range
+  double value = 0;
+  std::optional<double> value_max;
+  std::string unit;  // folded; mapped back to the original by the caller
+  std::size_t unit_begin = 0;
+  bool counted = false;  // the unit is a counted noun ("doanh nghiệp"), not a measure ("%")
+};
+
+// Reads measures with grammars/extract/targets.re.tsv and units.tsv.
+class MeasureReader {
+ public:
+  explicit MeasureReader(const Grammar& grammar);
+  // Every measure in folded[begin, end).
+  std::vector<Measure> find(const std::string& folded, std::size_t begin, std::size_t end) const;
+  // The Vietnamese-style number "1.200" → 1200, "1,5" → 1.5, "0.73" → 0.73.
+  static std::optional<double> parse_number(std::string_view written);
+  bool yearly(std::string_view folded) const;
+  std::optional<int> year(std::string_view folded) const;
+  // Bytes of lead-in words ("phấn đấu", "có") at the start of folded.
+  std::size_t lead_in(std::string_view folded) const;
+  // Bytes at the end of folded that tie the thing measured to its number ("đạt").
+  std::size_t measure_verb_start(std::string_view folded) const;
+  bool opens_clause(std::string_view folded) const;
+  bool not_target(std::string_view folded) const;
+
+ private:
+  const Grammar& grammar_;
+  const Pattern& number_;
+  const Pattern& range_joiner_;
+  std::vector<const Pattern*> not_before_;
+  std::vector<const Pattern*> not_after_;
+  const Pattern& year_context_;
+  std::vector<std::pair<std::string, const Pattern*>> comparators_;
+  const Pattern& percent_;
+  const Pattern& per_capita_;
+  const Pattern& yearly_;
+  const Pattern& year_;
+  const Pattern& lead_in_;
+  const Pattern& measure_verb_;
+  const Pattern& clause_opener_;
+  const Pattern& not_target_;
+  std::shared_ptr<Pattern> nouns_;  // the counted nouns, longest first
+  std::vector<std::string> stop_words_;
+  std::string counted_unit(const std::string& folded, std::size_t at, std::size_t end,
+                           std::size_t& unit_end) const;
+};
+
+// A labelled line read: its role (lead, support, directing, performer,
+// deadline) and where its value starts in the folded text.
+struct Label {
+  std::string role;
+  std::size_t value_begin = 0;  // folded
+};
+
+// Everything the item extractors share for one document.
+struct ItemContext {
+  const StructureInput& input;
+  const AgencyRegistry& agencies;
+  const DeadlineReader& deadlines;
+  const MeasureReader& measures;
+  DocumentModel& model;
+};
+
+// The folded view has no case; the original text tells where a sentence starts.
+bool starts_with_capital(const std::string& text, std::size_t at);
+
+// Where an item stands: its section and what that section says about it.
+struct ItemPlace {
+  std::optional<std::string> section;   // id
+  std::optional<int> year;              // the horizon of the enclosing heading
+  std::optional<std::string> category;  // the enclosing a)/b) heading's title
+};
+
+// Goals and targets of folded[begin, end) of unit u (a paragraph of a goals
+// section); the indices of the targets added go to new_targets.
+void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begin, std::size_t end,
+                         const ItemPlace& place, std::vector<std::size_t>& new_targets);
+
+}  // namespace vnplan::internal

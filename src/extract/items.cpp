@@ -1,0 +1,567 @@
+// Goals, targets and tasks of one document: the walk over its units.
+//
+// Areas come from section kinds: goals sections give goals and targets, tasks
+// and organisation sections give tasks (a funding or reporting section counts
+// when it sits inside one of those). Labelled lines ("Cơ quan chủ trì: ...",
+// "Thời gian thực hiện: ...") form a block that applies to every item since
+// the previous heading or the previous labelled block; with no item in between,
+// to the heading above them, which then is the task itself.
+#include <algorithm>
+#include <map>
+
+#include "internal.hpp"
+
+namespace vnplan {
+namespace internal {
+namespace {
+
+enum class Area { none, goals, tasks };
+
+struct SectionInfo {
+  Area area = Area::none;
+  std::optional<int> parent;
+  bool has_children = false;
+  std::optional<std::string> category;
+  bool heading_read = false;
+  std::vector<std::string> heading_lead;  // agency ids a heading names, inherited down
+};
+
+// An agency name with where it stands and in which role.
+struct Named {
+  AgencyName name;
+  Span span;
+};
+
+// What a labelled block or an inline assignment says.
+struct Assigned {
+  std::vector<Named> lead, support, directing;
+  std::optional<Deadline> deadline;
+  bool done = false;
+  bool any() const {
+    return !lead.empty() || !support.empty() || !directing.empty() || deadline || done;
+  }
+};
+
+enum class ItemKind { target, task };
+struct ItemRef {
+  ItemKind kind;
+  std::size_t index;
+};
+
+class Walker {
+ public:
+  Walker(const ItemContext& ctx, std::size_t begin, std::size_t end)
+      : ctx_(ctx), begin_(begin), end_(end) {}
+  void run();
+
+ private:
+  const ItemContext& ctx_;
+  std::size_t begin_, end_;
+  std::vector<SectionInfo> info_;
+  std::map<std::string, std::size_t> section_index_;
+  std::map<std::string, std::size_t> agency_index_;
+  std::vector<ItemRef> open_;        // items since the last heading or labelled block
+  std::vector<ItemRef> last_group_;  // the items the last labelled block applied to
+  Assigned labels_;                  // the labelled block being read
+  std::optional<std::size_t> labels_unit_;
+  // A heading of the tasks area that is the task itself if its body turns out
+  // to be only labelled lines.
+  std::optional<std::size_t> pending_heading_unit_;
+  std::optional<std::size_t> pending_heading_section_;
+  bool pending_heading_has_body_ = false;
+
+  const StructureInput& in() const { return ctx_.input; }
+  void classify_sections();
+  std::size_t folded_offset(std::size_t u, std::size_t text_offset) const;
+  std::size_t body_start(std::size_t u, std::optional<std::size_t> section) const;
+  std::string add_agency(const Named& named, const std::string& role);
+  std::vector<std::string> ids_of(const std::vector<Named>& names, const std::string& role);
+  std::vector<Named> named(std::size_t u, std::size_t text_begin,
+                           const std::vector<AgencyName>& names) const;
+  std::optional<Label> label_of(std::size_t u) const;
+  void read_label(std::size_t u, const Label& label);
+  void read_assignment_value(std::size_t u, std::size_t text_begin, std::size_t text_end,
+                             const std::string& role, Assigned& into) const;
+  void flush_labels();
+  void apply(const Assigned& assigned, const std::vector<ItemRef>& items);
+  void close_heading();
+  void add_task(std::size_t u, std::size_t folded_begin, std::optional<std::size_t> section);
+  const std::vector<std::string>& heading_lead(std::size_t section);
+  ItemPlace place_of(std::optional<std::size_t> section) const;
+  bool ends_sentence(std::size_t u) const;
+  std::vector<std::size_t> later_starts(std::size_t u, std::size_t from, std::size_t to) const;
+  bool has_two_sentences(std::size_t u, std::size_t from) const;
+};
+
+// Folded offsets where a later part of an item may open with its subject: after
+// an inline title's colon, and after each sentence end.
+std::vector<std::size_t> Walker::later_starts(std::size_t u, std::size_t from,
+                                              std::size_t to) const {
+  const std::string& folded = in().folded(u);
+  const std::string& text = in().text_of(u);
+  std::vector<std::size_t> starts;
+  std::size_t colon = folded.find(": ", from);
+  if (colon != std::string::npos && colon < from + 100 && colon < to) starts.push_back(colon + 2);
+  for (std::size_t i = folded.find(". ", from); i != std::string::npos && i < to;
+       i = folded.find(". ", i + 1)) {
+    std::size_t next = i + 2;
+    while (next < to && folded[next] == ' ') ++next;
+    if (next < to && starts_with_capital(text, in().to_text(u, next))) starts.push_back(next);
+  }
+  return starts;
+}
+
+bool Walker::ends_sentence(std::size_t u) const {
+  const std::string& folded = in().folded(u);
+  std::size_t end = folded.find_last_not_of(' ');
+  return end != std::string::npos && folded[end] == '.';
+}
+
+// A paragraph that ends in ":" only introduces a list when it is one sentence;
+// "Tập trung ... bền vững. Tập trung triển khai 03 sáng kiến:" is a task.
+bool Walker::has_two_sentences(std::size_t u, std::size_t from) const {
+  const std::string& folded = in().folded(u);
+  const std::string& text = in().text_of(u);
+  for (std::size_t i = folded.find(". ", from); i != std::string::npos;
+       i = folded.find(". ", i + 1)) {
+    std::size_t next = i + 2;
+    while (next < folded.size() && folded[next] == ' ') ++next;
+    if (next + 1 >= folded.size()) break;
+    if (starts_with_capital(text, in().to_text(u, next))) return true;
+  }
+  return false;
+}
+
+// Sections → areas, categories and years.
+void Walker::classify_sections() {
+  const auto& sections = ctx_.model.sections;
+  info_.resize(sections.size());
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    section_index_[sections[i].id] = i;
+    SectionInfo& info = info_[i];
+    const Section& s = sections[i];
+    if (s.parent) {
+      info.parent = static_cast<int>(section_index_[*s.parent]);
+      info_[*info.parent].has_children = true;
+    }
+    const std::string& kind = s.kind;
+    Area parent_area = info.parent ? info_[*info.parent].area : Area::none;
+    if (kind == "goals" || kind == "general_goals" || kind == "specific_goals")
+      info.area = Area::goals;
+    else if (kind == "tasks" || kind == "organisation")
+      info.area = Area::tasks;
+    else if (kind == "horizon" || kind == "category" || kind == "funding" || kind == "reporting")
+      info.area = parent_area;
+    else if (kind == "appendix")
+      info.area = Area::none;
+    else
+      info.area = parent_area;
+    if (kind == "category")
+      info.category = s.title;
+    else if (info.parent)
+      info.category = info_[*info.parent].category;
+  }
+  // A dispatch has no tasks heading: its numbered points are its tasks.
+  if (ctx_.model.document.kind && *ctx_.model.document.kind == "dispatch")
+    for (std::size_t i = 0; i < sections.size(); ++i)
+      if (info_[i].area == Area::none && sections[i].kind != "appendix")
+        info_[i].area = Area::tasks;
+}
+
+std::size_t Walker::folded_offset(std::size_t u, std::size_t text_offset) const {
+  const std::string& folded = in().folded(u);
+  // to_text is monotonic: binary search for the first folded byte at or after it.
+  std::size_t lo = 0, hi = folded.size();
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    if (in().to_text(u, mid) < text_offset)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+// Where the item text of a unit starts (folded): after the marker, and after
+// an inline title ("a) Về phát triển hạ tầng: phần đầu ...").
+std::size_t Walker::body_start(std::size_t u, std::optional<std::size_t> section) const {
+  const Unit& unit = in().unit(u);
+  std::size_t at = folded_offset(u, unit.marker.content_start);
+  if (section && ctx_.model.sections[*section].span.start == in().span(u).start) {
+    const Section& s = ctx_.model.sections[*section];
+    if (s.role == "heading" && s.text.size() > s.title.size() + 2) {
+      const std::string& folded = in().folded(u);
+      std::size_t colon = folded.find(':', at);
+      if (colon != std::string::npos) return colon + 1;
+    }
+  }
+  return at;
+}
+
+ItemPlace Walker::place_of(std::optional<std::size_t> section) const {
+  ItemPlace place;
+  if (!section) return place;
+  const Section& s = ctx_.model.sections[*section];
+  place.section = s.id;
+  place.year = s.year;
+  place.category = info_[*section].category;
+  return place;
+}
+
+std::string Walker::add_agency(const Named& named, const std::string& role) {
+  const AgencyInfo& info = named.name.info;
+  auto [it, added] = agency_index_.try_emplace(info.id, ctx_.model.agencies.size());
+  if (added) {
+    Agency agency;
+    agency.id = info.id;
+    agency.name = info.name.empty() ? named.name.text : info.name;
+    agency.aliases = info.aliases;
+    agency.kind = info.kind;
+    agency.level = info.level;
+    agency.successor = info.successor;
+    agency.parent = info.parent;
+    ctx_.model.agencies.push_back(std::move(agency));
+    if (!named.name.known())
+      in().diagnostics.push_back({Severity::info, "agency.unknown",
+                                  "agency not in the registry: \"" + named.name.text + "\"",
+                                  named.span});
+  }
+  ctx_.model.agencies[it->second].mentions.push_back({named.name.text, role, named.span});
+  return info.id;
+}
+
+std::vector<std::string> Walker::ids_of(const std::vector<Named>& names, const std::string& role) {
+  std::vector<std::string> ids;
+  for (const Named& n : names) {
+    std::string id = add_agency(n, role);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
+std::vector<Named> Walker::named(std::size_t u, std::size_t text_begin,
+                                 const std::vector<AgencyName>& names) const {
+  std::vector<Named> out;
+  for (const AgencyName& name : names) {
+    if (name.text.empty()) continue;
+    out.push_back({name, in().text_span(u, text_begin + name.begin, text_begin + name.end)});
+  }
+  return out;
+}
+
+std::optional<Label> Walker::label_of(std::size_t u) const {
+  const std::string& folded = in().folded(u);
+  for (const auto& entry : in().grammar.patterns("extract/labels.re")) {
+    if (auto m = entry.pattern->find(folded, 0, true)) return Label{entry.key, (*m)[0].end};
+  }
+  return std::nullopt;
+}
+
+// "Sở X chủ trì, phối hợp với Y và Z" → lead X, support Y, Z; otherwise the
+// whole value is a list of agencies in `role`.
+void Walker::read_assignment_value(std::size_t u, std::size_t text_begin, std::size_t text_end,
+                                   const std::string& role, Assigned& into) const {
+  const std::string& text = in().text_of(u);
+  std::string_view value = std::string_view(text).substr(text_begin, text_end - text_begin);
+  const auto& agencies = ctx_.agencies;
+  std::string folded = in().folder.fold_string(value);
+  const Pattern& lead_support = in().grammar.pattern("extract/assignments.re", "lead_support");
+  const Pattern& lead_only = in().grammar.pattern("extract/assignments.re", "lead_only");
+  if (auto m = lead_support.find(folded)) {
+    auto folded_map = in().folder.fold(value);
+    std::size_t lead_end = folded_map.origin[(*m)[0].begin];
+    std::size_t support_begin = folded_map.origin[(*m)[0].end];
+    auto lead = agencies.split_list(value.substr(0, lead_end));
+    auto support = agencies.split_list(value.substr(support_begin));
+    for (auto& n : named(u, text_begin, lead)) into.lead.push_back(n);
+    for (auto& n : named(u, text_begin + support_begin, support)) into.support.push_back(n);
+    return;
+  }
+  if (auto m = lead_only.find(folded)) {
+    auto folded_map = in().folder.fold(value);
+    std::size_t lead_end = folded_map.origin[(*m)[0].begin];
+    for (auto& n : named(u, text_begin, agencies.split_list(value.substr(0, lead_end))))
+      into.lead.push_back(n);
+    return;
+  }
+  auto names = named(u, text_begin, agencies.split_list(value));
+  auto& target = role == "support"     ? into.support
+                 : role == "directing" ? into.directing
+                                       : into.lead;
+  target.insert(target.end(), names.begin(), names.end());
+}
+
+void Walker::read_label(std::size_t u, const Label& label) {
+  std::size_t text_begin = in().to_text(u, label.value_begin);
+  std::size_t text_end = in().text_of(u).size();
+  if (label.role == "deadline") {
+    std::string_view value = std::string_view(in().text_of(u)).substr(text_begin);
+    Deadline deadline = ctx_.deadlines.read(value);
+    deadline.span = in().text_span(u, text_begin, text_end);
+    for (auto& part : deadline.parts) part.span = deadline.span;
+    labels_.done = labels_.done || ctx_.deadlines.says_done(value);
+    if (!deadline.text.empty()) labels_.deadline = std::move(deadline);
+  } else {
+    read_assignment_value(u, text_begin, text_end, label.role, labels_);
+  }
+  in().use[u] = Use::item;
+  labels_unit_ = u;
+}
+
+void Walker::apply(const Assigned& assigned, const std::vector<ItemRef>& items) {
+  auto lead = ids_of(assigned.lead, "lead");
+  auto support = ids_of(assigned.support, "support");
+  auto directing = ids_of(assigned.directing, "directing");
+  for (const ItemRef& ref : items) {
+    Assignment& a = ref.kind == ItemKind::task ? ctx_.model.tasks[ref.index].agencies
+                                               : ctx_.model.targets[ref.index].agencies;
+    auto& deadline = ref.kind == ItemKind::task ? ctx_.model.tasks[ref.index].deadline
+                                                : ctx_.model.targets[ref.index].deadline;
+    if (!lead.empty()) a.lead = lead;
+    if (!support.empty()) a.support = support;
+    if (!directing.empty()) a.directing = directing;
+    if (assigned.deadline) deadline = assigned.deadline;
+    if (assigned.done && ref.kind == ItemKind::task) ctx_.model.tasks[ref.index].status = "done";
+  }
+}
+
+void Walker::flush_labels() {
+  if (!labels_unit_) return;
+  if (open_.empty() && pending_heading_unit_) {
+    // The heading's body is only labelled lines: the heading is the task.
+    add_task(*pending_heading_unit_, body_start(*pending_heading_unit_, pending_heading_section_),
+             pending_heading_section_);
+    pending_heading_unit_.reset();
+  }
+  const std::vector<ItemRef>& items = open_.empty() ? last_group_ : open_;
+  apply(labels_, items);
+  if (!open_.empty()) last_group_ = open_;
+  open_.clear();
+  labels_ = Assigned{};
+  labels_unit_.reset();
+}
+
+void Walker::close_heading() {
+  if (pending_heading_unit_ && !pending_heading_has_body_)
+    add_task(*pending_heading_unit_, body_start(*pending_heading_unit_, pending_heading_section_),
+             pending_heading_section_);
+  pending_heading_unit_.reset();
+  pending_heading_has_body_ = false;
+}
+
+// The agencies a heading names ("3. Trách nhiệm của Đảng ủy UBND tỉnh"), or its
+// parent's: tasks without a lead of their own take them.
+const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
+  SectionInfo& info = info_[section];
+  if (info.heading_read) return info.heading_lead;
+  info.heading_read = true;
+  const Section& s = ctx_.model.sections[section];
+  // Find the heading unit.
+  std::optional<std::size_t> unit;
+  for (std::size_t u = begin_; u < end_; ++u)
+    if (in().span(u).start == s.span.start) {
+      unit = u;
+      break;
+    }
+  if (unit) {
+    std::size_t from = in().unit(*unit).marker.content_start;
+    const std::string& text = in().text_of(*unit);
+    std::string_view title = std::string_view(text).substr(from);
+    auto folded = in().folder.fold(title);
+    const Pattern& prefix = in().grammar.pattern("extract/assignments.re", "heading_agency");
+    std::size_t skip = 0;
+    if (auto m = prefix.find(folded.text, 0, true)) skip = folded.origin[(*m)[0].end];
+    // The title is a list of agencies ("1. Ủy ban nhân dân tỉnh"), or opens
+    // with one that acts ("2. Các cấp ủy, tổ chức đảng chỉ đạo").
+    std::string_view rest = title.substr(skip);
+    auto listed = ctx_.agencies.split_list(rest);
+    bool all_known = !listed.empty() && std::all_of(listed.begin(), listed.end(),
+                                                    [](const AgencyName& n) { return n.known(); });
+    auto names = named(*unit, from + skip, all_known ? listed : ctx_.agencies.subject(rest));
+    info.heading_lead = ids_of(names, "lead");
+  }
+  if (info.heading_lead.empty() && info.parent) info.heading_lead = heading_lead(*info.parent);
+  return info.heading_lead;
+}
+
+void Walker::add_task(std::size_t u, std::size_t folded_begin, std::optional<std::size_t> section) {
+  const std::string& folded = in().folded(u);
+  std::size_t fb = folded_begin, fe = folded.size();
+  while (fb < fe && (folded[fb] == ' ' || folded[fb] == '-' || folded[fb] == '*')) ++fb;
+  while (fe > fb && (folded[fe - 1] == ' ')) --fe;
+  if (fe <= fb) return;
+  Task task;
+  task.section = section ? std::optional(ctx_.model.sections[*section].id) : std::nullopt;
+  std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
+  task.text = in().text_of(u).substr(tb, te - tb);
+  task.span = in().text_span(u, tb, te);
+  std::string_view text = std::string_view(in().text_of(u)).substr(tb, te - tb);
+
+  // Inline assignment: the sentence's subject leads; "chủ trì, phối hợp với" splits.
+  Assigned inline_assigned;
+  std::string_view subject_text = text;
+  std::size_t subject_offset = tb;
+  const Pattern& assign = in().grammar.pattern("extract/assignments.re", "assign");
+  if (auto m = assign.find(folded, fb, true)) {
+    subject_offset = in().to_text(u, (*m)[0].end);
+    subject_text = std::string_view(in().text_of(u)).substr(subject_offset, te - subject_offset);
+  }
+  auto subject = named(u, subject_offset, ctx_.agencies.subject(subject_text));
+  // "Thông tin, báo cáo định kỳ: các cấp ủy ... báo cáo", or a later sentence
+  // that opens with the agency ("... nhiệm vụ. Ban Chỉ đạo cấp tỉnh ...").
+  for (std::size_t start : later_starts(u, fb, fe)) {
+    if (!subject.empty()) break;
+    std::size_t at = in().to_text(u, start);
+    subject =
+        named(u, at, ctx_.agencies.subject(std::string_view(in().text_of(u)).substr(at, te - at)));
+  }
+  inline_assigned.lead = subject;
+  const Pattern& lead_support = in().grammar.pattern("extract/assignments.re", "lead_support");
+  const Pattern& support_only = in().grammar.pattern("extract/assignments.re", "support_only");
+  const Pattern& clause_end = in().grammar.pattern("extract/assignments.re", "clause_end");
+  std::optional<Match> support_at;
+  if (!subject.empty()) {
+    support_at = lead_support.find(folded, fb);
+  } else if (auto m = support_only.find(folded, fb, true)) {
+    support_at = m;
+  }
+  if (support_at) {
+    std::size_t sb = (*support_at)[0].end;
+    std::size_t se = fe;
+    if (auto stop = clause_end.find(folded, sb)) se = (*stop)[0].begin;
+    std::size_t tsb = in().to_text(u, sb), tse = in().to_text(u, se);
+    inline_assigned.support = named(
+        u, tsb, ctx_.agencies.split_list(std::string_view(in().text_of(u)).substr(tsb, tse - tsb)));
+  }
+  task.agencies.lead = ids_of(inline_assigned.lead, "lead");
+  task.agencies.support = ids_of(inline_assigned.support, "support");
+  if (task.agencies.lead.empty() && section) task.agencies.lead = heading_lead(*section);
+
+  if (auto found = ctx_.deadlines.find(text)) {
+    found->deadline.span = in().text_span(u, tb + found->begin, tb + found->end);
+    for (auto& part : found->deadline.parts) part.span = found->deadline.span;
+    task.deadline = std::move(found->deadline);
+  }
+  if (ctx_.deadlines.says_done(text)) task.status = "done";
+  ctx_.model.tasks.push_back(std::move(task));
+  open_.push_back({ItemKind::task, ctx_.model.tasks.size() - 1});
+  in().use[u] = Use::item;
+}
+
+void Walker::run() {
+  classify_sections();
+  const auto& sections = ctx_.model.sections;
+  std::vector<std::size_t> stack;  // open sections, innermost last
+  std::size_t next_section = 0;
+  const Pattern& lead_in_list = in().grammar.pattern("extract/assignments.re", "lead_in_list");
+  Area last_area = Area::none;
+  for (std::size_t u = begin_; u < end_; ++u) {
+    const Block& block = in().block(u);
+    if (block.kind != BlockKind::paragraph) continue;
+    std::uint64_t at = block.span().start;
+    while (!stack.empty() && sections[stack.back()].extent.end <= at) stack.pop_back();
+    bool is_heading = false;
+    while (next_section < sections.size() && sections[next_section].span.start <= at) {
+      while (!stack.empty() &&
+             sections[stack.back()].extent.end <= sections[next_section].span.start)
+        stack.pop_back();
+      stack.push_back(next_section);
+      is_heading = sections[next_section].span.start == at;
+      ++next_section;
+    }
+    std::optional<std::size_t> section =
+        stack.empty() ? std::nullopt : std::optional<std::size_t>(stack.back());
+    Area area = section ? info_[*section].area : Area::none;
+    if (in().use[u] != Use::content && in().use[u] != Use::heading) area = Area::none;
+
+    std::optional<Label> label = area == Area::none ? std::nullopt : label_of(u);
+    if (!label && area != Area::none &&
+        in().grammar.pattern("extract/assignments.re", "not_item").matches_at_start(in().folded(u)))
+      continue;
+    if (label) {
+      read_label(u, *label);
+      continue;
+    }
+    flush_labels();
+    if (is_heading || area != last_area) {
+      close_heading();
+      open_.clear();
+      last_group_.clear();
+    }
+    last_area = area;
+    if (area == Area::none) continue;
+
+    const std::string& folded = in().folded(u);
+    std::size_t fb = body_start(u, section);
+    bool inline_body = is_heading && fb > folded_offset(u, in().unit(u).marker.content_start);
+    bool lead_in = lead_in_list.contains(folded) && !has_two_sentences(u, fb);
+    if (area == Area::goals) {
+      bool reads = !is_heading || (section && !info_[*section].has_children &&
+                                   (sections[*section].role == "item" ||
+                                    fb > folded_offset(u, in().unit(u).marker.content_start)));
+      if (!reads || lead_in) continue;
+      std::vector<std::size_t> added;
+      std::size_t goals_before = ctx_.model.goals.size();
+      read_goal_paragraph(ctx_, u, fb, folded.size(), place_of(section), added);
+      for (std::size_t i : added) open_.push_back({ItemKind::target, i});
+      if (!added.empty() || ctx_.model.goals.size() > goals_before) in().use[u] = Use::item;
+      continue;
+    }
+    // Tasks area.
+    if (is_heading && inline_body) {
+      add_task(u, fb, section);  // "(3) Văn hóa đổi mới sáng tạo: Hình thành ..."
+      continue;
+    }
+    if (is_heading) {
+      if (section && !info_[*section].has_children && !lead_in) {
+        pending_heading_unit_ = u;
+        pending_heading_section_ = section;
+        pending_heading_has_body_ = false;
+      }
+      continue;
+    }
+    if (lead_in) continue;  // "... như sau:" opens a list; it is not a task
+    if (pending_heading_unit_ && !pending_heading_has_body_ &&
+        in().unit(u).marker.type == MarkerType::none && ends_sentence(*pending_heading_unit_)) {
+      // A heading sentence continued by plain paragraphs is a task like them.
+      add_task(*pending_heading_unit_, body_start(*pending_heading_unit_, pending_heading_section_),
+               pending_heading_section_);
+      pending_heading_unit_.reset();
+    }
+    pending_heading_has_body_ = true;
+    add_task(u, fb, section);
+  }
+  flush_labels();
+  close_heading();
+}
+
+}  // namespace
+}  // namespace internal
+
+struct ItemExtractor::Impl {
+  AgencyRegistry agencies;
+  DeadlineReader deadlines;
+  internal::MeasureReader measures;
+  Impl(const Grammar& grammar, const Folder& folder)
+      : agencies(grammar, folder), deadlines(grammar, folder), measures(grammar) {}
+};
+
+ItemExtractor::ItemExtractor(const Grammar& grammar, const Folder& folder)
+    : impl_(std::make_unique<Impl>(grammar, folder)) {}
+ItemExtractor::~ItemExtractor() = default;
+const AgencyRegistry& ItemExtractor::agencies() const { return impl_->agencies; }
+const DeadlineReader& ItemExtractor::deadlines() const { return impl_->deadlines; }
+
+void ItemExtractor::run(const StructureInput& input, std::size_t begin, std::size_t end,
+                        DocumentModel& model) const {
+  internal::ItemContext ctx{input, impl_->agencies, impl_->deadlines, impl_->measures, model};
+  internal::Walker(ctx, begin, end).run();
+  std::size_t n = 0;
+  for (auto& goal : model.goals) goal.id = "goal" + std::to_string(++n);
+  n = 0;
+  for (auto& target : model.targets) target.id = "target" + std::to_string(++n);
+  n = 0;
+  for (auto& task : model.tasks) task.id = "task" + std::to_string(++n);
+}
+
+}  // namespace vnplan

@@ -1,0 +1,253 @@
+// Numbers as measures: value, comparator and unit of a target clause.
+#include <algorithm>
+#include <cstdlib>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+namespace {
+
+std::vector<const Pattern*> patterns_with_key(const Grammar& grammar, const std::string& file,
+                                              const std::string& key) {
+  std::vector<const Pattern*> found;
+  for (const auto& entry : grammar.patterns(file))
+    if (entry.key == key) found.push_back(entry.pattern.get());
+  return found;
+}
+
+std::string escape_for_pattern(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\^$.|?*+()[]{}/").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// The text before `at` back to the start of its clause, at most 60 bytes:
+// where comparator words are looked for.
+std::string_view before(const std::string& folded, std::size_t begin, std::size_t at) {
+  std::size_t from = at > begin + 60 ? at - 60 : begin;
+  return std::string_view(folded).substr(from, at - from);
+}
+
+}  // namespace
+
+constexpr const char* kFile = "extract/targets.re";
+
+MeasureReader::MeasureReader(const Grammar& grammar)
+    : grammar_(grammar),
+      number_(grammar.pattern(kFile, "number")),
+      range_joiner_(grammar.pattern(kFile, "range_joiner")),
+      not_before_(patterns_with_key(grammar, kFile, "not_before")),
+      not_after_(patterns_with_key(grammar, kFile, "not_after")),
+      year_context_(grammar.pattern(kFile, "year_context")),
+      percent_(grammar.pattern(kFile, "percent")),
+      per_capita_(grammar.pattern(kFile, "per_capita")),
+      yearly_(grammar.pattern(kFile, "yearly")),
+      year_(grammar.pattern(kFile, "year")),
+      lead_in_(grammar.pattern(kFile, "lead_in")),
+      measure_verb_(grammar.pattern(kFile, "measure_verb")),
+      clause_opener_(grammar.pattern(kFile, "clause_opener")),
+      not_target_(grammar.pattern(kFile, "not_target")) {
+  for (const char* key : {"ge", "le", "gt", "lt"})
+    for (const Pattern* p : patterns_with_key(grammar, kFile, key))
+      comparators_.push_back({key, p});
+  std::vector<std::string> nouns;
+  for (const auto& entry : grammar.entries("extract/units")) {
+    if (entry.key == "noun") nouns.push_back(entry.value);
+    if (entry.key == "stop") stop_words_.push_back(entry.value);
+  }
+  std::sort(nouns.begin(), nouns.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string alternation = "^\\s*(?:";
+  for (std::size_t i = 0; i < nouns.size(); ++i)
+    alternation += (i ? "|" : "") + escape_for_pattern(nouns[i]);
+  alternation += ")(?![\\p{L}\\d])";
+  nouns_ = std::make_shared<Pattern>(alternation, "grammars/extract/units.tsv");
+}
+
+std::optional<double> MeasureReader::parse_number(std::string_view written) {
+  std::string plain;
+  std::size_t dots = std::count(written.begin(), written.end(), '.');
+  std::size_t last_dot = written.rfind('.');
+  // "1.200" and "1.200.000" group thousands; "0.73" is a decimal point.
+  bool dot_groups = dots > 1 || (dots == 1 && written.size() - last_dot - 1 == 3 &&
+                                 written.find(',') == std::string_view::npos &&
+                                 written.substr(0, last_dot) != "0");
+  for (char c : written) {
+    if (c == '.') {
+      if (!dot_groups) plain += '.';
+    } else if (c == ',') {
+      plain += '.';
+    } else if (c >= '0' && c <= '9') {
+      plain += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (plain.empty()) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(plain.c_str(), &end);
+  if (end != plain.c_str() + plain.size()) return std::nullopt;
+  return value;
+}
+
+std::string MeasureReader::counted_unit(const std::string& folded, std::size_t at, std::size_t end,
+                                        std::size_t& unit_end) const {
+  std::string_view rest = std::string_view(folded).substr(at, end - at);
+  if (auto m = nouns_->find(rest, 0, true)) {
+    std::size_t b = at, e = at + (*m)[0].end;
+    while (b < e && is_space(folded[b])) ++b;
+    unit_end = e;
+    return folded.substr(b, e - b);
+  }
+  // Not listed: the next word, and the one after unless it ends the noun.
+  std::size_t i = at;
+  while (i < end && is_space(folded[i])) ++i;
+  auto word_end = [&](std::size_t k) {
+    while (k < end && !is_space(folded[k]) && folded[k] != ',' && folded[k] != ';' &&
+           folded[k] != '.' && folded[k] != ')' && folded[k] != '(')
+      ++k;
+    return k;
+  };
+  std::size_t first_end = word_end(i);
+  if (first_end == i) return {};
+  for (char c : folded.substr(i, first_end - i))
+    if (c >= '0' && c <= '9') return {};
+  unit_end = first_end;
+  std::size_t j = first_end;
+  if (j < end && is_space(folded[j])) {
+    std::size_t second_end = word_end(j + 1);
+    std::string second = folded.substr(j + 1, second_end - j - 1);
+    if (!second.empty() &&
+        std::find(stop_words_.begin(), stop_words_.end(), second) == stop_words_.end() &&
+        std::all_of(second.begin(), second.end(), [](char c) { return !(c >= '0' && c <= '9'); }))
+      unit_end = second_end;
+  }
+  return folded.substr(i, unit_end - i);
+}
+
+std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t begin,
+                                         std::size_t end) const {
+  std::vector<Measure> found;
+  std::string_view clause = std::string_view(folded).substr(0, end);
+  std::size_t at = begin;
+  while (at < end) {
+    auto m = number_.find(clause, at);
+    if (!m) break;
+    std::size_t nb = (*m)[0].begin, ne = (*m)[0].end;
+    at = ne;
+    std::string_view prefix = before(folded, begin, nb);
+    std::string_view suffix = clause.substr(ne);
+    bool excluded = false;
+    for (const Pattern* p : not_before_) excluded = excluded || p->contains(prefix);
+    for (const Pattern* p : not_after_) excluded = excluded || p->matches_at_start(suffix);
+    // "80% - 90%": the % belongs to the first number and the joiner comes next.
+    Measure measure;
+    measure.begin = nb;
+    measure.phrase_begin = nb;
+    std::optional<double> value = parse_number(clause.substr(nb, ne - nb));
+    if (!value) continue;
+    std::size_t after = ne;
+    if (auto joiner = range_joiner_.find(clause.substr(ne), 0, true)) {
+      std::size_t second_at = ne + (*joiner)[0].end;
+      if (auto second = number_.find(clause, second_at, true)) {
+        auto second_value =
+            parse_number(clause.substr((*second)[0].begin, (*second)[0].end - (*second)[0].begin));
+        bool second_ok = true;
+        for (const Pattern* p : not_after_)
+          second_ok = second_ok && !p->matches_at_start(clause.substr((*second)[0].end));
+        if (second_value && second_ok && *second_value > *value) {
+          // A range; the first number may carry its own "%" ("80% - 90%").
+          excluded = false;
+          for (const Pattern* p : not_before_) excluded = excluded || p->contains(prefix);
+          measure.value_max = second_value;
+          after = (*second)[0].end;
+          at = after;
+        }
+      }
+    }
+    // "đến 2030", "giai đoạn 2026 - 2030": a year, not an amount.
+    bool year_like = *value >= 1900 && *value <= 2100 && *value == static_cast<int>(*value);
+    if (year_like && !percent_.matches_at_start(clause.substr(after)) &&
+        year_context_.contains(prefix))
+      excluded = true;
+    if (excluded) continue;
+    measure.value = *value;
+    measure.end = after;
+    measure.unit_end = after;
+    // Comparator from the words before the number.
+    measure.comparator = "=";
+    for (const auto& [key, pattern] : comparators_) {
+      if (auto c = pattern->find(prefix)) {
+        measure.comparator = key == "ge" ? ">=" : key == "le" ? "<=" : key == "gt" ? ">" : "<";
+        measure.phrase_begin = nb - (prefix.size() - (*c)[0].begin);
+        break;
+      }
+    }
+    if (measure.value_max) measure.comparator = "range";
+    // Unit: a measure ("%", "% GRDP") or a counted noun.
+    std::string_view rest = clause.substr(after);
+    if (auto p = percent_.find(rest, 0, true)) {
+      measure.unit_begin = after + (*p)[0].begin;
+      while (measure.unit_begin < end && is_space(folded[measure.unit_begin])) ++measure.unit_begin;
+      measure.unit_end = after + (*p)[0].end;
+      measure.unit = folded.substr(measure.unit_begin, measure.unit_end - measure.unit_begin);
+    } else {
+      std::size_t unit_end = after;
+      std::string noun = counted_unit(folded, after, end, unit_end);
+      bool rank = measure.comparator == "<=" &&
+                  std::string_view(prefix).find("nhom") != std::string_view::npos;
+      if (!noun.empty() && !rank) {
+        measure.unit_begin = unit_end - noun.size();
+        measure.unit_end = unit_end;
+        measure.unit = noun;
+        measure.counted = true;
+        if (auto per = per_capita_.find(clause.substr(unit_end, end - unit_end))) {
+          std::size_t g = per_capita_.group("per");
+          measure.unit += '/';
+          measure.unit +=
+              clause.substr(unit_end + (*per)[g].begin, (*per)[g].end - (*per)[g].begin);
+        }
+      }
+    }
+    found.push_back(std::move(measure));
+  }
+  return found;
+}
+
+bool MeasureReader::yearly(std::string_view folded) const { return yearly_.contains(folded); }
+
+std::optional<int> MeasureReader::year(std::string_view folded) const {
+  auto m = year_.find(folded);
+  if (!m) return std::nullopt;
+  std::size_t g = year_.group("year");
+  return std::atoi(std::string(folded.substr((*m)[g].begin, 4)).c_str());
+}
+
+std::size_t MeasureReader::lead_in(std::string_view folded) const {
+  std::size_t at = 0;
+  while (auto m = lead_in_.find(folded, at, true)) {
+    if ((*m)[0].end == at) break;
+    at = (*m)[0].end;
+  }
+  return at;
+}
+
+std::size_t MeasureReader::measure_verb_start(std::string_view folded) const {
+  auto m = measure_verb_.find(folded);
+  return m ? (*m)[0].begin : folded.size();
+}
+
+bool MeasureReader::opens_clause(std::string_view folded) const {
+  return clause_opener_.matches_at_start(folded);
+}
+
+bool MeasureReader::not_target(std::string_view folded) const {
+  return not_target_.matches_at_start(folded);
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,211 @@
+// Goals and targets from one paragraph of a goals section.
+//
+// A paragraph is cut into sentences, a sentence into clauses at ";" and at a
+// comma that opens a new clause (", có ≥ 40 ..."). A clause with a measure is a
+// target; two measures split by a comma in one clause are two targets ("đạt 2%
+// GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%"). The clauses of a sentence
+// that hold no measure make one goal.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+
+bool starts_with_capital(const std::string& text, std::size_t at) {
+  if (at >= text.size()) return false;
+  UChar32 c = 0;
+  std::int32_t i = static_cast<std::int32_t>(at);
+  U8_NEXT(text.data(), i, static_cast<std::int32_t>(text.size()), c);
+  return c > 0 && u_isupper(c);
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+void trim_range(const std::string& folded, std::size_t& begin, std::size_t& end) {
+  auto edge = [](char c) { return is_space(c) || c == ',' || c == ';' || c == ':'; };
+  while (begin < end && (edge(folded[begin]) || folded[begin] == '-')) ++begin;
+  while (end > begin && (edge(folded[end - 1]) || folded[end - 1] == '.')) --end;
+}
+
+struct Range {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// ". " before a capital letter ends a sentence; so does the paragraph's end.
+std::vector<Range> sentences_of(const ItemContext& ctx, std::size_t u, std::size_t begin,
+                                std::size_t end) {
+  const std::string& folded = ctx.input.folded(u);
+  const std::string& text = ctx.input.text_of(u);
+  std::vector<Range> sentences;
+  std::size_t start = begin;
+  for (std::size_t i = begin; i + 1 < end; ++i) {
+    if (folded[i] != '.' || !is_space(folded[i + 1])) continue;
+    if (i > begin && folded[i - 1] == '.') continue;  // "Big Data... trong"
+    std::size_t next = i + 1;
+    while (next < end && is_space(folded[next])) ++next;
+    if (next >= end || !starts_with_capital(text, ctx.input.to_text(u, next))) continue;
+    sentences.push_back({start, i});
+    start = next;
+  }
+  if (start < end) sentences.push_back({start, end});
+  return sentences;
+}
+
+// Clauses: ";" always; a comma when the words after it open a clause.
+std::vector<Range> clauses_of(const ItemContext& ctx, const std::string& folded, Range sentence) {
+  std::vector<Range> clauses;
+  std::size_t start = sentence.begin;
+  int depth = 0;
+  for (std::size_t i = sentence.begin; i < sentence.end; ++i) {
+    char c = folded[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    bool cut = depth == 0 &&
+               (c == ';' || (c == ',' && ctx.measures.opens_clause(std::string_view(folded).substr(
+                                             i + 1, sentence.end - i - 1))));
+    if (!cut) continue;
+    clauses.push_back({start, i});
+    start = i + 1;
+  }
+  clauses.push_back({start, sentence.end});
+  return clauses;
+}
+
+// The last comma between two measures, where a clause with two of them splits.
+std::size_t comma_between(const std::string& folded, std::size_t from, std::size_t to) {
+  int depth = 0;
+  std::size_t found = std::string::npos;
+  for (std::size_t i = from; i < to; ++i) {
+    if (folded[i] == '(') ++depth;
+    if (folded[i] == ')' && depth > 0) --depth;
+    if (folded[i] == ',' && depth == 0) found = i;
+  }
+  return found;
+}
+
+Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Measure& m,
+                   const ItemPlace& place, std::optional<int> sentence_year) {
+  const std::string& folded = ctx.input.folded(u);
+  trim_range(folded, clause.begin, clause.end);
+  Target target;
+  target.section = place.section;
+  target.text = ctx.input.original(u, clause.begin, clause.end);
+  target.span = ctx.input.span(u, clause.begin, clause.end);
+  target.comparator = m.comparator;
+  target.value = m.value;
+  target.value_max = m.value_max;
+  if (!m.unit.empty()) {
+    if (m.unit.find('/') != std::string::npos && m.counted &&
+        folded.compare(m.unit_begin, m.unit.size(), m.unit) != 0) {
+      // "người" + "/vạn dân" read from further along: rebuild from the original.
+      std::size_t slash = m.unit.find('/');
+      std::string noun = ctx.input.original(u, m.unit_begin, m.unit_end);
+      std::string per_folded = m.unit.substr(slash + 1);
+      std::size_t at = folded.find(per_folded, m.unit_end);
+      std::string per =
+          at == std::string::npos ? per_folded : ctx.input.original(u, at, at + per_folded.size());
+      noun += '/';
+      noun += per;
+      target.unit = std::move(noun);
+    } else {
+      std::string unit = ctx.input.original(u, m.unit_begin, m.unit_end);
+      // "%GRDP" written together reads as "% GRDP".
+      if (unit.size() > 1 && unit[0] == '%' && unit[1] != ' ') {
+        std::string spaced = "% ";
+        spaced.append(unit, 1, std::string::npos);
+        unit = std::move(spaced);
+      }
+      target.unit = std::move(unit);
+    }
+  }
+  std::string_view clause_view =
+      std::string_view(folded).substr(clause.begin, clause.end - clause.begin);
+  target.yearly = ctx.measures.yearly(clause_view);
+  target.year = place.year ? place.year : sentence_year;
+  target.category = place.category;
+  // Indicator: the words after the number when it opens the clause ("100% cán
+  // bộ ..."), else the words before it ("Tỷ lệ phủ sóng 5G đạt 100%").
+  std::size_t lead = clause.begin + ctx.measures.lead_in(clause_view);
+  std::size_t before_end = std::max(lead, m.phrase_begin);
+  std::string_view before = std::string_view(folded).substr(lead, before_end - lead);
+  std::size_t verb = ctx.measures.measure_verb_start(before);
+  std::size_t ib = lead, ie = lead + verb;
+  trim_range(folded, ib, ie);
+  if (ie <= ib) {
+    ib = m.counted ? m.unit_begin : m.unit_end;
+    ie = clause.end;
+    trim_range(folded, ib, ie);
+  }
+  target.indicator = ctx.input.original(u, ib, ie);
+  return target;
+}
+
+}  // namespace
+
+void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begin, std::size_t end,
+                         const ItemPlace& place, std::vector<std::size_t>& new_targets) {
+  const std::string& folded = ctx.input.folded(u);
+  for (Range sentence : sentences_of(ctx, u, begin, end)) {
+    std::optional<int> sentence_year = ctx.measures.year(
+        std::string_view(folded).substr(sentence.begin, sentence.end - sentence.begin));
+    std::vector<Range> goal_parts;
+    for (Range clause : clauses_of(ctx, folded, sentence)) {
+      std::vector<Measure> measures = ctx.measures.find(folded, clause.begin, clause.end);
+      std::string_view clause_view =
+          std::string_view(folded).substr(clause.begin, clause.end - clause.begin);
+      if (measures.empty() || ctx.measures.not_target(clause_view)) {
+        goal_parts.push_back(clause);
+        continue;
+      }
+      // Measures after the first start a target of their own when a comma
+      // separates them from the one before; otherwise they describe it
+      // ("100% người dùng ... tốc độ trên 01 Gb/s").
+      std::size_t start = clause.begin;
+      std::vector<std::pair<Range, const Measure*>> pieces;
+      for (std::size_t k = 0; k < measures.size(); ++k) {
+        if (k == 0) {
+          pieces.push_back({{start, clause.end}, &measures[k]});
+          continue;
+        }
+        std::size_t comma =
+            comma_between(folded, measures[k - 1].unit_end, measures[k].phrase_begin);
+        if (comma == std::string::npos) continue;
+        pieces.back().first.end = comma;
+        pieces.push_back({{comma + 1, clause.end}, &measures[k]});
+      }
+      for (auto& [range, measure] : pieces) {
+        ctx.model.targets.push_back(make_target(ctx, u, range, *measure, place, sentence_year));
+        new_targets.push_back(ctx.model.targets.size() - 1);
+      }
+    }
+    // The clauses without a measure, together, are the sentence's goal.
+    if (goal_parts.empty()) continue;
+    std::size_t gb = goal_parts.front().begin, ge = goal_parts.back().end;
+    if (goal_parts.size() > 1) {
+      // Keep only a contiguous run; split where a target clause came between.
+      for (std::size_t k = 1; k < goal_parts.size(); ++k) {
+        if (goal_parts[k].begin != goal_parts[k - 1].end + 1) {
+          std::size_t b = gb, e = goal_parts[k - 1].end;
+          trim_range(folded, b, e);
+          if (e > b) {
+            ctx.model.goals.push_back(
+                {"", place.section, ctx.input.original(u, b, e), ctx.input.span(u, b, e)});
+          }
+          gb = goal_parts[k].begin;
+        }
+      }
+    }
+    trim_range(folded, gb, ge);
+    if (ge > gb)
+      ctx.model.goals.push_back(
+          {"", place.section, ctx.input.original(u, gb, ge), ctx.input.span(u, gb, ge)});
+  }
+}
+
+}  // namespace vnplan::internal
