@@ -86,16 +86,27 @@ struct DeadlineReader::Impl {
   const Folder& folder;
   std::vector<std::pair<std::size_t, const Pattern*>> atoms;  // kind index, pattern
   std::vector<const Pattern*> finds;
+  std::vector<std::vector<std::string>> needs;  // per find pattern: any of these words
   std::vector<const Pattern*> dones;
   std::vector<const Pattern*> labels;
   const Pattern* joiner = nullptr;
-  std::shared_ptr<Pattern> any_find;
 
   Impl(const Grammar& grammar, const Folder& folder_) : folder(folder_) {
     for (const auto& entry : grammar.patterns(kFile)) {
       const Pattern* p = entry.pattern.get();
       if (entry.key == "find") {
         finds.push_back(p);
+        needs.emplace_back();
+      } else if (entry.key == "needs") {
+        // A word the find pattern above cannot match without: a plain search
+        // for it spares the pattern's scan of most sentences.
+        if (finds.empty())
+          throw GrammarError(grammar.directory() + "/" + kFile + ".tsv", 0,
+                             "'needs' must follow a 'find' entry");
+        std::string word;  // the entry is a pattern file: "\(" means "("
+        for (char c : p->source())
+          if (c != '\\') word += c;
+        needs.back().push_back(word);
       } else if (entry.key == "done") {
         dones.push_back(p);
       } else if (entry.key == "label") {
@@ -113,7 +124,6 @@ struct DeadlineReader::Impl {
     if (finds.empty() || joiner == nullptr)
       throw GrammarError(grammar.directory() + "/" + kFile + ".tsv", 0,
                          "needs 'find' and 'joiner' entries");
-    any_find = Pattern::any_of(finds);
   }
 
   // The time expressions of a folded phrase, left to right, not overlapping.
@@ -270,9 +280,13 @@ struct DeadlineReader::Impl {
     if (sentence.empty()) return std::nullopt;
     Folder::Folded folded = folder.fold(sentence);
     std::string_view f = folded.text;
-    if (!any_find->contains(f)) return std::nullopt;
     std::optional<std::pair<std::size_t, std::size_t>> best;
-    for (const Pattern* p : finds) {
+    for (std::size_t i = 0; i < finds.size(); ++i) {
+      const Pattern* p = finds[i];
+      if (!needs[i].empty() &&
+          std::none_of(needs[i].begin(), needs[i].end(),
+                       [&](const std::string& word) { return f.find(word) != f.npos; }))
+        continue;
       auto m = p->find(f);
       if (!m) continue;
       auto range = located(*p, *m);

@@ -24,6 +24,7 @@ struct SectionInfo {
   std::optional<std::string> category;
   bool heading_read = false;
   std::vector<std::string> heading_lead;  // agency ids a heading names, inherited down
+  std::optional<std::size_t> unit;        // the heading's unit
 };
 
 // An agency name with where it stands and in which role.
@@ -68,6 +69,14 @@ class Walker {
   // to be only labelled lines.
   std::optional<std::size_t> pending_heading_unit_;
   std::optional<std::size_t> pending_heading_section_;
+  // Where each task's text is, for finish_task.
+  struct TaskPlace {
+    std::size_t unit;
+    std::size_t folded_begin;
+    std::size_t folded_end;
+    std::optional<std::size_t> section;
+  };
+  std::vector<TaskPlace> task_places_;
   bool pending_heading_has_body_ = false;
 
   const StructureInput& in() const { return ctx_.input; }
@@ -86,6 +95,7 @@ class Walker {
   void apply(const Assigned& assigned, const std::vector<ItemRef>& items);
   void close_heading();
   void add_task(std::size_t u, std::size_t folded_begin, std::optional<std::size_t> section);
+  void finish_task(std::size_t index);
   const std::vector<std::string>& heading_lead(std::size_t section);
   ItemPlace place_of(std::optional<std::size_t> section) const;
   bool ends_sentence(std::size_t u) const;
@@ -132,6 +142,15 @@ bool Walker::has_two_sentences(std::size_t u, std::size_t from) const {
   return false;
 }
 
+// The first words of a sentence, enough to hold its subject and the verb after
+// it: subject() then reads a bounded window, not the rest of a long paragraph.
+std::string_view opening(std::string_view sentence) {
+  constexpr std::size_t kWindow = 240;
+  if (sentence.size() <= kWindow) return sentence;
+  std::size_t cut = sentence.rfind(' ', kWindow);
+  return sentence.substr(0, cut == std::string_view::npos ? kWindow : cut);
+}
+
 // Sections → areas, categories and years.
 void Walker::classify_sections() {
   const auto& sections = ctx_.model.sections;
@@ -170,6 +189,11 @@ void Walker::classify_sections() {
 
 std::size_t Walker::folded_offset(std::size_t u, std::size_t text_offset) const {
   const std::string& folded = in().folded(u);
+  // The fold works code point by code point: a short prefix (a marker) folds
+  // to the folded prefix, without folding the whole unit again for its origins.
+  if (text_offset <= 32)
+    return std::min(folded.size(),
+                    in().folder.fold_string(in().text_of(u).substr(0, text_offset)).size());
   // to_text is monotonic: binary search for the first folded byte at or after it.
   std::size_t lo = 0, hi = folded.size();
   while (lo < hi) {
@@ -355,15 +379,10 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
   SectionInfo& info = info_[section];
   if (info.heading_read) return info.heading_lead;
   info.heading_read = true;
-  const Section& s = ctx_.model.sections[section];
-  // Find the heading unit.
-  std::optional<std::size_t> unit;
-  for (std::size_t u = begin_; u < end_; ++u)
-    if (in().span(u).start == s.span.start) {
-      unit = u;
-      break;
-    }
-  if (unit) {
+  std::optional<std::size_t> unit = info.unit;
+  // Only a short heading names who acts; a long one is an item's sentence.
+  constexpr std::size_t kHeadingLength = 200;
+  if (unit && in().text_of(*unit).size() <= kHeadingLength) {
     std::size_t from = in().unit(*unit).marker.content_start;
     const std::string& text = in().text_of(*unit);
     std::string_view title = std::string_view(text).substr(from);
@@ -395,57 +414,76 @@ void Walker::add_task(std::size_t u, std::size_t folded_begin, std::optional<std
   std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
   task.text = in().text_of(u).substr(tb, te - tb);
   task.span = in().text_span(u, tb, te);
-  std::string_view text = std::string_view(in().text_of(u)).substr(tb, te - tb);
-
-  // Inline assignment: the sentence's subject leads; "chủ trì, phối hợp với" splits.
-  Assigned inline_assigned;
-  std::string_view subject_text = text;
-  std::size_t subject_offset = tb;
-  const Pattern& assign = in().grammar.pattern("extract/assignments.re", "assign");
-  if (auto m = assign.find(folded, fb, true)) {
-    subject_offset = in().to_text(u, (*m)[0].end);
-    subject_text = std::string_view(in().text_of(u)).substr(subject_offset, te - subject_offset);
-  }
-  auto subject = named(u, subject_offset, ctx_.agencies.subject(subject_text));
-  // "Thông tin, báo cáo định kỳ: các cấp ủy ... báo cáo", or a later sentence
-  // that opens with the agency ("... nhiệm vụ. Ban Chỉ đạo cấp tỉnh ...").
-  for (std::size_t start : later_starts(u, fb, fe)) {
-    if (!subject.empty()) break;
-    std::size_t at = in().to_text(u, start);
-    subject =
-        named(u, at, ctx_.agencies.subject(std::string_view(in().text_of(u)).substr(at, te - at)));
-  }
-  inline_assigned.lead = subject;
-  const Pattern& lead_support = in().grammar.pattern("extract/assignments.re", "lead_support");
-  const Pattern& support_only = in().grammar.pattern("extract/assignments.re", "support_only");
-  const Pattern& clause_end = in().grammar.pattern("extract/assignments.re", "clause_end");
-  std::optional<Match> support_at;
-  if (!subject.empty()) {
-    support_at = lead_support.find(folded, fb);
-  } else if (auto m = support_only.find(folded, fb, true)) {
-    support_at = m;
-  }
-  if (support_at) {
-    std::size_t sb = (*support_at)[0].end;
-    std::size_t se = fe;
-    if (auto stop = clause_end.find(folded, sb)) se = (*stop)[0].begin;
-    std::size_t tsb = in().to_text(u, sb), tse = in().to_text(u, se);
-    inline_assigned.support = named(
-        u, tsb, ctx_.agencies.split_list(std::string_view(in().text_of(u)).substr(tsb, tse - tsb)));
-  }
-  task.agencies.lead = ids_of(inline_assigned.lead, "lead");
-  task.agencies.support = ids_of(inline_assigned.support, "support");
-  if (task.agencies.lead.empty() && section) task.agencies.lead = heading_lead(*section);
-
-  if (auto found = ctx_.deadlines.find(text)) {
-    found->deadline.span = in().text_span(u, tb + found->begin, tb + found->end);
-    for (auto& part : found->deadline.parts) part.span = found->deadline.span;
-    task.deadline = std::move(found->deadline);
-  }
-  if (ctx_.deadlines.says_done(text)) task.status = "done";
+  if (ctx_.deadlines.says_done(task.text)) task.status = "done";
   ctx_.model.tasks.push_back(std::move(task));
+  task_places_.push_back({u, fb, fe, section});
   open_.push_back({ItemKind::task, ctx_.model.tasks.size() - 1});
   in().use[u] = Use::item;
+}
+
+// What labelled lines did not say, the task's own sentence may: its subject
+// leads ("Sở Tài chính chủ trì, phối hợp với Sở X ..."), a time phrase in it is
+// its deadline, and the agency a heading above names leads when nothing else does.
+void Walker::finish_task(std::size_t index) {
+  Task& task = ctx_.model.tasks[index];
+  const TaskPlace& place = task_places_[index];
+  std::size_t u = place.unit, fb = place.folded_begin, fe = place.folded_end;
+  const std::string& folded = in().folded(u);
+  const std::string& whole = in().text_of(u);
+  std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
+  std::string_view text = std::string_view(whole).substr(tb, te - tb);
+  if (task.agencies.lead.empty()) {
+    std::size_t subject_offset = tb;
+    const Pattern& assign = in().grammar.pattern("extract/assignments.re", "assign");
+    if (auto m = assign.find(folded, fb, true)) subject_offset = in().to_text(u, (*m)[0].end);
+    auto subject = named(u, subject_offset,
+                         ctx_.agencies.subject(opening(
+                             std::string_view(whole).substr(subject_offset, te - subject_offset))));
+    // "Thông tin, báo cáo định kỳ: các cấp ủy ... báo cáo", or a later sentence
+    // that opens with the agency ("... nhiệm vụ. Ban Chỉ đạo cấp tỉnh ...").
+    std::vector<std::size_t> starts =
+        subject.empty() ? later_starts(u, fb, fe) : std::vector<std::size_t>{};
+    constexpr std::size_t kLaterStarts = 4;  // the subject comes early or not at all
+    if (starts.size() > kLaterStarts) starts.resize(kLaterStarts);
+    for (std::size_t start : starts) {
+      if (!subject.empty()) break;
+      std::size_t at = in().to_text(u, start);
+      subject = named(u, at, ctx_.agencies.subject(opening(whole.substr(at, te - at))));
+    }
+    task.agencies.lead = ids_of(subject, "lead");
+    if (task.agencies.support.empty()) {
+      const Pattern& lead_support = in().grammar.pattern("extract/assignments.re", "lead_support");
+      const Pattern& support_only = in().grammar.pattern("extract/assignments.re", "support_only");
+      const Pattern& clause_end = in().grammar.pattern("extract/assignments.re", "clause_end");
+      std::optional<Match> support_at;
+      if (!subject.empty())
+        support_at = lead_support.find(folded, fb);
+      else
+        support_at = support_only.find(folded, fb, true);
+      if (support_at) {
+        std::size_t sb = (*support_at)[0].end;
+        std::size_t se = fe;
+        if (auto stop = clause_end.find(folded, sb)) se = (*stop)[0].begin;
+        std::size_t tsb = in().to_text(u, sb), tse = in().to_text(u, se);
+        // In running text only known agencies count: "phối hợp với" may be
+        // followed by ordinary words ("phối hợp tuyên truyền ...").
+        auto listed = ctx_.agencies.split_list(std::string_view(whole).substr(tsb, tse - tsb));
+        listed.erase(std::remove_if(listed.begin(), listed.end(),
+                                    [](const AgencyName& n) { return !n.known(); }),
+                     listed.end());
+        task.agencies.support = ids_of(named(u, tsb, listed), "support");
+      }
+    }
+    if (task.agencies.lead.empty() && place.section)
+      task.agencies.lead = heading_lead(*place.section);
+  }
+  if (!task.deadline) {
+    if (auto found = ctx_.deadlines.find(text)) {
+      found->deadline.span = in().text_span(u, tb + found->begin, tb + found->end);
+      for (auto& part : found->deadline.parts) part.span = found->deadline.span;
+      task.deadline = std::move(found->deadline);
+    }
+  }
 }
 
 void Walker::run() {
@@ -467,6 +505,7 @@ void Walker::run() {
         stack.pop_back();
       stack.push_back(next_section);
       is_heading = sections[next_section].span.start == at;
+      if (is_heading) info_[next_section].unit = u;
       ++next_section;
     }
     std::optional<std::size_t> section =
@@ -533,6 +572,7 @@ void Walker::run() {
   }
   flush_labels();
   close_heading();
+  for (std::size_t i = 0; i < ctx_.model.tasks.size(); ++i) finish_task(i);
 }
 
 }  // namespace

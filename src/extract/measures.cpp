@@ -229,10 +229,11 @@ std::optional<int> MeasureReader::year(std::string_view folded) const {
 }
 
 std::size_t MeasureReader::lead_in(std::string_view folded) const {
+  // The pattern is anchored with "^": match it on what is left, word by word.
   std::size_t at = 0;
-  while (auto m = lead_in_.find(folded, at, true)) {
-    if ((*m)[0].end == at) break;
-    at = (*m)[0].end;
+  while (auto m = lead_in_.find(folded.substr(at), 0, true)) {
+    if ((*m)[0].end == 0) break;
+    at += (*m)[0].end;
   }
   return at;
 }

@@ -51,8 +51,13 @@ class LineCleaner {
   void normalise_words(MappedText& text) const;
 };
 
+// The line-role patterns join_lines needs, combined once per normaliser
+// (combining compiles PCRE2 code: too slow to do per input).
+struct JoinPatterns;
+std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar);
+
 // Groups cleaned lines into blocks (see join.cpp for the rules).
-NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
+NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
                           const Folder& folder);
 
 }  // namespace vnplan::internal

@@ -25,7 +25,9 @@ struct LineInfo {
   bool dash_lower = false;    // "- viện nghiên cứu ...": a dash, then lower case
 };
 
-struct Patterns {
+}  // namespace
+
+struct JoinPatterns {
   std::shared_ptr<Pattern> starters;  // markers and labels, on the folded line head
   std::shared_ptr<Pattern> standalone;
   const Pattern* page_number;
@@ -39,8 +41,9 @@ struct Patterns {
   std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
 };
 
-Patterns load_patterns(const Grammar& grammar) {
-  Patterns p;
+std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
+  auto shared = std::make_shared<JoinPatterns>();
+  JoinPatterns& p = *shared;
   std::vector<const Pattern*> starters, standalone;
   for (const auto& entry : grammar.patterns("structure/markers.re"))
     starters.push_back(entry.pattern.get());
@@ -61,8 +64,10 @@ Patterns load_patterns(const Grammar& grammar) {
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
   p.any_raw_role = Pattern::any_of({p.separator, p.page_number, p.superscript_footnote});
-  return p;
+  return shared;
 }
+
+namespace {
 
 void describe_case(const std::string& text, LineInfo& info) {
   std::size_t letters = 0, upper = 0;
@@ -185,9 +190,8 @@ void split_header_table(NormalisedText& out) {
 
 }  // namespace
 
-NormalisedText join_lines(std::vector<CleanLine> lines, const Grammar& grammar,
+NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
                           const Folder& folder) {
-  Patterns patterns = load_patterns(grammar);
   NormalisedText out;
   out.stats.lines = lines.size();
   out.blocks.reserve(lines.size() / 2 + 16);

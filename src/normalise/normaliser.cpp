@@ -9,8 +9,12 @@ struct Normaliser::Impl {
   std::shared_ptr<const Grammar> grammar;
   Folder folder;
   internal::LineCleaner cleaner;
+  std::shared_ptr<const internal::JoinPatterns> join_patterns;
   explicit Impl(std::shared_ptr<const Grammar> g)
-      : grammar(std::move(g)), folder(*grammar), cleaner(*grammar) {}
+      : grammar(std::move(g)),
+        folder(*grammar),
+        cleaner(*grammar),
+        join_patterns(internal::make_join_patterns(*grammar)) {}
 };
 
 Normaliser::Normaliser(std::shared_ptr<const Grammar> grammar)
@@ -31,7 +35,7 @@ NormalisedText Normaliser::run(const SourceFile& source) const {
     lines.push_back(impl_->cleaner.clean(bytes, start, end, number++));
     start = end + 1;
   }
-  return internal::join_lines(std::move(lines), *impl_->grammar, impl_->folder);
+  return internal::join_lines(std::move(lines), *impl_->join_patterns, impl_->folder);
 }
 
 }  // namespace vnplan
