@@ -40,6 +40,8 @@ class MeasureReader {
   // Bytes at the end of folded that tie the thing measured to its number ("đạt").
   std::size_t measure_verb_start(std::string_view folded) const;
   bool opens_clause(std::string_view folded) const;
+  // "Hằng năm", "Đến năm 2030": a piece that only says when, not a clause.
+  bool is_adverbial(std::string_view folded) const;
   bool not_target(std::string_view folded) const;
 
  private:
@@ -49,6 +51,7 @@ class MeasureReader {
   std::vector<const Pattern*> not_before_;
   std::vector<const Pattern*> not_after_;
   const Pattern& year_context_;
+  const Pattern& time_after_;
   std::vector<std::pair<std::string, const Pattern*>> comparators_;
   const Pattern& percent_;
   const Pattern& per_capita_;
@@ -57,6 +60,7 @@ class MeasureReader {
   const Pattern& lead_in_;
   const Pattern& measure_verb_;
   const Pattern& clause_opener_;
+  const Pattern& adverbial_;
   const Pattern& not_target_;
   std::shared_ptr<Pattern> nouns_;  // the counted nouns, longest first
   std::vector<std::string> stop_words_;

@@ -22,6 +22,7 @@ struct SectionInfo {
   std::optional<int> parent;
   bool has_children = false;
   std::optional<std::string> category;
+  std::optional<int> year;  // the section's horizon, or one its title or a parent gives
   bool heading_read = false;
   std::vector<std::string> heading_lead;  // agency ids a heading names, inherited down
   std::optional<std::size_t> unit;        // the heading's unit
@@ -175,6 +176,11 @@ void Walker::classify_sections() {
       info.area = Area::none;
     else
       info.area = parent_area;
+    // "2. Mục tiêu cụ thể đến năm 2030" gives its year to what it holds.
+    info.year = s.year;
+    if (!info.year && info.area == Area::goals)
+      info.year = ctx_.measures.year(in().folder.fold_string(s.title));
+    if (!info.year && info.parent) info.year = info_[*info.parent].year;
     if (kind == "category")
       info.category = s.title;
     else if (info.parent)
@@ -227,7 +233,7 @@ ItemPlace Walker::place_of(std::optional<std::size_t> section) const {
   if (!section) return place;
   const Section& s = ctx_.model.sections[*section];
   place.section = s.id;
-  place.year = s.year;
+  place.year = info_[*section].year;
   place.category = info_[*section].category;
   return place;
 }

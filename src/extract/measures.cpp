@@ -44,6 +44,7 @@ MeasureReader::MeasureReader(const Grammar& grammar)
       not_before_(patterns_with_key(grammar, kFile, "not_before")),
       not_after_(patterns_with_key(grammar, kFile, "not_after")),
       year_context_(grammar.pattern(kFile, "year_context")),
+      time_after_(grammar.pattern(kFile, "time_after")),
       percent_(grammar.pattern(kFile, "percent")),
       per_capita_(grammar.pattern(kFile, "per_capita")),
       yearly_(grammar.pattern(kFile, "yearly")),
@@ -51,6 +52,7 @@ MeasureReader::MeasureReader(const Grammar& grammar)
       lead_in_(grammar.pattern(kFile, "lead_in")),
       measure_verb_(grammar.pattern(kFile, "measure_verb")),
       clause_opener_(grammar.pattern(kFile, "clause_opener")),
+      adverbial_(grammar.pattern(kFile, "adverbial")),
       not_target_(grammar.pattern(kFile, "not_target")) {
   for (const char* key : {"ge", "le", "gt", "lt"})
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
@@ -175,6 +177,9 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
     if (year_like && !percent_.matches_at_start(clause.substr(after)) &&
         year_context_.contains(prefix))
       excluded = true;
+    // "(4.0)": a number alone in parentheses names a version or an item.
+    if (!prefix.empty() && prefix.back() == '(' && !suffix.empty() && suffix.front() == ')')
+      excluded = true;
     if (excluded) continue;
     measure.value = *value;
     measure.end = after;
@@ -189,6 +194,8 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
       }
     }
     if (measure.value_max) measure.comparator = "range";
+    if (measure.comparator == "=" && time_after_.matches_at_start(clause.substr(after)))
+      continue;  // a duration ("sau 12 tháng"), unless bounded ("tối đa 07 ngày")
     // Unit: a measure ("%", "% GRDP") or a counted noun.
     std::string_view rest = clause.substr(after);
     if (auto p = percent_.find(rest, 0, true)) {
@@ -245,6 +252,10 @@ std::size_t MeasureReader::measure_verb_start(std::string_view folded) const {
 
 bool MeasureReader::opens_clause(std::string_view folded) const {
   return clause_opener_.matches_at_start(folded);
+}
+
+bool MeasureReader::is_adverbial(std::string_view folded) const {
+  return adverbial_.matches_at_start(folded);
 }
 
 bool MeasureReader::not_target(std::string_view folded) const {

@@ -66,9 +66,10 @@ std::vector<Range> clauses_of(const ItemContext& ctx, const std::string& folded,
     char c = folded[i];
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
-    bool cut = depth == 0 &&
-               (c == ';' || (c == ',' && ctx.measures.opens_clause(std::string_view(folded).substr(
-                                             i + 1, sentence.end - i - 1))));
+    std::string_view rest = std::string_view(folded).substr(i + 1, sentence.end - i - 1);
+    std::string_view piece = std::string_view(folded).substr(start, i - start);
+    bool cut = depth == 0 && (c == ';' || (c == ',' && ctx.measures.opens_clause(rest) &&
+                                           !ctx.measures.is_adverbial(piece)));
     if (!cut) continue;
     clauses.push_back({start, i});
     start = i + 1;

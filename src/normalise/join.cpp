@@ -38,6 +38,8 @@ struct JoinPatterns {
   const Pattern* table_head_cell;
   const Pattern* table_region_end;
   const Pattern* footnote_mark;
+  const Pattern* continues;
+  const Pattern* empty_label;
   std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
 };
 
@@ -63,6 +65,8 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.table_head_cell = &grammar.pattern(roles, "table_head_cell");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
+  p.continues = &grammar.pattern(roles, "continues");
+  p.empty_label = &grammar.pattern(roles, "empty_label");
   p.any_raw_role = Pattern::any_of({p.separator, p.page_number, p.superscript_footnote});
   return shared;
 }
@@ -263,6 +267,13 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   bool footnote_mode = false;
   std::size_t open_footnote = kNone;
 
+  auto ends_unfinished = [&](const std::string& text) {
+    std::size_t from = text.size() > 48 ? text.size() - 48 : 0;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    std::string tail = folder.fold_string(std::string_view(text).substr(from));
+    return patterns.continues->contains(tail) ||
+           (text.size() < 80 && patterns.empty_label->contains(folder.fold_string(text)));
+  };
   auto can_join = [&](std::size_t i) {
     if (open == kNone) return false;
     const CleanLine& p = lines[open_last];
@@ -278,6 +289,9 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         !pi.standalone && !p.decorated && !lines[i].decorated)
       return true;
     if (li.starts_block || pi.standalone || lines[i].decorated || p.decorated) return false;
+    // "Cơ quan chủ trì: Sở Khoa học và / Công nghệ.", "Thời gian thực hiện: / Trong tháng 9":
+    // the line cannot stop there, whatever follows.
+    if (!li.uppercase && !pi.uppercase && ends_unfinished(block.text())) return true;
     if (ends_sentence(block.text())) {
       // A wrap can fall just after ";" or ".": the next line then goes on in lower case.
       // After a full stop, a capital continues only a line that ran to the wrap width.
