@@ -3,6 +3,7 @@
 // later parts, goals, targets, tasks and agencies).
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "vnplan/model.hpp"
@@ -34,8 +35,14 @@ struct StructureInput {
   std::vector<Use>& use;                          // one per unit
   std::vector<Diagnostic>& diagnostics;
   // The origins of the last unit folded again by to_text (see Unit::folded).
-  mutable std::size_t origin_unit = static_cast<std::size_t>(-1);
-  mutable std::vector<std::uint32_t> origin;
+  // A few recent units' origins: readers go back and forth between a task and
+  // the labelled lines after it, and each refold costs a pass over the unit.
+  struct OriginCache {
+    std::size_t unit = static_cast<std::size_t>(-1);
+    std::vector<std::uint32_t> origin;
+  };
+  mutable std::array<OriginCache, 8> origins;
+  mutable std::size_t next_origin = 0;
   // Reads goals, targets and tasks; none in tests of the structure alone.
   const class ItemExtractor* items = nullptr;
 

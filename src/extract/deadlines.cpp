@@ -279,7 +279,17 @@ struct DeadlineReader::Impl {
   std::optional<Found> find(std::string_view sentence) const {
     if (sentence.empty()) return std::nullopt;
     Folder::Folded folded = folder.fold(sentence);
-    std::string_view f = folded.text;
+    auto range = locate(folded.text);
+    if (!range) return std::nullopt;
+    Found found;
+    found.begin = folded.origin[range->first];
+    found.end = folded.origin[range->second];
+    found.deadline = read(sentence.substr(found.begin, found.end - found.begin));
+    return found;
+  }
+
+  // The folded range of the deadline in a folded sentence, if any.
+  std::optional<std::pair<std::size_t, std::size_t>> locate(std::string_view f) const {
     std::optional<std::pair<std::size_t, std::size_t>> best;
     for (std::size_t i = 0; i < finds.size(); ++i) {
       const Pattern* p = finds[i];
@@ -310,11 +320,7 @@ struct DeadlineReader::Impl {
     }
     trim(f, begin, end, ".;,:*");
     if (begin >= end) return std::nullopt;
-    Found found;
-    found.begin = folded.origin[begin];
-    found.end = folded.origin[end];
-    found.deadline = read(sentence.substr(found.begin, found.end - found.begin));
-    return found;
+    return std::make_pair(begin, end);
   }
 };
 
@@ -327,6 +333,18 @@ Deadline DeadlineReader::read(std::string_view phrase) const { return impl_->rea
 
 std::optional<DeadlineReader::Found> DeadlineReader::find(std::string_view sentence) const {
   return impl_->find(sentence);
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> DeadlineReader::locate(
+    std::string_view folded_sentence) const {
+  if (folded_sentence.empty()) return std::nullopt;
+  return impl_->locate(folded_sentence);
+}
+
+bool DeadlineReader::folded_says_done(std::string_view folded_phrase) const {
+  for (const Pattern* done : impl_->dones)
+    if (done->contains(folded_phrase)) return true;
+  return false;
 }
 
 bool DeadlineReader::says_done(std::string_view phrase) const {

@@ -146,7 +146,7 @@ bool Walker::has_two_sentences(std::size_t u, std::size_t from) const {
 // The first words of a sentence, enough to hold its subject and the verb after
 // it: subject() then reads a bounded window, not the rest of a long paragraph.
 std::string_view opening(std::string_view sentence) {
-  constexpr std::size_t kWindow = 240;
+  constexpr std::size_t kWindow = 180;
   if (sentence.size() <= kWindow) return sentence;
   std::size_t cut = sentence.rfind(' ', kWindow);
   return sentence.substr(0, cut == std::string_view::npos ? kWindow : cut);
@@ -420,7 +420,8 @@ void Walker::add_task(std::size_t u, std::size_t folded_begin, std::optional<std
   std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
   task.text = in().text_of(u).substr(tb, te - tb);
   task.span = in().text_span(u, tb, te);
-  if (ctx_.deadlines.says_done(task.text)) task.status = "done";
+  if (ctx_.deadlines.folded_says_done(std::string_view(folded).substr(fb, fe - fb)))
+    task.status = "done";
   ctx_.model.tasks.push_back(std::move(task));
   task_places_.push_back({u, fb, fe, section});
   open_.push_back({ItemKind::task, ctx_.model.tasks.size() - 1});
@@ -437,7 +438,6 @@ void Walker::finish_task(std::size_t index) {
   const std::string& folded = in().folded(u);
   const std::string& whole = in().text_of(u);
   std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
-  std::string_view text = std::string_view(whole).substr(tb, te - tb);
   if (task.agencies.lead.empty()) {
     std::size_t subject_offset = tb;
     const Pattern& assign = in().grammar.pattern("extract/assignments.re", "assign");
@@ -484,10 +484,12 @@ void Walker::finish_task(std::size_t index) {
       task.agencies.lead = heading_lead(*place.section);
   }
   if (!task.deadline) {
-    if (auto found = ctx_.deadlines.find(text)) {
-      found->deadline.span = in().text_span(u, tb + found->begin, tb + found->end);
-      for (auto& part : found->deadline.parts) part.span = found->deadline.span;
-      task.deadline = std::move(found->deadline);
+    if (auto range = ctx_.deadlines.locate(std::string_view(folded).substr(fb, fe - fb))) {
+      std::size_t db = in().to_text(u, fb + range->first), de = in().to_text(u, fb + range->second);
+      Deadline deadline = ctx_.deadlines.read(std::string_view(whole).substr(db, de - db));
+      deadline.span = in().text_span(u, db, de);
+      for (auto& part : deadline.parts) part.span = deadline.span;
+      task.deadline = std::move(deadline);
     }
   }
 }

@@ -76,7 +76,8 @@ ParseResult Engine::parse(const SourceFile& source) const {
 
   std::vector<Use> use(segmented.units.size(), Use::none);
   StructureInput input{segmented, *impl_->grammar,    impl_->normaliser.folder(),   starts,
-                       use,       result.diagnostics, static_cast<std::size_t>(-1), {}};
+                       use,       result.diagnostics, {},                       {},
+                       nullptr};
   input.items = &impl_->items;
   result.documents = build_documents(input);
   report_gaps(result);

@@ -268,11 +268,16 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   std::size_t open_footnote = kNone;
 
   auto ends_unfinished = [&](const std::string& text) {
-    std::size_t from = text.size() > 48 ? text.size() - 48 : 0;
-    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-    std::string tail = folder.fold_string(std::string_view(text).substr(from));
-    return patterns.continues->contains(tail) ||
-           (text.size() < 80 && patterns.empty_label->contains(folder.fold_string(text)));
+    std::size_t end = text.find_last_not_of(' ');
+    if (end == std::string::npos) return false;
+    if (text[end] == ':')
+      return text.size() < 80 && patterns.empty_label->contains(folder.fold_string(text));
+    // Only the last word matters: fold that, not the paragraph.
+    std::size_t space = text.rfind(' ', end);
+    std::size_t from = space == std::string::npos ? 0 : space;
+    if (end + 1 - from > 12) return false;  // the words that cannot end a line are short
+    return patterns.continues->contains(
+        folder.fold_string(std::string_view(text).substr(from, end + 1 - from)));
   };
   auto can_join = [&](std::size_t i) {
     if (open == kNone) return false;

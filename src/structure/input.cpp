@@ -7,11 +7,12 @@ namespace vnplan {
 
 std::size_t StructureInput::to_text(std::size_t u, std::size_t f) const {
   if (f >= unit(u).folded.size()) return text_of(u).size();
-  if (origin_unit != u) {
-    origin = folder.fold(text_of(u)).origin;
-    origin_unit = u;
-  }
-  return origin[f];
+  for (const auto& cached : origins)
+    if (cached.unit == u) return cached.origin[f];
+  OriginCache& slot = origins[next_origin++ % origins.size()];
+  slot.origin = folder.fold(text_of(u)).origin;
+  slot.unit = u;
+  return slot.origin[f];
 }
 
 std::string StructureInput::original(std::size_t u, std::size_t fa, std::size_t fb) const {
