@@ -97,6 +97,10 @@ class Walker {
   void close_heading();
   void add_task(std::size_t u, std::size_t folded_begin, std::optional<std::size_t> section);
   void finish_task(std::size_t index);
+  // Finishes the tasks no labelled block can reach any more, while their units'
+  // origins are still cached.
+  void finish_settled();
+  std::size_t finished_ = 0;
   const std::vector<std::string>& heading_lead(std::size_t section);
   ItemPlace place_of(std::optional<std::size_t> section) const;
   bool ends_sentence(std::size_t u) const;
@@ -428,6 +432,15 @@ void Walker::add_task(std::size_t u, std::size_t folded_begin, std::optional<std
   in().use[u] = Use::item;
 }
 
+void Walker::finish_settled() {
+  std::size_t settled = ctx_.model.tasks.size();
+  for (const ItemRef& ref : open_)
+    if (ref.kind == ItemKind::task) settled = std::min(settled, ref.index);
+  for (const ItemRef& ref : last_group_)
+    if (ref.kind == ItemKind::task) settled = std::min(settled, ref.index);
+  for (; finished_ < settled; ++finished_) finish_task(finished_);
+}
+
 // What labelled lines did not say, the task's own sentence may: its subject
 // leads ("Sở Tài chính chủ trì, phối hợp với Sở X ..."), a time phrase in it is
 // its deadline, and the agency a heading above names leads when nothing else does.
@@ -535,6 +548,7 @@ void Walker::run() {
       open_.clear();
       last_group_.clear();
     }
+    finish_settled();
     last_area = area;
     if (area == Area::none) continue;
 
@@ -580,7 +594,7 @@ void Walker::run() {
   }
   flush_labels();
   close_heading();
-  for (std::size_t i = 0; i < ctx_.model.tasks.size(); ++i) finish_task(i);
+  for (; finished_ < ctx_.model.tasks.size(); ++finished_) finish_task(finished_);
 }
 
 }  // namespace
