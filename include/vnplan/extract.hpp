@@ -100,8 +100,7 @@ class DeadlineReader {
 
   // The same two on text already folded (a unit's folded view), for callers
   // that have it: find's range in folded bytes, and says_done.
-  std::optional<std::pair<std::size_t, std::size_t>> locate(
-      std::string_view folded_sentence) const;
+  std::optional<std::pair<std::size_t, std::size_t>> locate(std::string_view folded_sentence) const;
   bool folded_says_done(std::string_view folded_phrase) const;
 
  private:

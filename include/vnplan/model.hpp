@@ -212,6 +212,10 @@ struct DocumentModel {
   std::vector<TextBlock> unclassified;
   std::uint64_t body_chars = 0;
   std::uint64_t classified_chars = 0;
+  // Of the paragraphs of the goals and tasks sections (headings aside), how
+  // much became goals, targets, tasks or their labelled lines.
+  std::uint64_t item_area_chars = 0;
+  std::uint64_t item_chars = 0;
   double coverage() const {
     return body_chars == 0 ? 1.0 : static_cast<double>(classified_chars) / body_chars;
   }

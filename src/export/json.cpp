@@ -317,7 +317,15 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
   w.end_array()
       .field("coverage", rounded(m.coverage()))
       .field("body_chars", m.body_chars)
-      .field("classified_chars", m.classified_chars);
+      .field("classified_chars", m.classified_chars)
+      .key("item_coverage")
+      .begin_object()
+      .field("area_chars", m.item_area_chars)
+      .field("item_chars", m.item_chars)
+      .field("share", rounded(m.item_area_chars == 0
+                                  ? 1.0
+                                  : static_cast<double>(m.item_chars) / m.item_area_chars))
+      .end_object();
 }
 
 }  // namespace

@@ -101,6 +101,8 @@ class Walker {
   // origins are still cached.
   void finish_settled();
   std::size_t finished_ = 0;
+  std::vector<std::size_t> area_units_;  // paragraphs of the goals and tasks areas
+  void count_coverage();
   const std::vector<std::string>& heading_lead(std::size_t section);
   ItemPlace place_of(std::optional<std::size_t> section) const;
   bool ends_sentence(std::size_t u) const;
@@ -540,6 +542,7 @@ void Walker::run() {
       continue;
     if (label) {
       read_label(u, *label);
+      area_units_.push_back(u);
       continue;
     }
     flush_labels();
@@ -551,6 +554,7 @@ void Walker::run() {
     finish_settled();
     last_area = area;
     if (area == Area::none) continue;
+    if (!is_heading) area_units_.push_back(u);
 
     const std::string& folded = in().folded(u);
     std::size_t fb = body_start(u, section);
@@ -595,6 +599,28 @@ void Walker::run() {
   flush_labels();
   close_heading();
   for (; finished_ < ctx_.model.tasks.size(); ++finished_) finish_task(finished_);
+  count_coverage();
+}
+
+void Walker::count_coverage() {
+  auto chars = [](const std::string& text) {
+    std::uint64_t n = 0;
+    for (char c : text)
+      if (c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+  };
+  for (std::size_t u : area_units_) {
+    std::uint64_t n = chars(in().text_of(u));
+    ctx_.model.item_area_chars += n;
+    if (in().use[u] == Use::item) ctx_.model.item_chars += n;
+  }
+  // A heading that became a task is item text too.
+  for (const auto& info : info_)
+    if (info.unit && in().use[*info.unit] == Use::item) {
+      std::uint64_t n = chars(in().text_of(*info.unit));
+      ctx_.model.item_area_chars += n;
+      ctx_.model.item_chars += n;
+    }
 }
 
 }  // namespace

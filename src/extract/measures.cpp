@@ -1,5 +1,6 @@
 // Numbers as measures: value, comparator and unit of a target clause.
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "internal.hpp"
@@ -93,7 +94,7 @@ std::optional<double> MeasureReader::parse_number(std::string_view written) {
   if (plain.empty()) return std::nullopt;
   char* end = nullptr;
   double value = std::strtod(plain.c_str(), &end);
-  if (end != plain.c_str() + plain.size()) return std::nullopt;
+  if (end != plain.c_str() + plain.size() || !std::isfinite(value)) return std::nullopt;
   return value;
 }
 

@@ -75,9 +75,9 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.footnote_marks_removed = segmented.text.stats.footnote_marks_removed;
 
   std::vector<Use> use(segmented.units.size(), Use::none);
-  StructureInput input{segmented, *impl_->grammar,    impl_->normaliser.folder(),   starts,
-                       use,       result.diagnostics, {},                       {},
-                       nullptr};
+  StructureInput input{
+      segmented, *impl_->grammar, impl_->normaliser.folder(), starts, use, result.diagnostics, {},
+      {},        nullptr};
   input.items = &impl_->items;
   result.documents = build_documents(input);
   report_gaps(result);
