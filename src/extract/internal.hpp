@@ -81,6 +81,7 @@ struct ItemContext {
   const AgencyRegistry& agencies;
   const DeadlineReader& deadlines;
   const MeasureReader& measures;
+  const Pattern& any_label;  // any labelled line: one test before trying each label
   DocumentModel& model;
 };
 

@@ -287,6 +287,7 @@ std::vector<Named> Walker::named(std::size_t u, std::size_t text_begin,
 
 std::optional<Label> Walker::label_of(std::size_t u) const {
   const std::string& folded = in().folded(u);
+  if (!ctx_.any_label.matches_at_start(folded)) return std::nullopt;  // one scan for most units
   for (const auto& entry : in().grammar.patterns("extract/labels.re")) {
     if (auto m = entry.pattern->find(folded, 0, true)) return Label{entry.key, (*m)[0].end};
   }
@@ -559,7 +560,10 @@ void Walker::run() {
     const std::string& folded = in().folded(u);
     std::size_t fb = body_start(u, section);
     bool inline_body = is_heading && fb > folded_offset(u, in().unit(u).marker.content_start);
-    bool lead_in = lead_in_list.contains(folded) && !has_two_sentences(u, fb);
+    // The list intro sits at the end of the paragraph: look only there.
+    std::string_view tail =
+        std::string_view(folded).substr(folded.size() > 24 ? folded.size() - 24 : 0);
+    bool lead_in = lead_in_list.contains(tail) && !has_two_sentences(u, fb);
     if (area == Area::goals) {
       bool reads = !is_heading || (section && !info_[*section].has_children &&
                                    (sections[*section].role == "item" ||
@@ -630,8 +634,14 @@ struct ItemExtractor::Impl {
   AgencyRegistry agencies;
   DeadlineReader deadlines;
   internal::MeasureReader measures;
+  std::shared_ptr<Pattern> any_label;
   Impl(const Grammar& grammar, const Folder& folder)
-      : agencies(grammar, folder), deadlines(grammar, folder), measures(grammar) {}
+      : agencies(grammar, folder), deadlines(grammar, folder), measures(grammar) {
+    std::vector<const Pattern*> labels;
+    for (const auto& entry : grammar.patterns("extract/labels.re"))
+      labels.push_back(entry.pattern.get());
+    any_label = Pattern::any_of(labels);
+  }
 };
 
 ItemExtractor::ItemExtractor(const Grammar& grammar, const Folder& folder)
@@ -642,7 +652,8 @@ const DeadlineReader& ItemExtractor::deadlines() const { return impl_->deadlines
 
 void ItemExtractor::run(const StructureInput& input, std::size_t begin, std::size_t end,
                         DocumentModel& model) const {
-  internal::ItemContext ctx{input, impl_->agencies, impl_->deadlines, impl_->measures, model};
+  internal::ItemContext ctx{input,           impl_->agencies,   impl_->deadlines,
+                            impl_->measures, *impl_->any_label, model};
   internal::Walker(ctx, begin, end).run();
   std::size_t n = 0;
   for (auto& goal : model.goals) goal.id = "goal" + std::to_string(++n);
