@@ -605,6 +605,22 @@ std::vector<AgencyName> AgencyRegistry::split_list(std::string_view phrase) cons
 
 std::vector<AgencyName> AgencyRegistry::subject(std::string_view sentence) const {
   const Impl& m = *impl_;
+  {
+    // Most task sentences open with a verb ("Xây dựng ..."): when the first word
+    // can open neither a name nor a time phrase, the rest need not be read.
+    std::size_t cut = std::min<std::size_t>(sentence.size(), 48);
+    while (cut > 0 && cut < sentence.size() &&
+           (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80)
+      --cut;
+    std::string head = m.folder.fold_string(sentence.substr(0, cut));
+    auto head_tokens = m.tokens(head);
+    std::size_t k = 0;
+    while (k < head_tokens.size() && head_tokens[k].cls != TokenClass::word) ++k;
+    if (k < head_tokens.size() &&
+        !m.has(head_tokens[k].word, Impl::kStartsAlias | Impl::kStartsHead | Impl::kArticle) &&
+        !m.adverbial->find(head, head_tokens[k].begin, true))
+      return {};
+  }
   auto f = m.folder.fold(sentence);
   Impl::Context c{f.text, m.tokens(f.text)};
   const auto& t = c.tokens;
