@@ -29,8 +29,12 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // The text before `at` back to the start of its clause, at most 60 bytes:
 // where comparator words are looked for.
+// The words that decide (comparators, "số", "năm") stand right before the
+// number; a short window keeps the end-anchored patterns from scanning far.
 std::string_view before(const std::string& folded, std::size_t begin, std::size_t at) {
-  std::size_t from = at > begin + 60 ? at - 60 : begin;
+  constexpr std::size_t kWindow = 32;
+  std::size_t from = at > begin + kWindow ? at - kWindow : begin;
+  while (from < at && (static_cast<unsigned char>(folded[from]) & 0xC0) == 0x80) ++from;
   return std::string_view(folded).substr(from, at - from);
 }
 
