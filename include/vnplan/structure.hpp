@@ -60,6 +60,9 @@ struct StructureInput {
   std::uint32_t line_of(std::uint64_t offset) const;
 };
 
+// Characters that count for coverage: code points other than the space.
+std::uint64_t counted_chars(const std::string& text);
+
 // Splits an input into documents (a dispatch and the plan attached to it) and
 // builds each one's header, sections, tables and footnotes.
 std::vector<DocumentModel> build_documents(StructureInput& input);

@@ -607,21 +607,16 @@ void Walker::run() {
 }
 
 void Walker::count_coverage() {
-  auto chars = [](const std::string& text) {
-    std::uint64_t n = 0;
-    for (char c : text)
-      if (c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-  };
+
   for (std::size_t u : area_units_) {
-    std::uint64_t n = chars(in().text_of(u));
+    std::uint64_t n = counted_chars(in().text_of(u));
     ctx_.model.item_area_chars += n;
     if (in().use[u] == Use::item) ctx_.model.item_chars += n;
   }
   // A heading that became a task is item text too.
   for (const auto& info : info_)
     if (info.unit && in().use[*info.unit] == Use::item) {
-      std::uint64_t n = chars(in().text_of(*info.unit));
+      std::uint64_t n = counted_chars(in().text_of(*info.unit));
       ctx_.model.item_area_chars += n;
       ctx_.model.item_chars += n;
     }

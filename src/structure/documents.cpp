@@ -127,9 +127,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
     }
     if (input.items) input.items->run(input, range.body_begin, range.end, model);
     for (std::size_t u = range.begin; u < range.end; ++u) {
-      std::uint64_t chars = 0;
-      for (char c : input.text_of(u))
-        if (c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+      std::uint64_t chars = counted_chars(input.text_of(u));
       model.body_chars += chars;
       if (input.use[u] != Use::none) {
         model.classified_chars += chars;

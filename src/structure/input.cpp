@@ -35,6 +35,13 @@ Span StructureInput::span(std::size_t u, std::size_t fa, std::size_t fb) const {
   return text_span(u, to_text(u, fa), to_text(u, fb));
 }
 
+std::uint64_t counted_chars(const std::string& text) {
+  std::uint64_t n = 0;
+  for (char c : text)
+    if (c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 Span StructureInput::span(std::size_t u) const { return text_span(u, 0, text_of(u).size()); }
 
 }  // namespace vnplan
