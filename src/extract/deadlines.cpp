@@ -293,11 +293,18 @@ struct DeadlineReader::Impl {
     std::optional<std::pair<std::size_t, std::size_t>> best;
     for (std::size_t i = 0; i < finds.size(); ++i) {
       const Pattern* p = finds[i];
-      if (!needs[i].empty() &&
-          std::none_of(needs[i].begin(), needs[i].end(),
-                       [&](const std::string& word) { return f.find(word) != f.npos; }))
-        continue;
-      auto m = p->find(f);
+      std::size_t from = 0;
+      if (!needs[i].empty()) {
+        // A deadline phrase is short: it starts at most kReach bytes before the
+        // word it needs, so the scan can start there instead of at the beginning.
+        constexpr std::size_t kReach = 64;
+        std::size_t first = f.npos;
+        for (const std::string& word : needs[i]) first = std::min(first, f.find(word));
+        if (first == f.npos) continue;
+        from = first > kReach ? first - kReach : 0;
+        while (from > 0 && (static_cast<unsigned char>(f[from]) & 0xC0) == 0x80) --from;
+      }
+      auto m = p->find(f, from);
       if (!m) continue;
       auto range = located(*p, *m);
       if (!best || range->first < best->first ||
