@@ -10,6 +10,7 @@
 // line and, for a pattern, the offset PCRE2 complains about.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -42,7 +43,28 @@ struct Match {
     std::size_t end = npos;
     bool matched() const { return begin != npos; }
   };
-  std::vector<Group> groups;  // groups[0] is the whole match
+  // A short list kept inside the Match: most patterns have a few groups, and a
+  // match is made on hot paths, where a heap allocation each time shows.
+  class Groups {
+   public:
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    void resize(std::size_t n) {
+      size_ = n;
+      if (n > kInline) spill_.assign(n, Group{});
+    }
+    Group& operator[](std::size_t i) { return size_ > kInline ? spill_[i] : inline_[i]; }
+    const Group& operator[](std::size_t i) const {
+      return size_ > kInline ? spill_[i] : inline_[i];
+    }
+
+   private:
+    static constexpr std::size_t kInline = 24;
+    std::size_t size_ = 0;
+    std::array<Group, kInline> inline_{};
+    std::vector<Group> spill_;
+  };
+  Groups groups;  // groups[0] is the whole match
   const Group& operator[](std::size_t i) const { return groups[i]; }
   std::string_view text(std::string_view subject, std::size_t i) const;
 };
