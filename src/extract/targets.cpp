@@ -5,7 +5,9 @@
 // target; two measures split by a comma in one clause are two targets ("đạt 2%
 // GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%"). The clauses of a sentence
 // that hold no measure make one goal.
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -116,6 +118,12 @@ Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Me
       target.unit = std::move(noun);
     } else {
       std::string unit = ctx.input.original(u, m.unit_begin, m.unit_end);
+      // A counted noun is a common noun: "01 Trung tâm" counts "trung tâm".
+      if (m.counted) {
+        std::string lower;
+        icu::UnicodeString::fromUTF8(unit).toLower(icu::Locale("vi")).toUTF8String(lower);
+        unit = std::move(lower);
+      }
       // "%GRDP" written together reads as "% GRDP".
       if (unit.size() > 1 && unit[0] == '%' && unit[1] != ' ') {
         std::string spaced = "% ";
