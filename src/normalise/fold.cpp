@@ -7,11 +7,30 @@
 #include "vnplan/text.hpp"
 
 namespace vnplan {
+namespace {
+
+// utf8_decode, inlined into the fold loops (same results, for any input).
+inline std::size_t decode(std::string_view s, std::size_t i, char32_t& code) {
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+  if (i + length > s.size()) {
+    code = 0xFFFD;
+    return 1;
+  }
+  code = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < length; ++k)
+    code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return length;
+}
+
+}  // namespace
 
 struct Folder::Impl {
   std::unique_ptr<icu::Transliterator> strip;  // NFD; drop marks; lower; NFC
   std::unordered_map<char32_t, std::string> overrides;
   bool ascii_override[128] = {};
+  // Folded ASCII byte, or 0 where the grammar overrides it (or for bytes >= 0x80).
+  char ascii_fold[256] = {};
   // Folded form of each BMP code point, filled on first use; length 255 = not yet.
   // Folds longer than seven bytes, and those of code points beyond the BMP, live
   // in `long_folds` (its nodes never move, so views into it stay valid).
@@ -73,6 +92,9 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
     impl_->overrides[code] = entry.value;
     if (code < 128) impl_->ascii_override[code] = true;
   }
+  for (int c = 1; c < 128; ++c)
+    if (!impl_->ascii_override[c])
+      impl_->ascii_fold[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   impl_->bmp_short.resize(0x10000);
 }
 
@@ -85,13 +107,15 @@ std::string Folder::fold_string(std::string_view input) const {
   std::size_t w = 0;
   for (std::size_t i = 0; i < input.size();) {
     unsigned char c = static_cast<unsigned char>(input[i]);
-    if (c < 0x80 && !impl_->ascii_override[c]) {
-      out[w++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      ++i;
-      continue;
+    if (char folded = impl_->ascii_fold[c]; folded || c == 0) {
+      if (c != 0 || !impl_->ascii_override[0]) {
+        out[w++] = folded;
+        ++i;
+        continue;
+      }
     }
     char32_t code;
-    std::size_t length = utf8_decode(input, i, code);
+    std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
     i += length;
     std::string_view folded = impl_->folded_of(code);
     if (w + folded.size() > out.size()) out.resize(w + folded.size() + (input.size() - i));
@@ -117,7 +141,7 @@ Folder::Folded Folder::fold(std::string_view input) const {
       }
     }
     char32_t code;
-    std::size_t length = utf8_decode(input, i, code);
+    std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
     std::string_view folded = impl_->folded_of(code);
     out.text += folded;
     out.origin.insert(out.origin.end(), folded.size(), static_cast<std::uint32_t>(i));
