@@ -103,6 +103,22 @@ std::string LineCleaner::convert_latex(const std::string& math) const {
 // NFC and one tone-placement style, word by word so that offsets stay exact
 // wherever a word did not change.
 void LineCleaner::normalise_words(MappedText& text) const {
+  // Most lines hold no word to normalise: one pass for the bytes that
+  // needs_word_normalisation looks for (a combining mark, or o/u before a
+  // multi-byte character) settles it.
+  {
+    const std::string& s = text.text;
+    bool candidate = false;
+    for (std::size_t k = 0; k < s.size() && !candidate; ++k) {
+      unsigned char c = static_cast<unsigned char>(s[k]);
+      if (c == 0xCC || c == 0xCD)
+        candidate = true;
+      else if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') && k + 1 < s.size() &&
+               static_cast<unsigned char>(s[k + 1]) >= 0xC0)
+        candidate = true;
+    }
+    if (!candidate) return;
+  }
   std::size_t i = 0;
   while (i < text.text.size()) {
     while (i < text.text.size() && text.text[i] == ' ') ++i;
