@@ -2,6 +2,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "vnplan/text.hpp"
@@ -149,6 +150,29 @@ Folder::Folded Folder::fold(std::string_view input) const {
   }
   out.origin.push_back(static_cast<std::uint32_t>(input.size()));
   return out;
+}
+
+void Folder::fold_origins(std::string_view input, std::vector<std::uint32_t>& origin) const {
+  origin.resize(input.size() + 1);
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < input.size();) {
+    unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c < 0x80 && !impl_->ascii_override[c]) {
+      origin[w++] = static_cast<std::uint32_t>(i);
+      ++i;
+      continue;
+    }
+    char32_t code;
+    std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
+    std::size_t size = impl_->folded_of(code).size();
+    if (w + size + 1 > origin.size()) origin.resize(w + size + 1 + (input.size() - i));
+    std::fill_n(origin.begin() + static_cast<std::ptrdiff_t>(w), size,
+                static_cast<std::uint32_t>(i));
+    w += size;
+    i += length;
+  }
+  origin.resize(w + 1);
+  origin[w] = static_cast<std::uint32_t>(input.size());
 }
 
 }  // namespace vnplan

@@ -11,7 +11,7 @@ std::size_t StructureInput::to_text(std::size_t u, std::size_t f) const {
   for (const auto& cached : origins)
     if (cached.unit == u) return cached.origin[f];
   OriginCache& slot = origins[next_origin++ % origins.size()];
-  slot.origin = folder.fold(text_of(u)).origin;
+  folder.fold_origins(text_of(u), slot.origin);
   slot.unit = u;
   return slot.origin[f];
 }
