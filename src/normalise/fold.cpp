@@ -13,15 +13,24 @@ namespace {
 
 // utf8_decode, inlined into the fold loops (same results, for any input).
 inline std::size_t decode(std::string_view s, std::size_t i, char32_t& code) {
-  unsigned char lead = static_cast<unsigned char>(s[i]);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  unsigned char lead = p[0];
+  std::size_t left = s.size() - i;
+  if ((lead & 0xE0) == 0xC0 && left >= 2) {
+    code = (char32_t{lead} & 0x1F) << 6 | (p[1] & 0x3F);
+    return 2;
+  }
+  if ((lead & 0xF0) == 0xE0 && left >= 3) {
+    code = (char32_t{lead} & 0x0F) << 12 | (char32_t{p[1]} & 0x3F) << 6 | (p[2] & 0x3F);
+    return 3;
+  }
   std::size_t length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
-  if (i + length > s.size()) {
+  if (length > left) {
     code = 0xFFFD;
     return 1;
   }
   code = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
-  for (std::size_t k = 1; k < length; ++k)
-    code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (p[k] & 0x3F);
   return length;
 }
 
