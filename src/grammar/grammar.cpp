@@ -137,9 +137,22 @@ bool Pattern::may_start_in(const ByteSet& present) const {
   return false;
 }
 
+// Marks each byte in a table (independent stores), then packs the table into
+// bits eight bytes at a time: each byte is 0 or 1, and the multiplication moves
+// byte j's bit to bit 56 + j without carries.
 ByteSet ByteSet::of(std::string_view text) {
+  alignas(8) unsigned char seen[256] = {};
+  for (unsigned char c : text) seen[c] = 1;
   ByteSet set;
-  for (unsigned char c : text) set.bits[c / 64] |= std::uint64_t{1} << (c % 64);
+  for (int word = 0; word < 4; ++word) {
+    std::uint64_t bits = 0;
+    for (int k = 0; k < 8; ++k) {
+      std::uint64_t x;
+      std::memcpy(&x, seen + word * 64 + k * 8, 8);
+      bits |= ((x * 0x0102040810204080ULL) >> 56) << (k * 8);
+    }
+    set.bits[word] = bits;
+  }
   return set;
 }
 
