@@ -42,10 +42,10 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
   }
 }
 
-bool LineCleaner::needs_word_normalisation(std::string_view word) const {
-  for (std::size_t i = 0; i < word.size(); ++i) {
+std::size_t LineCleaner::first_trigger(std::string_view word, std::size_t from) const {
+  for (std::size_t i = from; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c == 0xCC || c == 0xCD) return true;  // a combining mark (U+0300..U+036F): not NFC
+    if (c == 0xCC || c == 0xCD) return i;  // a combining mark (U+0300..U+036F): not NFC
     bool o_or_u = c == 'o' || c == 'O' || c == 'u' || c == 'U';
     if (!o_or_u || i + 1 >= word.size() || static_cast<unsigned char>(word[i + 1]) < 0xC0) continue;
     char32_t code;
@@ -53,11 +53,11 @@ bool LineCleaner::needs_word_normalisation(std::string_view word) const {
     if (code >= toned_vowel_.size() || !toned_vowel_[code]) continue;
     // The rules move a tone only where the syllable ends ("hoà", not "hoạch").
     std::size_t after = i + 1 + length;
-    if (after >= word.size()) return true;
+    if (after >= word.size()) return i;
     unsigned char next = static_cast<unsigned char>(word[after]);
-    if (next < 0x80 && !std::isalpha(next)) return true;
+    if (next < 0x80 && !std::isalpha(next)) return i;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 LineCleaner::~LineCleaner() = default;
@@ -103,33 +103,19 @@ std::string LineCleaner::convert_latex(const std::string& math) const {
 // NFC and one tone-placement style, word by word so that offsets stay exact
 // wherever a word did not change.
 void LineCleaner::normalise_words(MappedText& text) const {
-  // Most lines hold no word to normalise: one pass for the bytes that
-  // needs_word_normalisation looks for (a combining mark, or o/u before a
-  // multi-byte character) settles it.
-  {
-    const std::string& s = text.text;
-    bool candidate = false;
-    for (std::size_t k = 0; k < s.size() && !candidate; ++k) {
-      unsigned char c = static_cast<unsigned char>(s[k]);
-      if (c == 0xCC || c == 0xCD)
-        candidate = true;
-      else if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') && k + 1 < s.size() &&
-               static_cast<unsigned char>(s[k + 1]) >= 0xC0)
-        candidate = true;
-    }
-    if (!candidate) return;
-  }
+  // Only words holding a trigger can need it: scan the line for the next one
+  // and read just its word. A trigger in a word is one in the line too (the
+  // bytes looked at are the same, and the space or line end after a word
+  // passes the same end-of-syllable test); the word is then tested exactly.
   std::size_t i = 0;
   while (i < text.text.size()) {
-    while (i < text.text.size() && text.text[i] == ' ') ++i;
-    std::size_t end = i;
-    bool ascii = true;
-    while (end < text.text.size() && text.text[end] != ' ') {
-      if (static_cast<unsigned char>(text.text[end]) >= 0x80) ascii = false;
-      ++end;
-    }
-    if (ascii || end == i ||
-        !needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
+    std::size_t trigger = first_trigger(text.text, i);
+    if (trigger == std::string_view::npos) break;
+    std::size_t space = text.text.rfind(' ', trigger);
+    i = space == std::string::npos || space < i ? i : space + 1;
+    std::size_t end = text.text.find(' ', trigger);
+    if (end == std::string::npos) end = text.text.size();
+    if (!needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
       i = end;
       continue;
     }
