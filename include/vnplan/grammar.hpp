@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -132,21 +133,22 @@ class Grammar {
   const std::string& directory() const { return directory_; }
 
   // Raw entries of a file, e.g. entries("structure/section_kinds").
-  const std::vector<Entry>& entries(const std::string& file) const;
+  const std::vector<Entry>& entries(std::string_view file) const;
   // Compiled pattern entries of a pattern file, in file order.
-  const std::vector<PatternEntry>& patterns(const std::string& file) const;
+  const std::vector<PatternEntry>& patterns(std::string_view file) const;
   // The one pattern with `key` in `file`; throws GrammarError if absent.
-  const Pattern& pattern(const std::string& file, const std::string& key) const;
+  // (Names are views: a look-up from a string literal builds no std::string.)
+  const Pattern& pattern(std::string_view file, std::string_view key) const;
   // Value of a plain entry; throws GrammarError if absent.
-  const std::string& value(const std::string& file, const std::string& key) const;
+  const std::string& value(std::string_view file, std::string_view key) const;
   // Text of a whole rules file (e.g. ICU transliteration rules).
-  const std::string& text(const std::string& file) const;
+  const std::string& text(std::string_view file) const;
 
  private:
   std::string directory_;
-  std::map<std::string, std::vector<Entry>> entries_;
-  std::map<std::string, std::vector<PatternEntry>> patterns_;
-  std::map<std::string, std::string> texts_;
+  std::map<std::string, std::vector<Entry>, std::less<>> entries_;
+  std::map<std::string, std::vector<PatternEntry>, std::less<>> patterns_;
+  std::map<std::string, std::string, std::less<>> texts_;
 };
 
 }  // namespace vnplan

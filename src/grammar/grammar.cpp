@@ -296,35 +296,38 @@ std::string Grammar::default_directory() {
   return VNPLAN_DEFAULT_GRAMMARS;
 }
 
-const std::vector<Entry>& Grammar::entries(const std::string& file) const {
+const std::vector<Entry>& Grammar::entries(std::string_view file) const {
   auto it = entries_.find(file);
-  if (it == entries_.end()) throw GrammarError(directory_ + "/" + file, 0, "no such grammar file");
+  if (it == entries_.end())
+    throw GrammarError(directory_ + "/" + std::string(file), 0, "no such grammar file");
   return it->second;
 }
 
-const std::vector<PatternEntry>& Grammar::patterns(const std::string& file) const {
+const std::vector<PatternEntry>& Grammar::patterns(std::string_view file) const {
   auto it = patterns_.find(file);
   if (it == patterns_.end())
-    throw GrammarError(directory_ + "/" + file + ".tsv", 0, "no such pattern file");
+    throw GrammarError(directory_ + "/" + std::string(file) + ".tsv", 0, "no such pattern file");
   return it->second;
 }
 
-const Pattern& Grammar::pattern(const std::string& file, const std::string& key) const {
+const Pattern& Grammar::pattern(std::string_view file, std::string_view key) const {
   for (const auto& entry : patterns(file))
     if (entry.key == key) return *entry.pattern;
-  throw GrammarError(directory_ + "/" + file + ".tsv", 0, "missing pattern '" + key + "'");
+  throw GrammarError(directory_ + "/" + std::string(file) + ".tsv", 0,
+                     "missing pattern '" + std::string(key) + "'");
 }
 
-const std::string& Grammar::value(const std::string& file, const std::string& key) const {
+const std::string& Grammar::value(std::string_view file, std::string_view key) const {
   for (const auto& entry : entries(file))
     if (entry.key == key) return entry.value;
-  throw GrammarError(directory_ + "/" + file + ".tsv", 0, "missing entry '" + key + "'");
+  throw GrammarError(directory_ + "/" + std::string(file) + ".tsv", 0,
+                     "missing entry '" + std::string(key) + "'");
 }
 
-const std::string& Grammar::text(const std::string& file) const {
+const std::string& Grammar::text(std::string_view file) const {
   auto it = texts_.find(file);
   if (it == texts_.end())
-    throw GrammarError(directory_ + "/" + file + ".rules", 0, "no such rules file");
+    throw GrammarError(directory_ + "/" + std::string(file) + ".rules", 0, "no such rules file");
   return it->second;
 }
 
