@@ -41,7 +41,7 @@ struct Folder::Impl {
   std::unordered_map<char32_t, std::string> overrides;
   bool ascii_override[128] = {};
   // Folded ASCII byte where the grammar does not override it.
-  char ascii_fold[128] = {};
+  char ascii_fold[256] = {};  // 0: not a plain ASCII fold (override, NUL or >= 0x80)
   // Folded form of each BMP code point, filled on first use; length 255 = not yet.
   // Folds longer than seven bytes, and those of code points beyond the BMP, live
   // in `long_folds` (its nodes never move, so views into it stay valid).
@@ -104,7 +104,7 @@ Folder::Folder(const Grammar& grammar) : impl_(std::make_unique<Impl>()) {
     if (code < 128) impl_->ascii_override[code] = true;
   }
   for (int c = 0; c < 128; ++c)
-    if (!impl_->ascii_override[c])
+    if (!impl_->ascii_override[c] && c != 0)
       impl_->ascii_fold[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   impl_->bmp_short.resize(0x10000);
 }
@@ -123,10 +123,12 @@ std::string Folder::fold_string(std::string_view input) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
   for (std::size_t i = 0; i < n;) {
     unsigned char c = bytes[i];
-    if (c < 0x80 && !impl_->ascii_override[c]) {
-      o[w++] = impl_->ascii_fold[c];
-      ++i;
-      continue;
+    if (char folded = impl_->ascii_fold[c]; folded || c == 0) {
+      if (folded || !impl_->ascii_override[0]) {  // NUL folds to itself unless overridden
+        o[w++] = folded;
+        ++i;
+        continue;
+      }
     }
     char32_t code;
     std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
@@ -166,8 +168,9 @@ Folder::Folded Folder::fold(std::string_view input) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
   for (std::size_t i = 0; i < n;) {
     unsigned char c = bytes[i];
-    if (c < 0x80 && !impl_->ascii_override[c]) {  // ASCII: lower-case through the table
-      o[w] = impl_->ascii_fold[c];
+    if (char folded = impl_->ascii_fold[c];
+        folded || (c == 0 && !impl_->ascii_override[0])) {  // ASCII: through the table
+      o[w] = folded;
       origin[w++] = static_cast<std::uint32_t>(i);
       ++i;
       continue;
