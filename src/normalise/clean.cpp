@@ -62,20 +62,29 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
   }
 }
 
+// A trigger at i is a combining mark's lead byte at i, or o/u before a lead
+// byte at i + 1: either way a byte >= 0xC0 at i or i + 1, so only the places
+// around such bytes are examined, in order.
 std::size_t LineCleaner::first_trigger(std::string_view word, std::size_t from) const {
-  for (std::size_t i = from; i < word.size(); ++i) {
+  auto triggers = [&](std::size_t i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c == 0xCC || c == 0xCD) return i;  // a combining mark (U+0300..U+036F): not NFC
+    if (c == 0xCC || c == 0xCD) return true;  // a combining mark (U+0300..U+036F): not NFC
     bool o_or_u = c == 'o' || c == 'O' || c == 'u' || c == 'U';
-    if (!o_or_u || i + 1 >= word.size() || static_cast<unsigned char>(word[i + 1]) < 0xC0) continue;
+    if (!o_or_u || i + 1 >= word.size() || static_cast<unsigned char>(word[i + 1]) < 0xC0)
+      return false;
     char32_t code;
     std::size_t length = utf8_decode(word, i + 1, code);
-    if (code >= toned_vowel_.size() || !toned_vowel_[code]) continue;
+    if (code >= toned_vowel_.size() || !toned_vowel_[code]) return false;
     // The rules move a tone only where the syllable ends ("hoà", not "hoạch").
     std::size_t after = i + 1 + length;
-    if (after >= word.size()) return i;
+    if (after >= word.size()) return true;
     unsigned char next = static_cast<unsigned char>(word[after]);
-    if (next < 0x80 && !std::isalpha(next)) return i;
+    return next < 0x80 && !std::isalpha(next);
+  };
+  for (std::size_t j = from; j < word.size(); ++j) {
+    if (static_cast<unsigned char>(word[j]) < 0xC0) continue;
+    if (j > from && triggers(j - 1)) return j - 1;
+    if (triggers(j)) return j;
   }
   return std::string_view::npos;
 }
