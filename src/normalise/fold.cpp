@@ -116,6 +116,10 @@ Folder::~Folder() = default;
 // fold of a BMP code point is copied as its whole 8-byte entry (the bytes past
 // its length are overwritten or cut off), so the buffer keeps 8 bytes of room.
 std::string Folder::fold_string(std::string_view input) const {
+  // Locals, not members: the byte stores below may alias any memory, so the
+  // compiler would reload members through impl_ on every character.
+  const char* const fold_table = impl_->ascii_fold;
+  const Impl::Short* const shorts = impl_->bmp_short.data();
   const std::size_t n = input.size();
   std::string out(n, '\0');
   char* o = out.data();
@@ -123,7 +127,7 @@ std::string Folder::fold_string(std::string_view input) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
   for (std::size_t i = 0; i < n;) {
     unsigned char c = bytes[i];
-    if (char folded = impl_->ascii_fold[c]; folded || c == 0) {
+    if (char folded = fold_table[c]; folded || c == 0) {
       if (folded || !impl_->ascii_override[0]) {  // NUL folds to itself unless overridden
         o[w++] = folded;
         ++i;
@@ -134,7 +138,7 @@ std::string Folder::fold_string(std::string_view input) const {
     std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
     i += length;
     if (code < 0x10000) {
-      const Impl::Short& entry = impl_->bmp_short[code];
+      const Impl::Short& entry = shorts[code];
       if (entry.length != 255) {
         if (w + sizeof entry > out.size()) {
           out.resize(w + sizeof entry + (n - i));
@@ -158,6 +162,10 @@ std::string Folder::fold_string(std::string_view input) const {
 }
 
 Folder::Folded Folder::fold(std::string_view input) const {
+  // Locals, not members: the byte stores below may alias any memory, so the
+  // compiler would reload members through impl_ on every character.
+  const char* const fold_table = impl_->ascii_fold;
+  const Impl::Short* const shorts = impl_->bmp_short.data();
   const std::size_t n = input.size();
   Folded out;
   out.text.assign(n, '\0');
@@ -168,7 +176,7 @@ Folder::Folded Folder::fold(std::string_view input) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
   for (std::size_t i = 0; i < n;) {
     unsigned char c = bytes[i];
-    if (char folded = impl_->ascii_fold[c];
+    if (char folded = fold_table[c];
         folded || (c == 0 && !impl_->ascii_override[0])) {  // ASCII: through the table
       o[w] = folded;
       origin[w++] = static_cast<std::uint32_t>(i);
@@ -178,7 +186,7 @@ Folder::Folded Folder::fold(std::string_view input) const {
     char32_t code;
     std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
     std::string_view folded;
-    const Impl::Short* entry = code < 0x10000 ? &impl_->bmp_short[code] : nullptr;
+    const Impl::Short* entry = code < 0x10000 ? &shorts[code] : nullptr;
     if (entry && entry->length != 255)
       folded = {entry->bytes, entry->length};
     else
@@ -203,6 +211,9 @@ Folder::Folded Folder::fold(std::string_view input) const {
 }
 
 void Folder::fold_origins(std::string_view input, std::vector<std::uint32_t>& origin) const {
+  // Locals, not members: the byte stores below may alias any memory, so the
+  // compiler would reload members through impl_ on every character.
+  const Impl::Short* const shorts = impl_->bmp_short.data();
   origin.resize(input.size() + 1);
   std::size_t w = 0;
   for (std::size_t i = 0; i < input.size();) {
@@ -214,9 +225,8 @@ void Folder::fold_origins(std::string_view input, std::vector<std::uint32_t>& or
     }
     char32_t code;
     std::size_t length = c < 0x80 ? (code = c, 1) : decode(input, i, code);
-    std::size_t size = code < 0x10000 && impl_->bmp_short[code].length != 255
-                           ? impl_->bmp_short[code].length
-                           : impl_->folded_of(code).size();
+    std::size_t size = code < 0x10000 && shorts[code].length != 255 ? shorts[code].length
+                                                                    : impl_->folded_of(code).size();
     if (w + size + 1 > origin.size()) origin.resize(w + size + 1 + (input.size() - i));
     std::fill_n(origin.begin() + static_cast<std::ptrdiff_t>(w), size,
                 static_cast<std::uint32_t>(i));
