@@ -97,7 +97,11 @@ class Pattern {
   bool test(std::string_view subject, std::size_t from, bool anchored) const;
   // False when no match can start in a text holding only the bytes in `present`
   // (from PCRE2's first-code-unit analysis); true when it may, or cannot tell.
-  bool may_start_in(const ByteSet& present) const;
+  bool may_start_in(const ByteSet& present) const {
+    if (!has_first_bytes_) return true;
+    return ((first_bytes_[0] & present.bits[0]) | (first_bytes_[1] & present.bits[1]) |
+            (first_bytes_[2] & present.bits[2]) | (first_bytes_[3] & present.bits[3])) != 0;
+  }
   // Index of a named group, or npos. Where (?J) lets several groups share a
   // name, use group(name, match): the one of them that took part in `match`.
   std::size_t group(const char* name) const;
@@ -106,6 +110,8 @@ class Pattern {
 
  private:
   std::string source_;
+  std::uint64_t first_bytes_[4] = {};  // bitmap of bytes a match can start with
+  bool has_first_bytes_ = false;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

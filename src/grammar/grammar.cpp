@@ -39,8 +39,6 @@ struct Pattern::Impl {
   pcre2_code* anchored = nullptr;
   pcre2_match_data* data = nullptr;
   bool jit = false;  // both codes JIT-compiled: match through pcre2_jit_match directly
-  std::uint64_t first_bytes[4] = {};  // bitmap of bytes a match can start with
-  bool has_first_bytes = false;
   ~Impl() {
     if (data) pcre2_match_data_free(data);
     if (anchored) pcre2_code_free(anchored);
@@ -85,17 +83,17 @@ Pattern::Pattern(const std::string& source, const std::string& where)
   impl_->jit = jit_size > 0 && anchored_jit_size > 0;
   const std::uint8_t* bitmap = nullptr;
   if (pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
-    std::memcpy(impl_->first_bytes, bitmap, 32);
-    impl_->has_first_bytes = true;
+    std::memcpy(first_bytes_, bitmap, 32);
+    has_first_bytes_ = true;
   }
   std::uint32_t first_unit_type = 0;
-  if (!impl_->has_first_bytes &&
+  if (!has_first_bytes_ &&
       pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTCODETYPE, &first_unit_type) == 0 &&
       first_unit_type == 1) {
     std::uint32_t unit = 0;
     pcre2_pattern_info(impl_->code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-    impl_->first_bytes[unit / 64 % 4] |= std::uint64_t{1} << (unit % 64);
-    impl_->has_first_bytes = true;
+    first_bytes_[unit / 64 % 4] |= std::uint64_t{1} << (unit % 64);
+    has_first_bytes_ = true;
   }
 }
 
@@ -128,13 +126,6 @@ std::optional<Match> Pattern::find(std::string_view subject, std::size_t from,
 bool Pattern::test(std::string_view subject, std::size_t from, bool anchored) const {
   if (from > subject.size()) return false;
   return impl_->match(subject, from, anchored) > 0;
-}
-
-bool Pattern::may_start_in(const ByteSet& present) const {
-  if (!impl_->has_first_bytes) return true;
-  for (int i = 0; i < 4; ++i)
-    if (impl_->first_bytes[i] & present.bits[i]) return true;
-  return false;
 }
 
 // Marks each byte in a table (independent stores), then packs the table into
