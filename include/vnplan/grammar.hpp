@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -96,7 +97,11 @@ class Pattern {
   bool test(std::string_view subject, std::size_t from, bool anchored) const;
   // False when no match can start in a text holding only the bytes in `present`
   // (from PCRE2's first-code-unit analysis); true when it may, or cannot tell.
-  bool may_start_in(const ByteSet& present) const;
+  bool may_start_in(const ByteSet& present) const {
+    if (!has_first_bytes_) return true;
+    return ((first_bytes_[0] & present.bits[0]) | (first_bytes_[1] & present.bits[1]) |
+            (first_bytes_[2] & present.bits[2]) | (first_bytes_[3] & present.bits[3])) != 0;
+  }
   // Index of a named group, or npos. Where (?J) lets several groups share a
   // name, use group(name, match): the one of them that took part in `match`.
   std::size_t group(const char* name) const;
@@ -105,6 +110,8 @@ class Pattern {
 
  private:
   std::string source_;
+  std::uint64_t first_bytes_[4] = {};  // bitmap of bytes a match can start with
+  bool has_first_bytes_ = false;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -132,21 +139,22 @@ class Grammar {
   const std::string& directory() const { return directory_; }
 
   // Raw entries of a file, e.g. entries("structure/section_kinds").
-  const std::vector<Entry>& entries(const std::string& file) const;
+  const std::vector<Entry>& entries(std::string_view file) const;
   // Compiled pattern entries of a pattern file, in file order.
-  const std::vector<PatternEntry>& patterns(const std::string& file) const;
+  const std::vector<PatternEntry>& patterns(std::string_view file) const;
   // The one pattern with `key` in `file`; throws GrammarError if absent.
-  const Pattern& pattern(const std::string& file, const std::string& key) const;
+  // (Names are views: a look-up from a string literal builds no std::string.)
+  const Pattern& pattern(std::string_view file, std::string_view key) const;
   // Value of a plain entry; throws GrammarError if absent.
-  const std::string& value(const std::string& file, const std::string& key) const;
+  const std::string& value(std::string_view file, std::string_view key) const;
   // Text of a whole rules file (e.g. ICU transliteration rules).
-  const std::string& text(const std::string& file) const;
+  const std::string& text(std::string_view file) const;
 
  private:
   std::string directory_;
-  std::map<std::string, std::vector<Entry>> entries_;
-  std::map<std::string, std::vector<PatternEntry>> patterns_;
-  std::map<std::string, std::string> texts_;
+  std::map<std::string, std::vector<Entry>, std::less<>> entries_;
+  std::map<std::string, std::vector<PatternEntry>, std::less<>> patterns_;
+  std::map<std::string, std::string, std::less<>> texts_;
 };
 
 }  // namespace vnplan

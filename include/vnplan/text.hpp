@@ -97,6 +97,9 @@ class Folder {
   Folded fold(std::string_view input) const;
   // The folded text alone, without origins (the common, cheaper case).
   std::string fold_string(std::string_view input) const;
+  // The origins alone, as fold(input).origin, written into `origin` (whose
+  // capacity is reused).
+  void fold_origins(std::string_view input, std::vector<std::uint32_t>& origin) const;
 
  private:
   struct Impl;

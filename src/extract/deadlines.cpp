@@ -3,6 +3,7 @@
 // grammars/extract/deadlines.re.tsv; this file only reads the named groups
 // (d, m, y, y1, m1, y2, m2, q) and the kind each pattern's key gives.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "vnplan/extract.hpp"
@@ -87,6 +88,12 @@ struct DeadlineReader::Impl {
   std::vector<std::pair<std::size_t, const Pattern*>> atoms;  // kind index, pattern
   std::vector<const Pattern*> finds;
   std::vector<std::vector<std::string>> needs;  // per find pattern: any of these words
+  // The needed words without repeats, and per find pattern the indices of its own;
+  // by_first lists, per first byte, the words that start with it. locate finds
+  // every word's first place in one pass over the sentence.
+  std::vector<std::string> words;
+  std::vector<std::vector<std::size_t>> need_ids;
+  std::array<std::vector<std::size_t>, 256> by_first;
   std::vector<const Pattern*> dones;
   std::vector<const Pattern*> labels;
   const Pattern* joiner = nullptr;
@@ -124,6 +131,43 @@ struct DeadlineReader::Impl {
     if (finds.empty() || joiner == nullptr)
       throw GrammarError(grammar.directory() + "/" + kFile + ".tsv", 0,
                          "needs 'find' and 'joiner' entries");
+    for (const auto& list : needs) {
+      need_ids.emplace_back();
+      for (const std::string& word : list) {
+        auto it = std::find(words.begin(), words.end(), word);
+        need_ids.back().push_back(static_cast<std::size_t>(it - words.begin()));
+        if (it != words.end()) continue;
+        if (!word.empty()) by_first[static_cast<unsigned char>(word[0])].push_back(words.size());
+        words.push_back(word);
+      }
+    }
+  }
+
+  // Where each needed word first occurs in `f` (as f.find(word)), or npos.
+  std::vector<std::size_t> first_places(std::string_view f) const {
+    std::vector<std::size_t> place(words.size(), f.npos);
+    std::size_t missing = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (words[w].empty())
+        place[w] = 0;
+      else
+        ++missing;
+    }
+    for (std::size_t k = 0; k < f.size() && missing > 0; ++k) {
+      const auto& candidates = by_first[static_cast<unsigned char>(f[k])];
+      for (std::size_t w : candidates) {
+        if (place[w] != f.npos) continue;
+        const std::string& word = words[w];
+        if (word.size() > f.size() - k) continue;
+        std::size_t j = 1;  // the first byte matched through by_first
+        while (j < word.size() && f[k + j] == word[j]) ++j;
+        if (j == word.size()) {
+          place[w] = k;
+          --missing;
+        }
+      }
+    }
+    return place;
   }
 
   // The time expressions of a folded phrase, left to right, not overlapping.
@@ -291,6 +335,7 @@ struct DeadlineReader::Impl {
   // The folded range of the deadline in a folded sentence, if any.
   std::optional<std::pair<std::size_t, std::size_t>> locate(std::string_view f) const {
     std::optional<std::pair<std::size_t, std::size_t>> best;
+    std::vector<std::size_t> places = first_places(f);
     for (std::size_t i = 0; i < finds.size(); ++i) {
       const Pattern* p = finds[i];
       std::size_t from = 0;
@@ -299,7 +344,7 @@ struct DeadlineReader::Impl {
         // word it needs, so the scan can start there instead of at the beginning.
         constexpr std::size_t kReach = 64;
         std::size_t first = f.npos;
-        for (const std::string& word : needs[i]) first = std::min(first, f.find(word));
+        for (std::size_t w : need_ids[i]) first = std::min(first, places[w]);
         if (first == f.npos) continue;
         from = first > kReach ? first - kReach : 0;
         while (from > 0 && (static_cast<unsigned char>(f[from]) & 0xC0) == 0x80) --from;

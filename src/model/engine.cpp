@@ -1,5 +1,6 @@
 // The model stage: runs the stages in order and assembles the result.
 #include <algorithm>
+#include <cstring>
 
 #include "vnplan/extract.hpp"
 #include "vnplan/segment.hpp"
@@ -32,8 +33,11 @@ namespace {
 
 std::vector<std::uint64_t> line_starts(const std::string& bytes) {
   std::vector<std::uint64_t> starts{0};
-  for (std::size_t i = 0; i < bytes.size(); ++i)
-    if (bytes[i] == '\n' && i + 1 < bytes.size()) starts.push_back(i + 1);
+  const char* begin = bytes.data();
+  const char* end = begin + bytes.size();
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+    if (p + 1 < end) starts.push_back(static_cast<std::uint64_t>(p + 1 - begin));
   return starts;
 }
 

@@ -1,10 +1,30 @@
 // Line cleaning: everything that changes characters inside one line.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "internal.hpp"
 
 namespace vnplan::internal {
+namespace {
+
+// Code points in UTF-8 text: bytes other than continuation bytes (10xxxxxx),
+// counted eight at a time.
+std::size_t code_points(std::string_view text) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    std::uint64_t continuation = x & ~(x << 1) & kHigh;
+    n += 8 - static_cast<std::size_t>(((continuation >> 7) * kOnes) >> 56);
+  }
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
 
 LineCleaner::LineCleaner(const Grammar& grammar) {
   for (const auto& entry : grammar.patterns("normalise/rewrite.re")) {
@@ -42,22 +62,31 @@ LineCleaner::LineCleaner(const Grammar& grammar) {
   }
 }
 
-bool LineCleaner::needs_word_normalisation(std::string_view word) const {
-  for (std::size_t i = 0; i < word.size(); ++i) {
+// A trigger at i is a combining mark's lead byte at i, or o/u before a lead
+// byte at i + 1: either way a byte >= 0xC0 at i or i + 1, so only the places
+// around such bytes are examined, in order.
+std::size_t LineCleaner::first_trigger(std::string_view word, std::size_t from) const {
+  auto triggers = [&](std::size_t i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c == 0xCC || c == 0xCD) return true;  // a combining mark (U+0300..U+036F): not NFC
     bool o_or_u = c == 'o' || c == 'O' || c == 'u' || c == 'U';
-    if (!o_or_u || i + 1 >= word.size() || static_cast<unsigned char>(word[i + 1]) < 0xC0) continue;
+    if (!o_or_u || i + 1 >= word.size() || static_cast<unsigned char>(word[i + 1]) < 0xC0)
+      return false;
     char32_t code;
     std::size_t length = utf8_decode(word, i + 1, code);
-    if (code >= toned_vowel_.size() || !toned_vowel_[code]) continue;
+    if (code >= toned_vowel_.size() || !toned_vowel_[code]) return false;
     // The rules move a tone only where the syllable ends ("hoà", not "hoạch").
     std::size_t after = i + 1 + length;
     if (after >= word.size()) return true;
     unsigned char next = static_cast<unsigned char>(word[after]);
-    if (next < 0x80 && !std::isalpha(next)) return true;
+    return next < 0x80 && !std::isalpha(next);
+  };
+  for (std::size_t j = from; j < word.size(); ++j) {
+    if (static_cast<unsigned char>(word[j]) < 0xC0) continue;
+    if (j > from && triggers(j - 1)) return j - 1;
+    if (triggers(j)) return j;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 LineCleaner::~LineCleaner() = default;
@@ -103,17 +132,19 @@ std::string LineCleaner::convert_latex(const std::string& math) const {
 // NFC and one tone-placement style, word by word so that offsets stay exact
 // wherever a word did not change.
 void LineCleaner::normalise_words(MappedText& text) const {
+  // Only words holding a trigger can need it: scan the line for the next one
+  // and read just its word. A trigger in a word is one in the line too (the
+  // bytes looked at are the same, and the space or line end after a word
+  // passes the same end-of-syllable test); the word is then tested exactly.
   std::size_t i = 0;
   while (i < text.text.size()) {
-    while (i < text.text.size() && text.text[i] == ' ') ++i;
-    std::size_t end = i;
-    bool ascii = true;
-    while (end < text.text.size() && text.text[end] != ' ') {
-      if (static_cast<unsigned char>(text.text[end]) >= 0x80) ascii = false;
-      ++end;
-    }
-    if (ascii || end == i ||
-        !needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
+    std::size_t trigger = first_trigger(text.text, i);
+    if (trigger == std::string_view::npos) break;
+    std::size_t space = text.text.rfind(' ', trigger);
+    i = space == std::string::npos || space < i ? i : space + 1;
+    std::size_t end = text.text.find(' ', trigger);
+    if (end == std::string::npos) end = text.text.size();
+    if (!needs_word_normalisation(std::string_view(text.text).substr(i, end - i))) {
       i = end;
       continue;
     }
@@ -146,8 +177,7 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   if (number == 1 && end - start >= 3 && source.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;
   line.text = MappedText::copy_of(std::string_view(source).substr(start, end - start),
                                   static_cast<std::uint32_t>(start));
-  for (std::size_t i = 0; i < line.text.text.size(); ++i)
-    if ((static_cast<unsigned char>(line.text.text[i]) & 0xC0) != 0x80) ++line.raw_length;
+  line.raw_length = code_points(line.text.text);
   if (line.text.text.find_first_not_of(" \t") == std::string::npos) {
     line.blank = true;
     line.spaces_only_long = line.text.text.size() >= 20;

@@ -45,7 +45,12 @@ class LineCleaner {
   // decompositions: a word without one of them after o/u, and without a
   // combining mark, is left alone, which spares most words the ICU round trip.
   std::vector<bool> toned_vowel_;
-  bool needs_word_normalisation(std::string_view word) const;
+  bool needs_word_normalisation(std::string_view word) const {
+    return first_trigger(word, 0) != std::string_view::npos;
+  }
+  // Where, at or after `from`, a byte shows that its word may need normalising
+  // (the test needs_word_normalisation applies), or npos.
+  std::size_t first_trigger(std::string_view text, std::size_t from) const;
 
   std::string convert_latex(const std::string& math) const;
   void normalise_words(MappedText& text) const;

@@ -346,7 +346,8 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
         input.unit(u).marker.type != MarkerType::none)
       continue;
     const std::string& folded = input.folded(u);
-    if (copy.matches_at_start(folded) || (mode.contains(folded) && input.text_of(u).size() < 160)) {
+    // The length first: the mode pattern is slow to rule out on a long paragraph.
+    if (copy.matches_at_start(folded) || (input.text_of(u).size() < 160 && mode.contains(folded))) {
       start = u;
       break;
     }
