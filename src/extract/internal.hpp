@@ -76,14 +76,39 @@ struct Label {
 };
 
 // Everything the item extractors share for one document.
+// The patterns of grammars/extract/assignments.re.tsv and labels.re.tsv, looked
+// up once per engine rather than by name for every item.
+struct Cues {
+  explicit Cues(const Grammar& grammar);
+  const Pattern& lead_support;
+  const Pattern& lead_only;
+  const Pattern& support_only;
+  const Pattern& assign;
+  const Pattern& heading_agency;
+  const Pattern& clause_end;
+  const Pattern& lead_in_list;
+  const Pattern& not_item;
+  std::shared_ptr<Pattern> any_label;  // any labelled line: one test before trying each
+};
+
 struct ItemContext {
   const StructureInput& input;
   const AgencyRegistry& agencies;
   const DeadlineReader& deadlines;
   const MeasureReader& measures;
-  const Pattern& any_label;  // any labelled line: one test before trying each label
+  const Cues& cues;
   DocumentModel& model;
 };
+
+// Where sentences break in folded[begin, end) of unit u: ". " (not "...")
+// before a capital letter of the original text. `stop` is the full stop, `next`
+// the first byte of the next sentence.
+struct SentenceBreak {
+  std::size_t stop = 0;
+  std::size_t next = 0;
+};
+std::vector<SentenceBreak> sentence_breaks(const StructureInput& input, std::size_t u,
+                                           std::size_t begin, std::size_t end);
 
 // The folded view has no case; the original text tells where a sentence starts.
 bool starts_with_capital(const std::string& text, std::size_t at);

@@ -90,8 +90,8 @@ class Walker {
                            const std::vector<AgencyName>& names) const;
   std::optional<Label> label_of(std::size_t u) const;
   void read_label(std::size_t u, const Label& label);
-  void read_assignment_value(std::size_t u, std::size_t text_begin, std::size_t text_end,
-                             const std::string& role, Assigned& into) const;
+  void read_assignment_value(std::size_t u, std::size_t folded_begin, const std::string& role,
+                             Assigned& into) const;
   void flush_labels();
   void apply(const Assigned& assigned, const std::vector<ItemRef>& items);
   void close_heading();
@@ -115,38 +115,23 @@ class Walker {
 std::vector<std::size_t> Walker::later_starts(std::size_t u, std::size_t from,
                                               std::size_t to) const {
   const std::string& folded = in().folded(u);
-  const std::string& text = in().text_of(u);
   std::vector<std::size_t> starts;
   std::size_t colon = folded.find(": ", from);
   if (colon != std::string::npos && colon < from + 100 && colon < to) starts.push_back(colon + 2);
-  for (std::size_t i = folded.find(". ", from); i != std::string::npos && i < to;
-       i = folded.find(". ", i + 1)) {
-    std::size_t next = i + 2;
-    while (next < to && folded[next] == ' ') ++next;
-    if (next < to && starts_with_capital(text, in().to_text(u, next))) starts.push_back(next);
-  }
+  for (const SentenceBreak& b : sentence_breaks(in(), u, from, to)) starts.push_back(b.next);
   return starts;
+}
+
+// A paragraph that ends in ":" only introduces a list when it is one sentence;
+// "Tập trung ... bền vững. Tập trung triển khai 03 sáng kiến:" is a task.
+bool Walker::has_two_sentences(std::size_t u, std::size_t from) const {
+  return !sentence_breaks(in(), u, from, in().folded(u).size()).empty();
 }
 
 bool Walker::ends_sentence(std::size_t u) const {
   const std::string& folded = in().folded(u);
   std::size_t end = folded.find_last_not_of(' ');
   return end != std::string::npos && folded[end] == '.';
-}
-
-// A paragraph that ends in ":" only introduces a list when it is one sentence;
-// "Tập trung ... bền vững. Tập trung triển khai 03 sáng kiến:" is a task.
-bool Walker::has_two_sentences(std::size_t u, std::size_t from) const {
-  const std::string& folded = in().folded(u);
-  const std::string& text = in().text_of(u);
-  for (std::size_t i = folded.find(". ", from); i != std::string::npos;
-       i = folded.find(". ", i + 1)) {
-    std::size_t next = i + 2;
-    while (next < folded.size() && folded[next] == ' ') ++next;
-    if (next + 1 >= folded.size()) break;
-    if (starts_with_capital(text, in().to_text(u, next))) return true;
-  }
-  return false;
 }
 
 // The first words of a sentence, enough to hold its subject and the verb after
@@ -287,7 +272,8 @@ std::vector<Named> Walker::named(std::size_t u, std::size_t text_begin,
 
 std::optional<Label> Walker::label_of(std::size_t u) const {
   const std::string& folded = in().folded(u);
-  if (!ctx_.any_label.matches_at_start(folded)) return std::nullopt;  // one scan for most units
+  if (!ctx_.cues.any_label->matches_at_start(folded))
+    return std::nullopt;  // one scan for most units
   for (const auto& entry : in().grammar.patterns("extract/labels.re")) {
     if (auto m = entry.pattern->find(folded, 0, true)) return Label{entry.key, (*m)[0].end};
   }
@@ -296,28 +282,27 @@ std::optional<Label> Walker::label_of(std::size_t u) const {
 
 // "Sở X chủ trì, phối hợp với Y và Z" → lead X, support Y, Z; otherwise the
 // whole value is a list of agencies in `role`.
-void Walker::read_assignment_value(std::size_t u, std::size_t text_begin, std::size_t text_end,
-                                   const std::string& role, Assigned& into) const {
+void Walker::read_assignment_value(std::size_t u, std::size_t folded_begin, const std::string& role,
+                                   Assigned& into) const {
+  // The value runs to the end of the unit: its folded view is the unit's own.
   const std::string& text = in().text_of(u);
-  std::string_view value = std::string_view(text).substr(text_begin, text_end - text_begin);
+  std::string_view folded = std::string_view(in().folded(u)).substr(folded_begin);
+  std::size_t text_begin = in().to_text(u, folded_begin);
+  std::string_view value = std::string_view(text).substr(text_begin);
+  auto text_at = [&](std::size_t f) { return in().to_text(u, folded_begin + f) - text_begin; };
   const auto& agencies = ctx_.agencies;
-  std::string folded = in().folder.fold_string(value);
-  const Pattern& lead_support = in().grammar.pattern("extract/assignments.re", "lead_support");
-  const Pattern& lead_only = in().grammar.pattern("extract/assignments.re", "lead_only");
-  if (auto m = lead_support.find(folded)) {
-    auto folded_map = in().folder.fold(value);
-    std::size_t lead_end = folded_map.origin[(*m)[0].begin];
-    std::size_t support_begin = folded_map.origin[(*m)[0].end];
-    auto lead = agencies.split_list(value.substr(0, lead_end));
-    auto support = agencies.split_list(value.substr(support_begin));
-    for (auto& n : named(u, text_begin, lead)) into.lead.push_back(n);
-    for (auto& n : named(u, text_begin + support_begin, support)) into.support.push_back(n);
+  if (auto m = ctx_.cues.lead_support.find(folded)) {
+    std::size_t lead_end = text_at((*m)[0].begin), support_begin = text_at((*m)[0].end);
+    for (auto& n : named(u, text_begin, agencies.split_list(value.substr(0, lead_end))))
+      into.lead.push_back(n);
+    for (auto& n :
+         named(u, text_begin + support_begin, agencies.split_list(value.substr(support_begin))))
+      into.support.push_back(n);
     return;
   }
-  if (auto m = lead_only.find(folded)) {
-    auto folded_map = in().folder.fold(value);
-    std::size_t lead_end = folded_map.origin[(*m)[0].begin];
-    for (auto& n : named(u, text_begin, agencies.split_list(value.substr(0, lead_end))))
+  if (auto m = ctx_.cues.lead_only.find(folded)) {
+    for (auto& n :
+         named(u, text_begin, agencies.split_list(value.substr(0, text_at((*m)[0].begin)))))
       into.lead.push_back(n);
     return;
   }
@@ -339,7 +324,7 @@ void Walker::read_label(std::size_t u, const Label& label) {
     labels_.done = labels_.done || ctx_.deadlines.says_done(value);
     if (!deadline.text.empty()) labels_.deadline = std::move(deadline);
   } else {
-    read_assignment_value(u, text_begin, text_end, label.role, labels_);
+    read_assignment_value(u, label.value_begin, label.role, labels_);
   }
   in().use[u] = Use::item;
   labels_unit_ = u;
@@ -400,7 +385,7 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
     const std::string& text = in().text_of(*unit);
     std::string_view title = std::string_view(text).substr(from);
     auto folded = in().folder.fold(title);
-    const Pattern& prefix = in().grammar.pattern("extract/assignments.re", "heading_agency");
+    const Pattern& prefix = ctx_.cues.heading_agency;
     std::size_t skip = 0;
     if (auto m = prefix.find(folded.text, 0, true)) skip = folded.origin[(*m)[0].end];
     // The title is a list of agencies ("1. Ủy ban nhân dân tỉnh"), or opens
@@ -456,7 +441,7 @@ void Walker::finish_task(std::size_t index) {
   std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
   if (task.agencies.lead.empty()) {
     std::size_t subject_offset = tb;
-    const Pattern& assign = in().grammar.pattern("extract/assignments.re", "assign");
+    const Pattern& assign = ctx_.cues.assign;
     if (auto m = assign.find(folded, fb, true)) subject_offset = in().to_text(u, (*m)[0].end);
     auto subject = named(u, subject_offset,
                          ctx_.agencies.subject(opening(
@@ -474,9 +459,9 @@ void Walker::finish_task(std::size_t index) {
     }
     task.agencies.lead = ids_of(subject, "lead");
     if (task.agencies.support.empty()) {
-      const Pattern& lead_support = in().grammar.pattern("extract/assignments.re", "lead_support");
-      const Pattern& support_only = in().grammar.pattern("extract/assignments.re", "support_only");
-      const Pattern& clause_end = in().grammar.pattern("extract/assignments.re", "clause_end");
+      const Pattern& lead_support = ctx_.cues.lead_support;
+      const Pattern& support_only = ctx_.cues.support_only;
+      const Pattern& clause_end = ctx_.cues.clause_end;
       std::optional<Match> support_at;
       if (!subject.empty())
         support_at = lead_support.find(folded, fb);
@@ -515,7 +500,7 @@ void Walker::run() {
   const auto& sections = ctx_.model.sections;
   std::vector<std::size_t> stack;  // open sections, innermost last
   std::size_t next_section = 0;
-  const Pattern& lead_in_list = in().grammar.pattern("extract/assignments.re", "lead_in_list");
+  const Pattern& lead_in_list = ctx_.cues.lead_in_list;
   Area last_area = Area::none;
   for (std::size_t u = begin_; u < end_; ++u) {
     const Block& block = in().block(u);
@@ -538,8 +523,7 @@ void Walker::run() {
     if (in().use[u] != Use::content && in().use[u] != Use::heading) area = Area::none;
 
     std::optional<Label> label = area == Area::none ? std::nullopt : label_of(u);
-    if (!label && area != Area::none &&
-        in().grammar.pattern("extract/assignments.re", "not_item").matches_at_start(in().folded(u)))
+    if (!label && area != Area::none && ctx_.cues.not_item.matches_at_start(in().folded(u)))
       continue;
     if (label) {
       read_label(u, *label);
@@ -607,7 +591,6 @@ void Walker::run() {
 }
 
 void Walker::count_coverage() {
-
   for (std::size_t u : area_units_) {
     std::uint64_t n = counted_chars(in().text_of(u));
     ctx_.model.item_area_chars += n;
@@ -625,18 +608,32 @@ void Walker::count_coverage() {
 }  // namespace
 }  // namespace internal
 
+namespace internal {
+
+Cues::Cues(const Grammar& grammar)
+    : lead_support(grammar.pattern("extract/assignments.re", "lead_support")),
+      lead_only(grammar.pattern("extract/assignments.re", "lead_only")),
+      support_only(grammar.pattern("extract/assignments.re", "support_only")),
+      assign(grammar.pattern("extract/assignments.re", "assign")),
+      heading_agency(grammar.pattern("extract/assignments.re", "heading_agency")),
+      clause_end(grammar.pattern("extract/assignments.re", "clause_end")),
+      lead_in_list(grammar.pattern("extract/assignments.re", "lead_in_list")),
+      not_item(grammar.pattern("extract/assignments.re", "not_item")) {
+  std::vector<const Pattern*> labels;
+  for (const auto& entry : grammar.patterns("extract/labels.re"))
+    labels.push_back(entry.pattern.get());
+  any_label = Pattern::any_of(labels);
+}
+
+}  // namespace internal
+
 struct ItemExtractor::Impl {
   AgencyRegistry agencies;
   DeadlineReader deadlines;
   internal::MeasureReader measures;
-  std::shared_ptr<Pattern> any_label;
+  internal::Cues cues;
   Impl(const Grammar& grammar, const Folder& folder)
-      : agencies(grammar, folder), deadlines(grammar, folder), measures(grammar) {
-    std::vector<const Pattern*> labels;
-    for (const auto& entry : grammar.patterns("extract/labels.re"))
-      labels.push_back(entry.pattern.get());
-    any_label = Pattern::any_of(labels);
-  }
+      : agencies(grammar, folder), deadlines(grammar, folder), measures(grammar), cues(grammar) {}
 };
 
 ItemExtractor::ItemExtractor(const Grammar& grammar, const Folder& folder)
@@ -647,8 +644,8 @@ const DeadlineReader& ItemExtractor::deadlines() const { return impl_->deadlines
 
 void ItemExtractor::run(const StructureInput& input, std::size_t begin, std::size_t end,
                         DocumentModel& model) const {
-  internal::ItemContext ctx{input,           impl_->agencies,   impl_->deadlines,
-                            impl_->measures, *impl_->any_label, model};
+  internal::ItemContext ctx{input,           impl_->agencies, impl_->deadlines,
+                            impl_->measures, impl_->cues,     model};
   internal::Walker(ctx, begin, end).run();
   std::size_t n = 0;
   for (auto& goal : model.goals) goal.id = "goal" + std::to_string(++n);

@@ -39,21 +39,33 @@ struct Range {
   std::size_t end = 0;
 };
 
-// ". " before a capital letter ends a sentence; so does the paragraph's end.
-std::vector<Range> sentences_of(const ItemContext& ctx, std::size_t u, std::size_t begin,
-                                std::size_t end) {
-  const std::string& folded = ctx.input.folded(u);
-  const std::string& text = ctx.input.text_of(u);
-  std::vector<Range> sentences;
-  std::size_t start = begin;
-  for (std::size_t i = begin; i + 1 < end; ++i) {
-    if (folded[i] != '.' || !is_space(folded[i + 1])) continue;
+}  // namespace
+
+std::vector<SentenceBreak> sentence_breaks(const StructureInput& input, std::size_t u,
+                                           std::size_t begin, std::size_t end) {
+  const std::string& folded = input.folded(u);
+  const std::string& text = input.text_of(u);
+  std::vector<SentenceBreak> breaks;
+  for (std::size_t i = folded.find(". ", begin); i != std::string::npos && i + 1 < end;
+       i = folded.find(". ", i + 1)) {
     if (i > begin && folded[i - 1] == '.') continue;  // "Big Data... trong"
     std::size_t next = i + 1;
     while (next < end && is_space(folded[next])) ++next;
-    if (next >= end || !starts_with_capital(text, ctx.input.to_text(u, next))) continue;
-    sentences.push_back({start, i});
-    start = next;
+    if (next >= end || !starts_with_capital(text, input.to_text(u, next))) continue;
+    breaks.push_back({i, next});
+  }
+  return breaks;
+}
+
+namespace {
+
+std::vector<Range> sentences_of(const ItemContext& ctx, std::size_t u, std::size_t begin,
+                                std::size_t end) {
+  std::vector<Range> sentences;
+  std::size_t start = begin;
+  for (const SentenceBreak& b : sentence_breaks(ctx.input, u, begin, end)) {
+    sentences.push_back({start, b.stop});
+    start = b.next;
   }
   if (start < end) sentences.push_back({start, end});
   return sentences;
