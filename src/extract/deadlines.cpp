@@ -400,11 +400,7 @@ bool DeadlineReader::folded_says_done(std::string_view folded_phrase) const {
 }
 
 bool DeadlineReader::says_done(std::string_view phrase) const {
-  if (phrase.empty()) return false;
-  std::string folded = impl_->folder.fold_string(phrase);
-  for (const Pattern* done : impl_->dones)
-    if (done->contains(folded)) return true;
-  return false;
+  return !phrase.empty() && folded_says_done(impl_->folder.fold_string(phrase));
 }
 
 }  // namespace vnplan
