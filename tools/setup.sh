@@ -14,8 +14,10 @@ PACKAGES=(
   libicu-dev        # normalisation, folding (ICU transforms)
   libpcre2-dev      # grammar patterns (PCRE2 with JIT)
   nlohmann-json3-dev
-  libpugixml-dev
-  libxml2-dev
+  libpugixml-dev    # DOCX XML parts
+  libxml2-dev       # HTML reader, HTML tables inside markdown
+  libzip-dev        # DOCX archives
+  libpoppler-cpp-dev  # PDF text layer
   catch2            # 2.13, unit and corpus tests
 )
 

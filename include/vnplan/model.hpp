@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vnplan/source.hpp"
 #include "vnplan/span.hpp"
 
 namespace vnplan {
@@ -224,9 +225,12 @@ struct DocumentModel {
 struct SourceInfo {
   std::string path;
   std::string format;
-  std::string sha256;
-  std::uint64_t bytes = 0;
+  std::string sha256;       // of the file as read
+  std::uint64_t bytes = 0;  // of the text spans count (the rendered text for HTML, DOCX, PDF)
   std::uint32_t lines = 0;
+  std::uint64_t file_bytes = 0;       // of the file as read
+  bool rendered = false;              // spans count bytes of the text rendered from the file
+  std::vector<SourceAnchor> anchors;  // where rendered text came from (see source.hpp)
 };
 
 struct ParseResult {

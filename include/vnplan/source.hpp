@@ -6,11 +6,29 @@
 #include <string>
 #include <vector>
 
+#include "vnplan/span.hpp"
+
 namespace vnplan {
 
-enum class SourceFormat { text, markdown };
+// Told from the content (magic bytes, markup), the file name only breaks a tie
+// between text and markdown.
+enum class SourceFormat { text, markdown, html, docx, pdf };
 
 const char* format_name(SourceFormat format);
+// True for the formats whose file is rendered to text before normalise.
+bool is_rendered(SourceFormat format);
+
+// Where a stretch of rendered text came from in an HTML, DOCX or PDF file.
+// Readers of those formats render the file as markdown-like text (one paragraph
+// per line, list numbers typed out, tables as pipe rows) and spans count bytes
+// of that text; an anchor tells the user where to look in the file itself.
+struct SourceAnchor {
+  std::uint32_t at = 0;    // first byte of the stretch in SourceFile::bytes
+  std::uint32_t page = 0;  // PDF: 1-based page; 0 when the format has no pages
+  float x = 0, y = 0;      // PDF: the stretch's top-left, in points from the page's top-left
+  std::uint32_t line = 0;  // HTML: 1-based line of the element in the file
+  std::string node;        // DOCX: "p17" (17th paragraph), "tbl2/r3/c4", "footnote5"
+};
 
 // A document's bytes as read, after the checks every later stage relies on:
 // valid UTF-8, no NUL bytes, not empty, no line beyond kMaxLineBytes.
@@ -18,8 +36,16 @@ const char* format_name(SourceFormat format);
 struct SourceFile {
   std::string path;  // as given; "-" for stdin
   SourceFormat format = SourceFormat::text;
+  // The text every later stage reads: the file itself for text and markdown,
+  // the text rendered from it for HTML, DOCX and PDF (`vnplan render` prints it).
   std::string bytes;
-  std::string sha256;  // lower-case hex of `bytes`
+  std::string sha256;                 // lower-case hex, of the file as read
+  std::uint64_t file_bytes = 0;       // size of the file as read
+  std::vector<SourceAnchor> anchors;  // by `at`; empty unless rendered
+  std::vector<Diagnostic> notes;      // what a reader dropped or rebuilt (spans into `bytes`)
+
+  // The anchor holding byte `offset` of `bytes`, or null when not rendered.
+  const SourceAnchor* anchor_at(std::uint64_t offset) const;
 };
 
 // Why a source could not be read; `offset`/`line` say where when it is about content.
@@ -47,7 +73,8 @@ ReadResult read_source(const std::string& path);
 // Checks bytes already in memory (used by read_source and by tests).
 ReadResult check_source(std::string path, std::string bytes);
 
-// Expands the command-line inputs: a directory gives its .txt/.md files in
+// Expands the command-line inputs: a directory gives its plan files
+// (.txt, .md, .markdown, .html, .htm, .docx, .pdf) in
 // name order (recursively); a missing path or an empty directory is an error.
 struct InputList {
   std::vector<std::string> paths;

@@ -120,6 +120,12 @@ class Normaliser {
   std::unique_ptr<Impl> impl_;
 };
 
+// The cells of a markdown pipe row ("| a | b |"): the [from, to) range of each
+// cell's text without its surrounding spaces (from == to for an empty cell).
+// "\|" inside a cell is text, not a separator; the readers of HTML, DOCX and
+// PDF write a "|" in a cell that way.
+std::vector<std::pair<std::size_t, std::size_t>> pipe_cells(std::string_view row);
+
 // Decodes one UTF-8 code point at s[i]; returns its byte length (input is valid UTF-8).
 std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code);
 void utf8_append(std::string& out, char32_t code);

@@ -13,13 +13,17 @@ constexpr const char* kUsage =
 Usage:
   vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--summary] [--grammars DIR]
   vnplan normalize FILE [--grammars DIR]
+  vnplan render FILE
   vnplan --help | --version
 
-parse      Reads each input (a .txt/.md file, every .txt/.md file under a directory,
-           or - for standard input) and writes its model ("vnplan/1" JSON). One input
-           gives one JSON document; several give JSON Lines, one input per line.
+parse      Reads each input (a plan file: text, markdown, HTML, DOCX or PDF, told
+           apart by content; every such file under a directory; or - for standard
+           input) and writes its model ("vnplan/1" JSON). One input gives one JSON
+           document; several give JSON Lines, one input per line.
 normalize  Prints the normalised text of FILE: one block (paragraph, heading, item,
            table row) per line, as the later stages see it.
+render     Prints the text that spans count bytes of: the file itself for text and
+           markdown, the text rendered from it for HTML, DOCX and PDF.
 
 Options:
   -o, --output OUT   write to OUT instead of standard output
@@ -87,12 +91,12 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       options.inputs.push_back(arg);
     }
   }
-  if (options.command != "parse" && options.command != "normalize")
+  if (options.command != "parse" && options.command != "normalize" && options.command != "render")
     return usage_error("unknown command '" + options.command + "'");
   if (options.inputs.empty())
     return usage_error(options.command + " needs an input (a file, a directory or -)");
-  if (options.command == "normalize" && options.inputs.size() != 1)
-    return usage_error("normalize takes exactly one file");
+  if (options.command != "parse" && options.inputs.size() != 1)
+    return usage_error(options.command + " takes exactly one file");
   return std::nullopt;
 }
 
@@ -121,7 +125,9 @@ int run(const Options& options, std::ostream& out) {
       continue;
     }
     try {
-      if (options.command == "normalize") {
+      if (options.command == "render") {
+        out << read.file->bytes;
+      } else if (options.command == "normalize") {
         out << engine.normalise(*read.file).joined();
       } else {
         vnplan::ParseResult result = engine.parse(*read.file);

@@ -1,4 +1,5 @@
 // The export stage: the model as "vnplan/1" JSON (see docs/model.md).
+#include <algorithm>
 #include <cmath>
 
 #include "vnplan/vnplan.hpp"
@@ -22,12 +23,38 @@ namespace {
 
 using internal::JsonWriter;
 
+// The anchors of the source being written. Every span of a rendered file (HTML,
+// DOCX, PDF) also says where it is in the file itself; passing the anchors down
+// through every writer of the model would clutter them all for this one use.
+thread_local const std::vector<SourceAnchor>* current_anchors = nullptr;
+
+struct AnchorScope {
+  explicit AnchorScope(const SourceInfo& source) {
+    current_anchors = source.rendered ? &source.anchors : nullptr;
+  }
+  ~AnchorScope() { current_anchors = nullptr; }
+};
+
+void write_anchor(JsonWriter& w, std::uint64_t offset) {
+  const auto& anchors = *current_anchors;
+  auto after =
+      std::upper_bound(anchors.begin(), anchors.end(), offset,
+                       [](std::uint64_t at, const SourceAnchor& anchor) { return at < anchor.at; });
+  if (after == anchors.begin()) return;
+  const SourceAnchor& anchor = *(after - 1);
+  if (anchor.page) {
+    w.field("page", anchor.page);
+    w.field("x", std::round(anchor.x * 10) / 10.0);
+    w.field("y", std::round(anchor.y * 10) / 10.0);
+  }
+  if (anchor.line) w.field("source_line", anchor.line);
+  if (!anchor.node.empty()) w.field("node", anchor.node);
+}
+
 void write(JsonWriter& w, const Span& span) {
-  w.begin_object()
-      .field("line", span.line)
-      .field("start", span.start)
-      .field("end", span.end)
-      .end_object();
+  w.begin_object().field("line", span.line).field("start", span.start).field("end", span.end);
+  if (current_anchors) write_anchor(w, span.start);
+  w.end_object();
 }
 
 void write(JsonWriter& w, const std::optional<Span>& span) {
@@ -333,6 +360,7 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
 namespace {
 
 void write_result(JsonWriter& w, const ParseResult& result) {
+  AnchorScope anchors(result.source);
   w.begin_object()
       .field("schema", kSchema)
       .key("generator")
@@ -347,6 +375,8 @@ void write_result(JsonWriter& w, const ParseResult& result) {
       .field("sha256", result.source.sha256)
       .field("bytes", result.source.bytes)
       .field("lines", result.source.lines)
+      .field("file_bytes", result.source.file_bytes)
+      .field("rendered", result.source.rendered)
       .end_object();
   if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
   w.key("attachments").begin_array();

@@ -70,8 +70,18 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.source.format = format_name(source.format);
   result.source.sha256 = source.sha256;
   result.source.bytes = source.bytes.size();
+  result.source.file_bytes = source.file_bytes ? source.file_bytes : source.bytes.size();
+  result.source.rendered = is_rendered(source.format);
+  result.source.anchors = source.anchors;
   auto starts = line_starts(source.bytes);
   result.source.lines = static_cast<std::uint32_t>(starts.size());
+  for (Diagnostic note : source.notes) {
+    if (note.span) {
+      auto after = std::upper_bound(starts.begin(), starts.end(), note.span->start);
+      note.span->line = static_cast<std::uint32_t>(after - starts.begin());
+    }
+    result.diagnostics.push_back(std::move(note));
+  }
 
   SegmentedText segmented = impl_->segmenter.run(impl_->normaliser.run(source));
   result.page_numbers_removed = segmented.text.stats.page_numbers_removed;

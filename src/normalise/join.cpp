@@ -170,21 +170,13 @@ void split_header_table(NormalisedText& out) {
   for (std::size_t r = 0; r < rows; ++r) {
     const Block& row = out.blocks[r];
     const std::string& text = row.text();
-    std::size_t start = text.find('|') + 1;
-    while (start < text.size()) {
-      std::size_t bar = text.find('|', start);
-      if (bar == std::string::npos) bar = text.size();
-      std::size_t a = text.find_first_not_of(' ', start);
-      std::size_t b = text.find_last_not_of(' ', bar - 1);
-      if (a != std::string::npos && a < bar && b >= a &&
-          text.find_first_not_of(":- ", a) <= b) {  // not empty, not a rule
-        Block cell;
-        cell.kind = BlockKind::paragraph;
-        cell.first_line = cell.last_line = row.first_line;
-        cell.content = row.content.slice(a, b + 1);
-        cells.push_back(std::move(cell));
-      }
-      start = bar + 1;
+    for (auto [a, b] : pipe_cells(text)) {
+      if (a == b || text.find_first_not_of(":- ", a) >= b) continue;  // empty, or a rule
+      Block cell;
+      cell.kind = BlockKind::paragraph;
+      cell.first_line = cell.last_line = row.first_line;
+      cell.content = row.content.slice(a, b);
+      cells.push_back(std::move(cell));
     }
   }
   out.blocks.erase(out.blocks.begin(), out.blocks.begin() + static_cast<std::ptrdiff_t>(rows));

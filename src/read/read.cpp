@@ -6,13 +6,38 @@
 #include <iterator>
 #include <sstream>
 
+#include "rendition.hpp"
 #include "vnplan/source.hpp"
 
 namespace vnplan {
 namespace fs = std::filesystem;
 
 const char* format_name(SourceFormat format) {
-  return format == SourceFormat::markdown ? "markdown" : "text";
+  switch (format) {
+    case SourceFormat::text:
+      return "text";
+    case SourceFormat::markdown:
+      return "markdown";
+    case SourceFormat::html:
+      return "html";
+    case SourceFormat::docx:
+      return "docx";
+    case SourceFormat::pdf:
+      return "pdf";
+  }
+  return "text";
+}
+
+bool is_rendered(SourceFormat format) {
+  return format == SourceFormat::html || format == SourceFormat::docx ||
+         format == SourceFormat::pdf;
+}
+
+const SourceAnchor* SourceFile::anchor_at(std::uint64_t offset) const {
+  auto after =
+      std::upper_bound(anchors.begin(), anchors.end(), offset,
+                       [](std::uint64_t at, const SourceAnchor& anchor) { return at < anchor.at; });
+  return after == anchors.begin() ? nullptr : &*(after - 1);
 }
 
 std::string ReadError::to_string() const {
@@ -56,10 +81,63 @@ std::size_t utf8_sequence_length(const std::string& bytes, std::size_t i) {
   return length;
 }
 
-// Markdown is told apart from plain text by its marks, not only its name.
-SourceFormat detect_format(const std::string& path, const std::string& bytes) {
+std::string lower_extension(const std::string& path) {
   std::string extension = fs::path(path).extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+  return extension;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// Formats with magic bytes, whatever the file is called. A ZIP is taken for a
+// DOCX and its reader says so when it is some other archive.
+std::optional<SourceFormat> binary_format(const std::string& bytes) {
+  if (starts_with(bytes, "%PDF-")) return SourceFormat::pdf;
+  if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06"))
+    return SourceFormat::docx;
+  return std::nullopt;
+}
+
+// Formats this tool does not read but can name, so the message says what to do.
+std::optional<std::string> unsupported_format(const std::string& bytes) {
+  if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+    return "a legacy Word .doc (OLE2) file: save it as DOCX or PDF";
+  if (starts_with(bytes, "{\\rtf")) return "an RTF file: save it as DOCX or PDF";
+  if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
+      starts_with(bytes, "II*") || starts_with(bytes, "MM\x00*"))
+    return "an image: run OCR on it first (vnplan does not read images yet)";
+  return std::nullopt;
+}
+
+// HTML is told by its opening markup, after an optional BOM, white space and
+// comments; a markdown file holding a <table> is still markdown.
+bool looks_like_html(const std::string& bytes) {
+  std::size_t at = starts_with(bytes, "\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t limit = std::min<std::size_t>(bytes.size(), 4096);
+  while (at < limit) {
+    at = bytes.find_first_not_of(" \t\r\n", at);
+    if (at == std::string::npos || at >= limit) return false;
+    if (bytes.compare(at, 4, "<!--") == 0) {
+      at = bytes.find("-->", at);
+      if (at == std::string::npos) return false;
+      at += 3;
+      continue;
+    }
+    break;
+  }
+  std::string head = bytes.substr(at, 16);
+  std::transform(head.begin(), head.end(), head.begin(), ::tolower);
+  for (const char* opening : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<meta"})
+    if (starts_with(head, opening)) return true;
+  return false;
+}
+
+// Markdown is told apart from plain text by its marks, not only its name.
+SourceFormat detect_format(const std::string& path, const std::string& bytes) {
+  std::string extension = lower_extension(path);
+  if (looks_like_html(bytes)) return SourceFormat::html;
   if (extension == ".md" || extension == ".markdown") return SourceFormat::markdown;
   std::size_t sample = std::min<std::size_t>(bytes.size(), 64 * 1024);
   std::string_view head(bytes.data(), sample);
@@ -74,7 +152,10 @@ SourceFormat detect_format(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-ReadResult check_source(std::string path, std::string bytes) {
+namespace {
+
+// The checks every text (typed or rendered) must pass.
+ReadResult check_text(std::string path, std::string bytes) {
   ReadResult result;
   auto fail = [&](std::string message, std::optional<std::uint64_t> offset,
                   std::optional<std::uint32_t> line) {
@@ -115,8 +196,67 @@ ReadResult check_source(std::string path, std::string bytes) {
   file.format = detect_format(path, bytes);
   file.path = std::move(path);
   file.sha256 = sha256_hex(bytes);
+  file.file_bytes = bytes.size();
   file.bytes = std::move(bytes);
   result.file = std::move(file);
+  return result;
+}
+
+// Renders an HTML, DOCX or PDF file, then checks the text like typed text.
+ReadResult render_source(std::string path, const std::string& bytes, SourceFormat format) {
+  internal::RenderResult rendered = format == SourceFormat::pdf ? internal::render_pdf(path, bytes)
+                                    : format == SourceFormat::docx
+                                        ? internal::render_docx(path, bytes)
+                                        : internal::render_html(path, bytes);
+  if (!rendered.rendition) {
+    ReadResult failed;
+    failed.error =
+        rendered.error ? std::move(rendered.error) : ReadError{path, "could not be read", {}, {}};
+    return failed;
+  }
+  internal::Rendition& rendition = *rendered.rendition;
+  ReadResult result = check_text(path, std::move(rendition.text));
+  if (!result.ok()) {
+    if (result.error->message.rfind("no text", 0) == 0 ||
+        result.error->message.rfind("empty file", 0) == 0)
+      result.error->message = std::string("the ") + format_name(format) + " file holds no text";
+    result.error->offset.reset();  // offsets of rendered text mean nothing to the user
+    return result;
+  }
+  SourceFile& file = *result.file;
+  file.format = format;
+  file.sha256 = sha256_hex(bytes);
+  file.file_bytes = bytes.size();
+  file.anchors = std::move(rendition.anchors);
+  file.notes = std::move(rendition.notes);
+  return result;
+}
+
+}  // namespace
+
+ReadResult check_source(std::string path, std::string bytes) {
+  if (auto format = binary_format(bytes)) return render_source(std::move(path), bytes, *format);
+  if (auto what = unsupported_format(bytes)) {
+    ReadResult result;
+    result.error = ReadError{path, "not a plan text: " + *what, {}, {}};
+    return result;
+  }
+  std::string extension = lower_extension(path);
+  if (extension == ".pdf" || extension == ".docx") {
+    ReadResult result;
+    result.error =
+        ReadError{path,
+                  "named " + extension + " but is not a " +
+                      (extension == ".pdf" ? "PDF (no %PDF- header)" : "DOCX (not a ZIP archive)") +
+                      ": the file is damaged or mislabelled",
+                  0, std::nullopt};
+    return result;
+  }
+  ReadResult result = check_text(std::move(path), std::move(bytes));
+  if (result.ok() && result.file->format == SourceFormat::html) {
+    SourceFile typed = std::move(*result.file);
+    return render_source(std::move(typed.path), typed.bytes, SourceFormat::html);
+  }
   return result;
 }
 
@@ -155,13 +295,14 @@ InputList expand_inputs(const std::vector<std::string>& arguments) {
       for (auto it = fs::recursive_directory_iterator(argument, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file()) continue;
-        std::string extension = it->path().extension().string();
-        if (extension == ".txt" || extension == ".md" || extension == ".markdown")
-          found.push_back(it->path().string());
+        std::string extension = lower_extension(it->path().string());
+        for (const char* plan : {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+          if (extension == plan) found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       if (found.empty())
-        list.errors.push_back({argument, "directory holds no .txt or .md file", {}, {}});
+        list.errors.push_back(
+            {argument, "directory holds no plan file (.txt, .md, .html, .docx, .pdf)", {}, {}});
       list.paths.insert(list.paths.end(), found.begin(), found.end());
     } else {
       list.paths.push_back(argument);  // read_source reports a missing file

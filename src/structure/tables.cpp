@@ -9,23 +9,14 @@ namespace {
 std::vector<TableCell> split_pipe_row(const StructureInput& input, std::size_t u) {
   const std::string& text = input.text_of(u);
   std::vector<TableCell> cells;
-  std::size_t start = text.find('|');
-  if (start == std::string::npos) return cells;
-  ++start;
-  while (start < text.size()) {
-    std::size_t bar = text.find('|', start);
-    if (bar == std::string::npos) bar = text.size();
-    std::size_t a = text.find_first_not_of(' ', start);
-    std::size_t b = text.find_last_not_of(' ', bar == 0 ? 0 : bar - 1);
+  for (auto [a, b] : pipe_cells(text)) {
     TableCell cell;
-    if (a != std::string::npos && a < bar && b != std::string::npos && b >= a) {
-      cell.text = text.substr(a, b - a + 1);
-      cell.span = input.text_span(u, a, b + 1);
-    } else {
-      cell.span = input.text_span(u, start, start);
-    }
-    if (bar < text.size() || !cell.text.empty()) cells.push_back(cell);
-    start = bar + 1;
+    cell.text = text.substr(a, b - a);
+    for (std::size_t at = cell.text.find("\\|"); at != std::string::npos;
+         at = cell.text.find("\\|", at + 1))
+      cell.text.erase(at, 1);  // "\|" is a "|" inside the cell
+    cell.span = input.text_span(u, a, b);
+    cells.push_back(std::move(cell));
   }
   return cells;
 }

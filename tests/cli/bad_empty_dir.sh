@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# An empty directory (or one without .txt/.md files) is an error naming it.
+# An empty directory (or one without plan files) is an error naming it.
 source "$(dirname "$0")/common.bash"
 
 mkdir "$TMP/empty-dir"
@@ -7,7 +7,7 @@ run parse "$TMP/empty-dir"
 expect_read_error "$TMP/empty-dir"
 
 mkdir "$TMP/no-text"
-echo 'not a plan' >"$TMP/no-text/notes.pdf"
+echo 'not a plan' >"$TMP/no-text/notes.csv"
 run parse "$TMP/no-text"
 expect_read_error "$TMP/no-text"
 

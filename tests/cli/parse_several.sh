@@ -24,7 +24,7 @@ expect_json_lines 1
 mkdir -p "$TMP/dir/sub"
 cp "$a" "$TMP/dir/one.txt"
 cp "$b" "$TMP/dir/sub/two.md"
-echo 'ignored' >"$TMP/dir/three.pdf"
+echo 'ignored' >"$TMP/dir/three.csv"
 run parse "$TMP/dir"
 expect_status 0 "a directory"
 expect_json_lines 2

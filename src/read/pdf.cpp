@@ -1,0 +1,10 @@
+// Reads PDF files: renders them as text for the pipeline (see rendition.hpp).
+#include "rendition.hpp"
+
+namespace vnplan::internal {
+
+RenderResult render_pdf(const std::string& path, const std::string&) {
+  return {std::nullopt, ReadError{path, "PDF input is not supported yet", {}, {}}};
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,75 @@
+// Internal to the read stage: what the readers of HTML, DOCX and PDF share.
+// Each renders its file as markdown-like text that the rest of the pipeline
+// reads as if it had been typed: one paragraph per line, a blank line between
+// paragraphs, list numbers written out, tables as pipe rows with their header
+// first. Every stretch of that text gets an anchor back into the file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnplan/source.hpp"
+
+namespace vnplan::internal {
+
+struct Rendition {
+  std::string text;
+  std::vector<SourceAnchor> anchors;
+  std::vector<Diagnostic> notes;
+};
+
+// A rendered file, or why it could not be rendered.
+struct RenderResult {
+  std::optional<Rendition> rendition;
+  std::optional<ReadError> error;
+};
+
+// One cell of a table whose merged cells are already spread over the grid:
+// a cell that spans rows is repeated in each (it applies to each row), a cell
+// that spans columns keeps its text in the first and leaves the others empty.
+struct RenderedCell {
+  std::string text;
+  SourceAnchor anchor;
+};
+using RenderedRow = std::vector<RenderedCell>;
+
+class RenditionBuilder {
+ public:
+  // Starts a stretch of text that comes from `anchor` (its `at` is set here).
+  void anchor(SourceAnchor anchor);
+  // Appends running text; line breaks and tabs inside it become spaces, runs of
+  // spaces collapse to one.
+  void text(std::string_view text);
+  // Ends the current paragraph: a newline, then a blank line.
+  void end_paragraph();
+  // Ends the current line without a blank line (PDF lines that the joiner will
+  // join back when they are hard wraps).
+  void end_line();
+  // A table: rows[0] is the header. Written as pipe rows under a rule row, each
+  // cell's text escaped ("|" as "\|"), each cell anchored.
+  void table(const std::vector<RenderedRow>& rows);
+  // A note for diagnostics, pointing at the current end of the text.
+  void note(std::string code, std::string message);
+
+  bool line_is_empty() const { return line_empty_; }
+  Rendition take();
+
+ private:
+  void raw(std::string_view bytes);
+  Rendition out_;
+  bool line_empty_ = true;
+  bool space_pending_ = false;
+};
+
+RenderResult render_html(const std::string& path, const std::string& bytes);
+RenderResult render_docx(const std::string& path, const std::string& bytes);
+RenderResult render_pdf(const std::string& path, const std::string& bytes);
+
+// Bounds every reader keeps, so a hostile file cannot exhaust memory.
+inline constexpr std::size_t kMaxRenderedBytes = 64u << 20;       // text rendered from one file
+inline constexpr std::size_t kMaxUnzippedEntryBytes = 64u << 20;  // one DOCX part, decompressed
+inline constexpr std::size_t kMaxTableCells = 200000;             // cells of one table
+
+}  // namespace vnplan::internal
