@@ -99,6 +99,11 @@ struct TableCell {
 
 struct TableRow {
   std::vector<TableCell> cells;
+  // data, or group: a row that only names what the rows below it belong to
+  // ("I | Công tác lãnh đạo | | |", "I.1 Phát triển hạ tầng", or "7 | Chỉ tiêu về …"
+  // followed by 7.1, 7.2).
+  std::string role = "data";
+  std::optional<std::string> number;  // the row number as written ("1.1", "IV.5")
   Span span;
 };
 
@@ -107,6 +112,10 @@ struct Table {
   std::string kind;    // targets | assignments | unknown
   std::string layout;  // pipe | linear
   std::vector<std::string> header;
+  // What each column holds, from its header (grammars/structure/table_columns.re.tsv):
+  // number, indicator, task, unit, baseline, target, lead, support, directing,
+  // performer, deadline, note, product, or other.
+  std::vector<std::string> columns;
   std::vector<TableRow> rows;
   std::optional<std::string> section;
   Span span;
@@ -149,6 +158,12 @@ struct Goal {
   Span span;
 };
 
+// The table row an item was read from.
+struct TableRef {
+  std::string table;    // Table::id
+  std::size_t row = 0;  // index into Table::rows
+};
+
 // One measurable commitment ("Có ≥ 70% ...").
 struct Target {
   std::string id;
@@ -164,11 +179,14 @@ struct Target {
   std::optional<std::string> category;
   Assignment agencies;
   std::optional<Deadline> deadline;
-  std::string source = "text";
+  std::string source = "text";            // text | table
+  std::optional<TableRef> table_row;      // source table: where
+  std::optional<std::string> baseline;    // source table: the current value column as written
+  std::vector<std::string> same_as;       // ids of the targets that state the same commitment
   Span span;
 };
 
-// One task of the tasks and organisation sections.
+// One task of the tasks and organisation sections, or one row of an assignment table.
 struct Task {
   std::string id;
   std::optional<std::string> section;
@@ -176,7 +194,10 @@ struct Task {
   Assignment agencies;
   std::optional<Deadline> deadline;
   std::optional<std::string> status;  // "done" when the plan says so
-  std::string source = "text";
+  std::string source = "text";        // text | table
+  std::optional<TableRef> table_row;  // source table: where
+  std::optional<std::string> group;   // source table: the group rows above it, " / "-joined
+  std::vector<std::string> same_as;   // ids of the tasks that state the same work
   Span span;
 };
 

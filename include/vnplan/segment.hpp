@@ -46,4 +46,7 @@ class Segmenter {
   const Folder& folder_;
 };
 
+// The value of an upper-case Roman number ("IV" → 4); 0 when it is not one.
+int roman_value(std::string_view upper);
+
 }  // namespace vnplan

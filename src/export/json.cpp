@@ -181,9 +181,11 @@ void write(JsonWriter& w, const Table& t) {
       .key("header")
       .begin_array();
   for (const auto& cell : t.header) w.value(cell);
+  w.end_array().key("columns").begin_array();
+  for (const auto& column : t.columns) w.value(column);
   w.end_array().key("rows").begin_array();
   for (const auto& row : t.rows) {
-    w.begin_object().key("cells").begin_array();
+    w.begin_object().field("role", row.role).field("number", row.number).key("cells").begin_array();
     for (const auto& cell : row.cells) {
       w.begin_object().field("text", cell.text).key("span");
       write(w, cell.span);
@@ -239,6 +241,14 @@ void write_assignment(JsonWriter& w, const Assignment& a) {
   write_ids(w, "directing", a.directing);
 }
 
+void write(JsonWriter& w, const std::optional<TableRef>& ref) {
+  if (!ref) {
+    w.null();
+    return;
+  }
+  w.begin_object().field("table", ref->table).field("row", ref->row).end_object();
+}
+
 void write(JsonWriter& w, const Goal& g) {
   w.begin_object().field("id", g.id).field("section", g.section).field("text", g.text).key("span");
   write(w, g.span);
@@ -272,6 +282,9 @@ void write(JsonWriter& w, const Target& t) {
   write_assignment(w, t.agencies);
   w.end_object().key("deadline");
   write(w, t.deadline);
+  w.field("baseline", t.baseline).key("table_row");
+  write(w, t.table_row);
+  write_ids(w, "same_as", t.same_as);
   w.key("span");
   write(w, t.span);
   w.end_object();
@@ -286,7 +299,10 @@ void write(JsonWriter& w, const Task& t) {
   write_assignment(w, t.agencies);
   w.key("deadline");
   write(w, t.deadline);
-  w.field("status", t.status).key("span");
+  w.field("status", t.status).field("group", t.group).key("table_row");
+  write(w, t.table_row);
+  write_ids(w, "same_as", t.same_as);
+  w.key("span");
   write(w, t.span);
   w.end_object();
 }

@@ -6,9 +6,8 @@
 #include <algorithm>
 
 namespace vnplan {
-namespace {
 
-int roman_value(const std::string& upper) {
+int roman_value(std::string_view upper) {
   int total = 0, previous = 0;
   for (auto it = upper.rbegin(); it != upper.rend(); ++it) {
     int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : 0;
@@ -18,6 +17,8 @@ int roman_value(const std::string& upper) {
   }
   return total;
 }
+
+namespace {
 
 // OCR reads "III" as "I11" or "Ill": l and 1 inside a Roman number are I.
 std::string canonical_roman(const std::string& written) {

@@ -1,7 +1,12 @@
-// Tables: markdown pipe tables and tables linearised one cell per line.
-// Part 1 keeps their cells with spans; reading rows into targets and tasks
-// comes with the table issue.
+// Tables: markdown pipe tables (also those the HTML, DOCX and PDF readers
+// write) and tables linearised one cell per line. Here they get their columns'
+// roles, their rows, each row's number and whether it is a group row; the
+// extract stage reads the rows into targets and tasks (table_items.cpp).
+#include <algorithm>
+#include <cctype>
+
 #include "internal.hpp"
+#include "vnplan/segment.hpp"
 
 namespace vnplan::internal {
 namespace {
@@ -32,7 +37,10 @@ bool is_column_number_row(const std::vector<TableCell>& cells) {
   int expected = 1;
   for (const auto& cell : cells) {
     if (cell.text.empty()) continue;
-    if (cell.text != std::to_string(expected++)) return false;
+    std::string written = cell.text;
+    if (written.size() > 2 && written.front() == '(' && written.back() == ')')
+      written = written.substr(1, written.size() - 2);  // "(1) | (2) | ..."
+    if (written != std::to_string(expected++)) return false;
   }
   return expected > 3;
 }
@@ -43,11 +51,37 @@ std::string folded_row(const StructureInput& input, const std::vector<TableCell>
   return out;
 }
 
-std::string classify(const StructureInput& input, const std::vector<std::string>& header) {
+std::vector<std::string> column_roles(const StructureInput& input,
+                                      const std::vector<std::string>& header) {
+  std::vector<std::string> roles;
+  const auto& patterns = input.grammar.patterns("structure/table_columns.re");
+  for (const auto& cell : header) {
+    std::string folded = input.folder.fold_string(cell);
+    std::string role = "other";
+    for (const auto& entry : patterns)
+      if (entry.pattern->contains(folded)) {
+        role = entry.key;
+        break;
+      }
+    roles.push_back(role);
+  }
+  // The first column of a numbered table often has no header ("", "#").
+  if (!roles.empty() && roles[0] == "other" && header[0].size() <= 2) roles[0] = "number";
+  return roles;
+}
+
+bool has(const std::vector<std::string>& roles, const char* role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+// What the table holds: from its columns, else from header words (tables.re).
+std::string classify(const StructureInput& input, const Table& table) {
+  if (has(table.columns, "indicator")) return "targets";
+  if (has(table.columns, "task")) return "assignments";
   std::string folded;
-  for (const auto& cell : header) folded += input.folder.fold_string(cell) + " | ";
+  for (const auto& cell : table.header) folded += input.folder.fold_string(cell) + " | ";
   for (const auto& entry : input.grammar.patterns("structure/tables.re")) {
-    if (entry.key == "row_number") continue;
+    if (entry.key != "targets" && entry.key != "assignments") continue;
     if (entry.pattern->contains(folded)) return entry.key;
   }
   return "unknown";
@@ -63,6 +97,147 @@ Table start_table(const std::string& layout, std::size_t& next_id, const Span& s
   return table;
 }
 
+// A row number split into its parts: "IV.5" → {roman 4, 5}; "7.12" → {7, 12}.
+struct RowNumber {
+  bool roman = false;
+  std::vector<int> parts;
+};
+
+std::optional<RowNumber> parse_row_number(std::string_view written) {
+  while (!written.empty() && (written.back() == '.' || written.back() == ')'))
+    written.remove_suffix(1);
+  if (written.empty()) return std::nullopt;
+  RowNumber number;
+  std::size_t at = 0;
+  while (at <= written.size()) {
+    std::size_t dot = written.find('.', at);
+    if (dot == std::string_view::npos) dot = written.size();
+    std::string_view part = written.substr(at, dot - at);
+    if (part.empty()) return std::nullopt;
+    if (std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (part.size() > 4) return std::nullopt;
+      number.parts.push_back(std::stoi(std::string(part)));
+    } else if (at == 0) {
+      std::string upper(part);
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      int value = roman_value(upper);
+      if (value == 0) return std::nullopt;
+      number.roman = true;
+      number.parts.push_back(value);
+    } else {
+      return std::nullopt;
+    }
+    at = dot + 1;
+  }
+  return number;
+}
+
+// Where a linearised table's numbering stands: the last Arabic row number,
+// the last Roman group, and whether a group row came since that number.
+struct Numbering {
+  std::optional<RowNumber> arabic;
+  int roman = 0;
+  bool after_group = false;
+};
+
+// Whether `next` can follow in a table's numbering: the next sibling
+// (7.2 → 7.3), a first child (7 → 7.1), the next sibling of an ancestor
+// (7.12 → 8), the next group (I → II, or I.1), or a first row under a group
+// (→ 1), numbering going on across groups (12, II, 13) too. A bare number that
+// is none of these ("90" after 7.2) is a value cell, not a row.
+bool can_follow(const Numbering& at, const RowNumber& next) {
+  if (next.roman) return next.parts.size() > 1 || next.parts[0] == at.roman + 1;
+  const auto& n = next.parts;
+  if (n.size() == 1 && n[0] <= 1 && (!at.arabic || at.after_group)) return true;
+  if (!at.arabic) return false;
+  const auto& p = at.arabic->parts;
+  if (n.size() == p.size() + 1 && std::equal(p.begin(), p.end(), n.begin()) && n.back() == 1)
+    return true;
+  for (std::size_t depth = 1; depth <= p.size() && depth <= n.size(); ++depth) {
+    if (n.size() != depth) continue;
+    if (std::equal(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(depth - 1), n.begin()) &&
+        n[depth - 1] == p[depth - 1] + 1)
+      return true;
+  }
+  return false;
+}
+
+void advance(Numbering& at, const RowNumber& number) {
+  if (number.roman) {
+    if (number.parts.size() == 1) at.roman = number.parts[0];
+    at.after_group = true;
+  } else {
+    at.arabic = number;
+    at.after_group = false;
+  }
+}
+
+bool is_child(const RowNumber& parent, const RowNumber& child) {
+  return child.parts.size() > parent.parts.size() &&
+         std::equal(parent.parts.begin(), parent.parts.end(), child.parts.begin());
+}
+
+// Row numbers and group rows, once the rows are known. A group row names what
+// the rows below belong to: a Roman-numbered row, a first cell that holds number
+// and title together, or a numbered row whose sub-rows follow and which has
+// nothing but its title.
+void mark_rows(const StructureInput& input, Table& table) {
+  const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
+  const Pattern& numbered_title = input.grammar.pattern("structure/tables.re", "numbered_title");
+  std::vector<std::optional<RowNumber>> numbers(table.rows.size());
+  std::vector<bool> title_only(table.rows.size(), false);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    TableRow& row = table.rows[r];
+    if (row.cells.empty()) continue;
+    std::size_t filled = 0;
+    for (const auto& cell : row.cells) filled += !cell.text.empty();
+    const std::string& first = row.cells[0].text;
+    std::string folded = input.folder.fold_string(first);
+    if (row_number.matches_at_start(folded)) {
+      row.number = first;
+      while (!row.number->empty() && row.number->back() == '.') row.number->pop_back();
+      title_only[r] = filled <= 2;
+    } else if (auto m = numbered_title.find(folded, 0, true); m && filled == 1) {
+      row.number = first.substr(0, (*m)[1].end);
+      title_only[r] = true;
+      if (auto n = parse_row_number(*row.number); n && n->roman) row.role = "group";
+    }
+    if (row.number) numbers[r] = parse_row_number(*row.number);
+  }
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (!title_only[r] || !numbers[r]) continue;
+    bool roman = numbers[r]->roman;
+    bool has_children = r + 1 < table.rows.size() && numbers[r + 1] &&
+                        !numbers[r + 1]->roman && is_child(*numbers[r], *numbers[r + 1]);
+    if (roman || has_children) table.rows[r].role = "group";
+  }
+}
+
+// Linearised rows: a row-number cell opens a row only when it can follow the
+// numbering so far; otherwise it is a value ("90" after "7.2 | Tỷ lệ … | %").
+void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& numbering) {
+  std::optional<RowNumber> number;
+  if (numbered) number = parse_row_number(cell.text);
+  bool complete = !table.rows.empty() && table.rows.back().cells.size() >= table.header.size();
+  bool opens = table.rows.empty() || complete || (number && can_follow(numbering, *number));
+  if (opens) {
+    if (number) advance(numbering, *number);
+    TableRow row;
+    row.span = cell.span;
+    row.cells.push_back(std::move(cell));
+    table.rows.push_back(std::move(row));
+  } else {
+    table.rows.back().span.end = cell.span.end;
+    table.rows.back().cells.push_back(std::move(cell));
+  }
+}
+
+void finish_table(const StructureInput& input, Table& table) {
+  table.columns = column_roles(input, table.header);
+  table.kind = classify(input, table);
+  mark_rows(input, table);
+}
+
 }  // namespace
 
 std::vector<Table> build_tables(StructureInput& input, const DocumentRange& range,
@@ -71,6 +246,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
   std::vector<Table> tables;
   const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
   std::string header_key;
+  Numbering numbering;
   for (std::size_t u = range.begin; u < range.end; ++u) {
     BlockKind kind = input.block(u).kind;
     if (kind == BlockKind::table_row) {
@@ -97,7 +273,10 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       if (is_rule_row(cells) || is_column_number_row(cells) ||
           folded_row(input, cells) == header_key)
         continue;
-      table.rows.push_back({cells, input.span(u)});
+      TableRow row;
+      row.cells = std::move(cells);
+      row.span = input.span(u);
+      table.rows.push_back(std::move(row));
     } else if (kind == BlockKind::cell) {
       input.use[u] = Use::table;
       bool continues = u > range.begin && input.block(u - 1).kind == BlockKind::cell &&
@@ -107,6 +286,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         tables.push_back(
             start_table("linear", next_id, input.span(u), section_of_unit[u - range.begin]));
         tables.back().header.push_back(cell.text);
+        numbering = Numbering{};
         continue;
       }
       Table& table = tables.back();
@@ -116,15 +296,10 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         table.header.push_back(cell.text);
         continue;
       }
-      if (numbered || table.rows.empty() || table.rows.back().cells.size() >= table.header.size()) {
-        table.rows.push_back({{cell}, cell.span});
-      } else {
-        table.rows.back().cells.push_back(cell);
-        table.rows.back().span.end = cell.span.end;
-      }
+      add_linear_cell(table, std::move(cell), numbered, numbering);
     }
   }
-  for (auto& table : tables) table.kind = classify(input, table.header);
+  for (auto& table : tables) finish_table(input, table);
   return tables;
 }
 
