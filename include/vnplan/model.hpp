@@ -104,6 +104,7 @@ struct TableRow {
   // followed by 7.1, 7.2).
   std::string role = "data";
   std::optional<std::string> number;  // the row number as written ("1.1", "IV.5")
+  std::optional<std::size_t> parent;  // index of the group row it sits under
   Span span;
 };
 
@@ -179,10 +180,10 @@ struct Target {
   std::optional<std::string> category;
   Assignment agencies;
   std::optional<Deadline> deadline;
-  std::string source = "text";            // text | table
-  std::optional<TableRef> table_row;      // source table: where
-  std::optional<std::string> baseline;    // source table: the current value column as written
-  std::vector<std::string> same_as;       // ids of the targets that state the same commitment
+  std::string source = "text";          // text | table
+  std::optional<TableRef> table_row;    // source table: where
+  std::optional<std::string> baseline;  // source table: the current value column as written
+  std::vector<std::string> same_as;     // ids of the targets that state the same commitment
   Span span;
 };
 

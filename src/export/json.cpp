@@ -185,7 +185,13 @@ void write(JsonWriter& w, const Table& t) {
   for (const auto& column : t.columns) w.value(column);
   w.end_array().key("rows").begin_array();
   for (const auto& row : t.rows) {
-    w.begin_object().field("role", row.role).field("number", row.number).key("cells").begin_array();
+    w.begin_object().field("role", row.role).field("number", row.number);
+    w.key("parent");
+    if (row.parent)
+      w.value(static_cast<unsigned long long>(*row.parent));
+    else
+      w.null();
+    w.key("cells").begin_array();
     for (const auto& cell : row.cells) {
       w.begin_object().field("text", cell.text).key("span");
       write(w, cell.span);

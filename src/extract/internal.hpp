@@ -1,6 +1,7 @@
 // Internal to the extract stage: the pieces goals, targets and tasks share.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +100,26 @@ struct ItemContext {
   const Cues& cues;
   DocumentModel& model;
 };
+
+// The agencies of one document: each registered once in model.agencies, with
+// every mention and its role; an unknown name gets one agency.unknown diagnostic.
+class AgencyBook {
+ public:
+  explicit AgencyBook(const ItemContext& ctx);
+  // Registers a mention; returns the agency's id.
+  std::string add(const AgencyName& name, const Span& span, const std::string& role);
+
+ private:
+  const ItemContext& ctx_;
+  std::map<std::string, std::size_t> index_;
+};
+
+// Reads the rows of the document's target and assignment tables into targets
+// and tasks (source "table").
+void read_table_items(const ItemContext& ctx, AgencyBook& book);
+// Links each table item to the text item that states the same commitment
+// (same_as, both ways); items must have their ids.
+void link_same_items(const ItemContext& ctx);
 
 // Where sentences break in folded[begin, end) of unit u: ". " (not "...")
 // before a capital letter of the original text. `stop` is the full stop, `next`

@@ -52,16 +52,16 @@ struct ItemRef {
 
 class Walker {
  public:
-  Walker(const ItemContext& ctx, std::size_t begin, std::size_t end)
-      : ctx_(ctx), begin_(begin), end_(end) {}
+  Walker(const ItemContext& ctx, AgencyBook& book, std::size_t begin, std::size_t end)
+      : ctx_(ctx), book_(book), begin_(begin), end_(end) {}
   void run();
 
  private:
   const ItemContext& ctx_;
+  AgencyBook& book_;
   std::size_t begin_, end_;
   std::vector<SectionInfo> info_;
   std::map<std::string, std::size_t> section_index_;
-  std::map<std::string, std::size_t> agency_index_;
   std::vector<ItemRef> open_;        // items since the last heading or labelled block
   std::vector<ItemRef> last_group_;  // the items the last labelled block applied to
   Assigned labels_;                  // the labelled block being read
@@ -230,25 +230,7 @@ ItemPlace Walker::place_of(std::optional<std::size_t> section) const {
 }
 
 std::string Walker::add_agency(const Named& named, const std::string& role) {
-  const AgencyInfo& info = named.name.info;
-  auto [it, added] = agency_index_.try_emplace(info.id, ctx_.model.agencies.size());
-  if (added) {
-    Agency agency;
-    agency.id = info.id;
-    agency.name = info.name.empty() ? named.name.text : info.name;
-    agency.aliases = info.aliases;
-    agency.kind = info.kind;
-    agency.level = info.level;
-    agency.successor = info.successor;
-    agency.parent = info.parent;
-    ctx_.model.agencies.push_back(std::move(agency));
-    if (!named.name.known())
-      in().diagnostics.push_back({Severity::info, "agency.unknown",
-                                  "agency not in the registry: \"" + named.name.text + "\"",
-                                  named.span});
-  }
-  ctx_.model.agencies[it->second].mentions.push_back({named.name.text, role, named.span});
-  return info.id;
+  return book_.add(named.name, named.span, role);
 }
 
 std::vector<std::string> Walker::ids_of(const std::vector<Named>& names, const std::string& role) {
@@ -646,13 +628,16 @@ void ItemExtractor::run(const StructureInput& input, std::size_t begin, std::siz
                         DocumentModel& model) const {
   internal::ItemContext ctx{input,           impl_->agencies, impl_->deadlines,
                             impl_->measures, impl_->cues,     model};
-  internal::Walker(ctx, begin, end).run();
+  internal::AgencyBook book(ctx);
+  internal::Walker(ctx, book, begin, end).run();
+  internal::read_table_items(ctx, book);
   std::size_t n = 0;
   for (auto& goal : model.goals) goal.id = "goal" + std::to_string(++n);
   n = 0;
   for (auto& target : model.targets) target.id = "target" + std::to_string(++n);
   n = 0;
   for (auto& task : model.tasks) task.id = "task" + std::to_string(++n);
+  internal::link_same_items(ctx);
 }
 
 }  // namespace vnplan

@@ -177,6 +177,40 @@ bool is_child(const RowNumber& parent, const RowNumber& child) {
          std::equal(parent.parts.begin(), parent.parts.end(), child.parts.begin());
 }
 
+bool has_value(const Table& table, const TableRow& row) {
+  for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c)
+    if (table.columns[c] == "target" && !row.cells[c].text.empty()) return true;
+  return false;
+}
+
+// How deep a group row sits: Roman groups (I, I.1) above Arabic parents (7).
+std::size_t group_depth(const std::optional<RowNumber>& number) {
+  if (!number) return 50;
+  return (number->roman ? 0 : 100) + number->parts.size();
+}
+
+// Each row's innermost group row. A group closes at the next group as deep or
+// deeper, and an Arabic parent (7) also at the first row that is not its child.
+void link_groups(Table& table, const std::vector<std::optional<RowNumber>>& numbers) {
+  std::vector<std::size_t> open;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    TableRow& row = table.rows[r];
+    bool group = row.role == "group";
+    std::size_t depth = group_depth(numbers[r]);
+    while (!open.empty()) {
+      std::size_t top = open.back();
+      const auto& top_number = numbers[top];
+      bool arabic_parent = top_number && !top_number->roman;
+      bool closes = (group && group_depth(top_number) >= depth) ||
+                    (arabic_parent && numbers[r] && !is_child(*top_number, *numbers[r]));
+      if (!closes) break;
+      open.pop_back();
+    }
+    if (!open.empty()) row.parent = open.back();
+    if (group) open.push_back(r);
+  }
+}
+
 // Row numbers and group rows, once the rows are known. A group row names what
 // the rows below belong to: a Roman-numbered row, a first cell that holds number
 // and title together, or a numbered row whose sub-rows follow and which has
@@ -205,12 +239,17 @@ void mark_rows(const StructureInput& input, Table& table) {
     if (row.number) numbers[r] = parse_row_number(*row.number);
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (!title_only[r] || !numbers[r]) continue;
+    if (!numbers[r]) continue;
     bool roman = numbers[r]->roman;
-    bool has_children = r + 1 < table.rows.size() && numbers[r + 1] &&
-                        !numbers[r + 1]->roman && is_child(*numbers[r], *numbers[r + 1]);
-    if (roman || has_children) table.rows[r].role = "group";
+    bool has_children = r + 1 < table.rows.size() && numbers[r + 1] && !numbers[r + 1]->roman &&
+                        is_child(*numbers[r], *numbers[r + 1]);
+    // A parent row of a target table that sets no value only gathers its
+    // sub-rows, even when it names who follows them up.
+    bool no_value = table.kind == "targets" && !has_value(table, table.rows[r]);
+    if ((title_only[r] && (roman || has_children)) || (has_children && no_value))
+      table.rows[r].role = "group";
   }
+  link_groups(table, numbers);
 }
 
 // Linearised rows: a row-number cell opens a row only when it can follow the

@@ -57,8 +57,11 @@ std::string optional_text(const json& value) {
 Score score_targets(const vnplan::DocumentModel& model, const json& key) {
   Score score;
   score.expected = key.size();
-  score.found = model.targets.size();
+  // Text items only: table rows are scored by table_items_test.cpp.
+  for (const auto& t : model.targets) score.found += t.source == "text";
   std::vector<bool> used(model.targets.size(), false);
+  for (std::size_t i = 0; i < model.targets.size(); ++i)
+    used[i] = model.targets[i].source != "text";
   for (const auto& item : key) {
     for (std::size_t i = 0; i < model.targets.size(); ++i) {
       const auto& t = model.targets[i];
@@ -89,8 +92,9 @@ std::set<std::string> resolved(const json& names) {
 Score score_tasks(const vnplan::DocumentModel& model, const json& key) {
   Score score;
   score.expected = key.size();
-  score.found = model.tasks.size();
+  for (const auto& t : model.tasks) score.found += t.source == "text";
   std::vector<bool> used(model.tasks.size(), false);
+  for (std::size_t i = 0; i < model.tasks.size(); ++i) used[i] = model.tasks[i].source != "text";
   for (const auto& item : key) {
     std::string prefix = folded(item["text_prefix"].get<std::string>()).substr(0, 30);
     std::optional<std::size_t> hit;

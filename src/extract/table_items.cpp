@@ -1,0 +1,410 @@
+// Rows of target and assignment tables as targets and tasks (source "table").
+//
+// The structure stage gives each table its column roles (from the header), its
+// rows, row numbers and group rows. Here a data row becomes one item: a target
+// in a target table, a task in an assignment table. Group rows above it give
+// the horizon year and the category or task group. A row with fewer cells than
+// columns (a linearised table whose empty cell left no line) has its cells
+// placed by what they hold, and is flagged.
+#include <algorithm>
+#include <set>
+
+#include "internal.hpp"
+
+namespace vnplan::internal {
+namespace {
+
+// The cell each column got in one row (null: none), and the columns left empty.
+struct PlacedRow {
+  std::vector<const TableCell*> cell_of_column;
+  std::vector<std::string> missing;
+  bool by_content = false;
+};
+
+class TableReader {
+ public:
+  TableReader(const ItemContext& ctx, AgencyBook& book, const Table& table)
+      : ctx_(ctx), book_(book), table_(table) {}
+  void run();
+
+ private:
+  const ItemContext& ctx_;
+  AgencyBook& book_;
+  const Table& table_;
+
+  const std::string& role_of(std::size_t column) const { return table_.columns[column]; }
+  std::string fold(const std::string& text) const { return ctx_.input.folder.fold_string(text); }
+  double fit(const TableCell& cell, const std::string& role) const;
+  bool agency_like(const std::string& text) const;
+  PlacedRow place(const TableRow& row) const;
+  const TableCell* cell(const PlacedRow& placed, const char* role) const;
+  std::vector<std::string> agencies(const TableCell* cell, const std::string& role);
+  void assign(const PlacedRow& placed, Assignment& into);
+  std::optional<Deadline> deadline(const PlacedRow& placed) const;
+  std::vector<std::size_t> groups_of(std::size_t r) const;
+  std::string group_label(std::size_t r) const;
+  std::optional<int> year_of(std::size_t r) const;
+  void read_target(std::size_t r, const PlacedRow& placed);
+  void read_task(std::size_t r, const PlacedRow& placed);
+  void flag(std::size_t r, const PlacedRow& placed) const;
+};
+
+bool has_digit(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::size_t word_count(const std::string& text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool TableReader::agency_like(const std::string& text) const {
+  for (const AgencyName& name : ctx_.agencies.split_list(text))
+    if (name.known()) return true;
+  return false;
+}
+
+// How well a cell's content suits a column role; the placement of a short row
+// maximises the sum. Only relative values matter.
+double TableReader::fit(const TableCell& cell, const std::string& role) const {
+  const std::string& text = cell.text;
+  if (text.empty() || text == "-") return 0;
+  bool digits = has_digit(text);
+  if (role == "number") return 0;  // placed before the others
+  if (role == "lead" || role == "support" || role == "directing" || role == "performer")
+    return agency_like(text) ? 3 : -2;
+  if (role == "deadline") return ctx_.deadlines.read(text).kind != "other" ? 3 : -1;
+  if (role == "target" || role == "baseline") {
+    if (agency_like(text)) return -3;
+    return digits ? 3 : 0.5;
+  }
+  if (role == "unit") {
+    if (agency_like(text)) return -3;
+    if (!text.empty() && text[0] == '%') return 2;
+    if (digits && text.find('/') == std::string::npos) return -2;
+    bool short_text = word_count(text) <= 5 && text.find(',') == std::string::npos &&
+                      text.find(';') == std::string::npos;
+    return short_text ? 1 : -1;
+  }
+  if (role == "indicator" || role == "task") return 1;
+  return 0;
+}
+
+// Cells to columns. A full row maps one to one; a short row keeps its cells in
+// order and puts them where they fit best (every order-keeping choice of
+// columns is tried: tables have a dozen columns at most).
+PlacedRow TableReader::place(const TableRow& row) const {
+  PlacedRow placed;
+  std::size_t columns = table_.columns.size();
+  placed.cell_of_column.assign(columns, nullptr);
+  std::size_t cells = row.cells.size();
+  if (cells >= columns || columns > 16) {
+    for (std::size_t c = 0; c < std::min(cells, columns); ++c)
+      placed.cell_of_column[c] = &row.cells[c];
+    return placed;
+  }
+  // The number and the name (indicator or task) open the row.
+  std::size_t fixed = 0;
+  while (
+      fixed < cells && fixed < columns &&
+      (role_of(fixed) == "number" || role_of(fixed) == "indicator" || role_of(fixed) == "task")) {
+    placed.cell_of_column[fixed] = &row.cells[fixed];
+    ++fixed;
+  }
+  std::size_t rest_cells = cells - fixed, rest_columns = columns - fixed;
+  std::vector<std::size_t> best, choice;
+  double best_score = -1e9;
+  // Enumerates increasing column choices for the remaining cells.
+  auto search = [&](auto&& self, std::size_t cell, std::size_t from, double score) -> void {
+    if (cell == rest_cells) {
+      if (score > best_score) {
+        best_score = score;
+        best = choice;
+      }
+      return;
+    }
+    for (std::size_t c = from; c + (rest_cells - cell) <= rest_columns; ++c) {
+      choice.push_back(fixed + c);
+      self(self, cell + 1, c + 1, score + fit(row.cells[fixed + cell], role_of(fixed + c)));
+      choice.pop_back();
+    }
+  };
+  search(search, 0, 0, 0);
+  for (std::size_t k = 0; k < best.size(); ++k)
+    placed.cell_of_column[best[k]] = &row.cells[fixed + k];
+  for (std::size_t c = 0; c < columns; ++c)
+    if (!placed.cell_of_column[c] && role_of(c) != "note" && role_of(c) != "other")
+      placed.missing.push_back(role_of(c));
+  placed.by_content = true;
+  return placed;
+}
+
+const TableCell* TableReader::cell(const PlacedRow& placed, const char* role) const {
+  for (std::size_t c = 0; c < table_.columns.size(); ++c)
+    if (table_.columns[c] == role && placed.cell_of_column[c] &&
+        !placed.cell_of_column[c]->text.empty())
+      return placed.cell_of_column[c];
+  return nullptr;
+}
+
+std::vector<std::string> TableReader::agencies(const TableCell* cell, const std::string& role) {
+  std::vector<std::string> ids;
+  if (!cell || cell->text == "-") return ids;
+  // The cell's text is its original bytes ("\|" aside): spans are offsets into it.
+  for (const AgencyName& name : ctx_.agencies.split_list(cell->text)) {
+    if (name.text.empty()) continue;
+    Span span = cell->span;
+    if (span.end - span.start == cell->text.size()) {
+      span.start += name.begin;
+      span.end = cell->span.start + name.end;
+    }
+    std::string id = book_.add(name, span, role);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
+// Column roles to assignment roles. Implementing agencies ("Cơ quan thực
+// hiện") support the lead when the table names one, else they lead.
+void TableReader::assign(const PlacedRow& placed, Assignment& into) {
+  bool has_lead =
+      std::find(table_.columns.begin(), table_.columns.end(), "lead") != table_.columns.end();
+  for (std::size_t c = 0; c < table_.columns.size(); ++c) {
+    const std::string& role = table_.columns[c];
+    const TableCell* value = placed.cell_of_column[c];
+    if (!value || value->text.empty()) continue;
+    std::string as = role == "performer" ? (has_lead ? "support" : "lead") : role;
+    if (as != "lead" && as != "support" && as != "directing") continue;
+    auto ids = agencies(value, as);
+    auto& list = as == "lead" ? into.lead : as == "support" ? into.support : into.directing;
+    for (auto& id : ids)
+      if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+  }
+}
+
+std::optional<Deadline> TableReader::deadline(const PlacedRow& placed) const {
+  const TableCell* value = cell(placed, "deadline");
+  if (!value || value->text == "-") return std::nullopt;
+  Deadline read = ctx_.deadlines.read(value->text);
+  if (read.text.empty()) return std::nullopt;
+  read.span = value->span;
+  for (auto& part : read.parts) part.span = value->span;
+  return read;
+}
+
+// The group rows above row r, outermost first.
+std::vector<std::size_t> TableReader::groups_of(std::size_t r) const {
+  std::vector<std::size_t> chain;
+  for (auto p = table_.rows[r].parent; p; p = table_.rows[*p].parent) chain.push_back(*p);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+// "I Công tác lãnh đạo": the group's number and title, from one cell or two.
+std::string TableReader::group_label(std::size_t r) const {
+  std::string label;
+  for (const auto& c : table_.rows[r].cells) {
+    if (c.text.empty()) continue;
+    std::string text = c.text;
+    if (label.empty() && table_.rows[r].number && text == *table_.rows[r].number + ".")
+      text.pop_back();
+    if (!label.empty()) label += ' ';
+    label += text;
+    if (label.size() > 300) break;
+  }
+  return label;
+}
+
+// The horizon: the nearest group row that names a year ("I. Đầu tư năm 2025",
+// "II | Đến năm 2045"), else the target column's header ("Mục tiêu năm 2030").
+std::optional<int> TableReader::year_of(std::size_t r) const {
+  auto chain = groups_of(r);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    if (auto year = ctx_.measures.year(fold(group_label(*it)))) return year;
+  for (std::size_t c = 0; c < table_.columns.size(); ++c)
+    if (table_.columns[c] == "target" && c < table_.header.size())
+      if (auto year = ctx_.measures.year(fold(table_.header[c]))) return year;
+  return std::nullopt;
+}
+
+void TableReader::read_target(std::size_t r, const PlacedRow& placed) {
+  const TableRow& row = table_.rows[r];
+  const TableCell* indicator = cell(placed, "indicator");
+  const TableCell* value = cell(placed, "target");
+  if (!indicator) return;
+  Target target;
+  target.source = "table";
+  target.section = table_.section;
+  target.table_row = TableRef{table_.id, r};
+  target.indicator = indicator->text;
+  target.text = indicator->text;
+  if (value) target.text += ": " + value->text;
+  target.span = row.span;
+  if (value) {
+    std::string folded = fold(value->text);
+    auto measures = ctx_.measures.find(folded, 0, folded.size());
+    if (!measures.empty()) {
+      const Measure& m = measures.front();
+      target.comparator = m.comparator;
+      target.value = m.value;
+      target.value_max = m.value_max;
+      if (m.unit == "%") target.unit = "%";
+    }
+  }
+  if (const TableCell* unit = cell(placed, "unit"); unit && unit->text != "-")
+    target.unit = unit->text;
+  if (const TableCell* baseline = cell(placed, "baseline")) target.baseline = baseline->text;
+  target.year = year_of(r);
+  if (row.parent) {
+    const TableRow& group = table_.rows[*row.parent];
+    for (auto it = group.cells.rbegin(); it != group.cells.rend(); ++it)
+      if (!it->text.empty()) {
+        target.category = it->text;
+        break;
+      }
+  }
+  assign(placed, target.agencies);
+  target.deadline = deadline(placed);
+  ctx_.model.targets.push_back(std::move(target));
+}
+
+void TableReader::read_task(std::size_t r, const PlacedRow& placed) {
+  const TableRow& row = table_.rows[r];
+  const TableCell* text = cell(placed, "task");
+  if (!text) return;
+  Task task;
+  task.source = "table";
+  task.section = table_.section;
+  task.table_row = TableRef{table_.id, r};
+  task.text = text->text;
+  task.span = row.span;
+  std::string group;
+  for (std::size_t g : groups_of(r)) {
+    if (!group.empty()) group += " / ";
+    group += group_label(g);
+  }
+  if (!group.empty()) task.group = std::move(group);
+  assign(placed, task.agencies);
+  task.deadline = deadline(placed);
+  if (const TableCell* when = cell(placed, "deadline");
+      when && ctx_.deadlines.says_done(when->text))
+    task.status = "done";
+  ctx_.model.tasks.push_back(std::move(task));
+}
+
+void TableReader::flag(std::size_t r, const PlacedRow& placed) const {
+  const TableRow& row = table_.rows[r];
+  std::string missing;
+  for (const auto& role : placed.missing) missing += (missing.empty() ? "" : ", ") + role;
+  ctx_.input.diagnostics.push_back(
+      {Severity::warning, "table.row_incomplete",
+       "row " + row.number.value_or("?") + " of table " + table_.id + " has " +
+           std::to_string(row.cells.size()) + " cells for " +
+           std::to_string(table_.columns.size()) + " columns; cells placed by content" +
+           (missing.empty() ? std::string() : ", no cell for: " + missing),
+       row.span});
+}
+
+void TableReader::run() {
+  bool targets = table_.kind == "targets";
+  if (!targets && table_.kind != "assignments") return;
+  for (std::size_t r = 0; r < table_.rows.size(); ++r) {
+    const TableRow& row = table_.rows[r];
+    if (row.role != "data") continue;
+    PlacedRow placed = place(row);
+    if (placed.by_content) flag(r, placed);
+    if (targets)
+      read_target(r, placed);
+    else
+      read_task(r, placed);
+  }
+}
+
+// The folded words of a text, for comparing two wordings of one item.
+std::vector<std::string> word_set(const std::string& folded) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at < folded.size()) {
+    std::size_t end = folded.find_first_of(" ,;:.()/-", at);
+    if (end == std::string::npos) end = folded.size();
+    if (end - at >= 2) words.push_back(folded.substr(at, end - at));
+    at = end + 1;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+double overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<std::string> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  return static_cast<double>(common.size()) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+// A table target and a text target state the same commitment when they have
+// the same value and most words of the shorter indicator are in the other.
+void link_same_targets(const ItemContext& ctx) {
+  auto& targets = ctx.model.targets;
+  std::vector<std::vector<std::string>> words(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    words[i] = word_set(ctx.input.folder.fold_string(targets[i].indicator));
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (targets[i].source != "table" || !targets[i].value) continue;
+    std::optional<std::size_t> best;
+    double best_overlap = 0.6;
+    for (std::size_t j = 0; j < targets.size(); ++j) {
+      if (targets[j].source != "text" || targets[j].value != targets[i].value) continue;
+      double o = overlap(words[i], words[j]);
+      if (o > best_overlap) {
+        best_overlap = o;
+        best = j;
+      }
+    }
+    if (!best) continue;
+    targets[i].same_as.push_back(targets[*best].id);
+    targets[*best].same_as.push_back(targets[i].id);
+  }
+}
+
+void link_same_tasks(const ItemContext& ctx) {
+  auto& tasks = ctx.model.tasks;
+  std::vector<std::vector<std::string>> words(tasks.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i)
+    words[i] = word_set(ctx.input.folder.fold_string(tasks[i].text.substr(0, 400)));
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].source != "table") continue;
+    std::optional<std::size_t> best;
+    double best_overlap = 0.8;
+    for (std::size_t j = 0; j < tasks.size(); ++j) {
+      if (tasks[j].source != "text" || words[j].size() < 4) continue;
+      double o = overlap(words[i], words[j]);
+      if (o > best_overlap) {
+        best_overlap = o;
+        best = j;
+      }
+    }
+    if (!best) continue;
+    tasks[i].same_as.push_back(tasks[*best].id);
+    tasks[*best].same_as.push_back(tasks[i].id);
+  }
+}
+
+}  // namespace
+
+void read_table_items(const ItemContext& ctx, AgencyBook& book) {
+  for (const Table& table : ctx.model.tables) TableReader(ctx, book, table).run();
+}
+
+void link_same_items(const ItemContext& ctx) {
+  link_same_targets(ctx);
+  link_same_tasks(ctx);
+}
+
+}  // namespace vnplan::internal
