@@ -43,8 +43,12 @@ class TableReader {
   std::optional<Deadline> deadline(const PlacedRow& placed) const;
   std::vector<std::size_t> groups_of(std::size_t r) const;
   std::string group_label(std::size_t r) const;
-  std::optional<int> year_of(std::size_t r) const;
+  std::optional<std::string> group_title(std::size_t r) const;
+  std::optional<int> year_of(std::size_t r, std::size_t column) const;
+  std::optional<int> header_year(std::size_t column) const;
   void read_target(std::size_t r, const PlacedRow& placed);
+  void add_target(std::size_t r, const PlacedRow& placed, const TableCell& indicator,
+                  const TableCell* value, std::size_t column);
   void read_task(std::size_t r, const PlacedRow& placed);
   void flag(std::size_t r, const PlacedRow& placed) const;
 };
@@ -221,29 +225,77 @@ std::string TableReader::group_label(std::size_t r) const {
   return label;
 }
 
-// The horizon: the nearest group row that names a year ("I. Đầu tư năm 2025",
-// "II | Đến năm 2045"), else the target column's header ("Mục tiêu năm 2030").
-std::optional<int> TableReader::year_of(std::size_t r) const {
-  auto chain = groups_of(r);
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-    if (auto year = ctx_.measures.year(fold(group_label(*it)))) return year;
-  for (std::size_t c = 0; c < table_.columns.size(); ++c)
-    if (table_.columns[c] == "target" && c < table_.header.size())
-      if (auto year = ctx_.measures.year(fold(table_.header[c]))) return year;
+// "Công tác lãnh đạo" of "I | Công tác lãnh đạo | | |" or of "I. Công tác lãnh đạo".
+std::optional<std::string> TableReader::group_title(std::size_t r) const {
+  const TableRow& row = table_.rows[r];
+  for (const auto& c : row.cells) {
+    if (c.text.empty()) continue;
+    std::string text = c.text;
+    if (row.number && text.rfind(*row.number, 0) == 0) {
+      text.erase(0, row.number->size());
+      std::size_t start = text.find_first_not_of(".) ");
+      text = start == std::string::npos ? std::string() : text.substr(start);
+    }
+    if (!text.empty()) return text;
+  }
   return std::nullopt;
 }
 
+// The horizon of a value in column c: the column's own year ("Năm 2030",
+// "Mục tiêu đến năm 2030"), else the nearest group row that names one
+// ("I. Đầu tư năm 2025", "II | Đến năm 2045").
+std::optional<int> TableReader::year_of(std::size_t r, std::size_t c) const {
+  if (c < table_.header.size())
+    if (auto year = header_year(c)) return year;
+  auto chain = groups_of(r);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    if (auto year = ctx_.measures.year(fold(group_label(*it)))) return year;
+  return std::nullopt;
+}
+
+std::optional<int> TableReader::header_year(std::size_t c) const {
+  std::string folded = fold(table_.header[c]);
+  if (auto year = ctx_.measures.year(folded)) return year;
+  // A bare "2030" or "2026 - 2030" header: the last year it names.
+  std::optional<int> year;
+  for (std::size_t at = 0; at + 4 <= folded.size(); ++at) {
+    bool four = std::all_of(folded.begin() + at, folded.begin() + at + 4,
+                            [](char ch) { return ch >= '0' && ch <= '9'; });
+    bool alone = (at == 0 || folded[at - 1] < '0' || folded[at - 1] > '9') &&
+                 (at + 4 == folded.size() || folded[at + 4] < '0' || folded[at + 4] > '9');
+    if (four && alone) {
+      int value = std::stoi(folded.substr(at, 4));
+      if (value >= 1990 && value <= 2100) year = value;
+    }
+  }
+  return year;
+}
+
+// One target per value: a table with one target column gives one per row, a
+// table with a column per year ("Năm 2025 | Năm 2030") one per filled column.
 void TableReader::read_target(std::size_t r, const PlacedRow& placed) {
-  const TableRow& row = table_.rows[r];
   const TableCell* indicator = cell(placed, "indicator");
-  const TableCell* value = cell(placed, "target");
   if (!indicator) return;
+  bool any = false;
+  for (std::size_t c = 0; c < table_.columns.size(); ++c) {
+    if (table_.columns[c] != "target") continue;
+    const TableCell* value = placed.cell_of_column[c];
+    if (!value || value->text.empty()) continue;
+    add_target(r, placed, *indicator, value, c);
+    any = true;
+  }
+  if (!any) add_target(r, placed, *indicator, nullptr, table_.columns.size());
+}
+
+void TableReader::add_target(std::size_t r, const PlacedRow& placed, const TableCell& indicator,
+                             const TableCell* value, std::size_t column) {
+  const TableRow& row = table_.rows[r];
   Target target;
   target.source = "table";
   target.section = table_.section;
   target.table_row = TableRef{table_.id, r};
-  target.indicator = indicator->text;
-  target.text = indicator->text;
+  target.indicator = indicator.text;
+  target.text = indicator.text;
   if (value) target.text += ": " + value->text;
   target.span = row.span;
   if (value) {
@@ -260,15 +312,8 @@ void TableReader::read_target(std::size_t r, const PlacedRow& placed) {
   if (const TableCell* unit = cell(placed, "unit"); unit && unit->text != "-")
     target.unit = unit->text;
   if (const TableCell* baseline = cell(placed, "baseline")) target.baseline = baseline->text;
-  target.year = year_of(r);
-  if (row.parent) {
-    const TableRow& group = table_.rows[*row.parent];
-    for (auto it = group.cells.rbegin(); it != group.cells.rend(); ++it)
-      if (!it->text.empty()) {
-        target.category = it->text;
-        break;
-      }
-  }
+  target.year = year_of(r, column);
+  if (row.parent) target.category = group_title(*row.parent);
   assign(placed, target.agencies);
   target.deadline = deadline(placed);
   ctx_.model.targets.push_back(std::move(target));
@@ -361,6 +406,7 @@ void link_same_targets(const ItemContext& ctx) {
     double best_overlap = 0.6;
     for (std::size_t j = 0; j < targets.size(); ++j) {
       if (targets[j].source != "text" || targets[j].value != targets[i].value) continue;
+      if (targets[j].year && targets[i].year && targets[j].year != targets[i].year) continue;
       double o = overlap(words[i], words[j]);
       if (o > best_overlap) {
         best_overlap = o;

@@ -1,0 +1,202 @@
+// Tables of the genre that the corpora do not show: a column per year, other
+// header wordings, letter-free group rows with a horizon, a parent row and its
+// sub-rows, column numbers in brackets, HTML inside cells, a linearised table
+// with a missing cell, a target stated in the text and again in a table.
+// Expectations are what a careful reader of the table would write down.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+namespace {
+
+using vnplan::DocumentModel;
+
+const std::string kHead =
+    "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n\nSố: 12/KH-UBND\n\nBình Định, ngày 03 tháng 3 năm "
+    "2025\n\nKẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW\n\n";
+
+DocumentModel parse(const std::string& body, const char* name = "plan.md") {
+  auto result = vnplan::test::parse_text(kHead + body, name);
+  REQUIRE(!result.documents.empty());
+  return result.documents[0];
+}
+
+std::vector<const vnplan::Target*> table_targets(const DocumentModel& m) {
+  std::vector<const vnplan::Target*> out;
+  for (const auto& t : m.targets)
+    if (t.source == "table") out.push_back(&t);
+  return out;
+}
+
+std::vector<const vnplan::Task*> table_tasks(const DocumentModel& m) {
+  std::vector<const vnplan::Task*> out;
+  for (const auto& t : m.tasks)
+    if (t.source == "table") out.push_back(&t);
+  return out;
+}
+
+bool has(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+TEST_CASE("a target table with a column per year gives a target per year", "[tables][genre]") {
+  auto m = parse(
+      "PHỤ LỤC\n\n"
+      "| STT | Chỉ tiêu | ĐVT | Năm 2025 | Năm 2030 | Đơn vị chủ trì |\n"
+      "|---|---|---|---|---|---|\n"
+      "| 1 | Tỷ lệ hộ gia đình có kết nối cáp quang | % | 70 | ≥ 95 | Sở Khoa học và Công nghệ |\n"
+      "| 2 | Số doanh nghiệp công nghệ số | Doanh nghiệp | 150 | 300 | Sở Tài chính |\n");
+  REQUIRE(m.tables.size() == 1);
+  CHECK(m.tables[0].kind == "targets");
+  CHECK(m.tables[0].columns ==
+        std::vector<std::string>{"number", "indicator", "unit", "target", "target", "lead"});
+  auto targets = table_targets(m);
+  REQUIRE(targets.size() == 4);
+  CHECK(targets[0]->indicator == "Tỷ lệ hộ gia đình có kết nối cáp quang");
+  CHECK(targets[0]->comparator == "=");
+  CHECK(targets[0]->value == 70);
+  CHECK(targets[0]->year == 2025);
+  CHECK(targets[1]->comparator == ">=");
+  CHECK(targets[1]->value == 95);
+  CHECK(targets[1]->year == 2030);
+  CHECK(targets[1]->unit == "%");
+  CHECK(targets[3]->unit == "Doanh nghiệp");
+  CHECK(targets[3]->value == 300);
+  CHECK(has(targets[3]->agencies.lead, "so-tai-chinh"));
+  REQUIRE(targets[3]->table_row);
+  CHECK(targets[3]->table_row->row == 1);
+}
+
+TEST_CASE("an assignment table with other header words, groups and a page break",
+          "[tables][genre]") {
+  auto m = parse(
+      "PHỤ LỤC II\n\n"
+      "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành |\n"
+      "|---|---|---|---|---|\n"
+      "| (1) | (2) | (3) | (4) | (5) |\n"
+      "| I | Hoàn thiện thể chế | | | |\n"
+      "| 1 | Ban hành quy chế quản lý dữ liệu | Sở Tư pháp | Sở Nội vụ; Sở Tài chính | Trước ngày "
+      "30/6/2025 |\n"
+      "\n"
+      "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành |\n"
+      "|---|---|---|---|---|\n"
+      "| 2 | Rà soát thủ tục hành chính<br>trên môi trường số | Văn phòng UBND tỉnh | Các sở, "
+      "ban, ngành | Hằng năm |\n"
+      "| II | Phát triển hạ tầng số | | | |\n"
+      "| 3 | Xây dựng trung tâm dữ liệu tỉnh | Sở Khoa học và Công nghệ | | Năm 2026 |\n");
+  REQUIRE(m.tables.size() == 1);  // the repeated header continues the table
+  CHECK(m.tables[0].kind == "assignments");
+  auto tasks = table_tasks(m);
+  REQUIRE(tasks.size() == 3);
+  CHECK(tasks[0]->text == "Ban hành quy chế quản lý dữ liệu");
+  CHECK(tasks[0]->group == "I Hoàn thiện thể chế");
+  CHECK(has(tasks[0]->agencies.lead, "so-tu-phap"));
+  CHECK(has(tasks[0]->agencies.support, "so-noi-vu"));
+  CHECK(has(tasks[0]->agencies.support, "so-tai-chinh"));
+  REQUIRE(tasks[0]->deadline);
+  CHECK(tasks[0]->deadline->kind == "by_date");
+  CHECK(tasks[0]->deadline->date == "2025-06-30");
+  CHECK(tasks[1]->text.find("<br>") == std::string::npos);
+  CHECK(tasks[1]->group == "I Hoàn thiện thể chế");
+  REQUIRE(tasks[1]->deadline);
+  CHECK(tasks[1]->deadline->kind == "recurring");
+  CHECK(tasks[2]->group == "II Phát triển hạ tầng số");
+  CHECK(tasks[2]->agencies.support.empty());
+  REQUIRE(tasks[2]->deadline);
+  CHECK(tasks[2]->deadline->date == "2026");
+}
+
+TEST_CASE("a parent row without a value groups its sub-rows; a group row gives the horizon",
+          "[tables][genre]") {
+  auto m = parse(
+      "| TT | Tên chỉ tiêu | Đơn vị tính | Mục tiêu | Cơ quan theo dõi, chủ trì |\n"
+      "|---|---|---|---|---|\n"
+      "| I | Đến năm 2030 | | | |\n"
+      "| 8 | Chỉ tiêu về dịch vụ công trực tuyến | | | Sở Khoa học và Công nghệ |\n"
+      "| 8.1 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | ≥ 80 | Văn phòng UBND tỉnh |\n"
+      "| 8.2 | Tỷ lệ thanh toán trực tuyến | % | 50 - 60 | Văn phòng UBND tỉnh |\n"
+      "| 9 | Chỉ số chuyển đổi số | Điểm | Thuộc nhóm 20 tỉnh dẫn đầu | Sở Khoa học và Công nghệ "
+      "|\n"
+      "| II | Đến năm 2045 | | | |\n"
+      "| 10 | Quy mô kinh tế số | % GRDP | ≥ 50 | Sở Tài chính |\n");
+  REQUIRE(m.tables.size() == 1);
+  const auto& rows = m.tables[0].rows;
+  REQUIRE(rows.size() == 7);
+  CHECK(rows[1].role == "group");  // 8, parent of 8.1 and 8.2
+  CHECK(rows[2].parent == 1u);
+  auto targets = table_targets(m);
+  REQUIRE(targets.size() == 4);
+  CHECK(targets[0]->category == "Chỉ tiêu về dịch vụ công trực tuyến");
+  CHECK(targets[0]->year == 2030);
+  CHECK(targets[1]->comparator == "range");
+  CHECK(targets[1]->value == 50);
+  CHECK(targets[1]->value_max == 60);
+  CHECK(targets[2]->comparator == "<=");
+  CHECK(targets[2]->value == 20);
+  CHECK(targets[2]->year == 2030);
+  CHECK(targets[3]->year == 2045);
+  CHECK(targets[3]->unit == "% GRDP");
+}
+
+TEST_CASE("a linearised row with a missing cell is placed by content and flagged",
+          "[tables][genre]") {
+  auto result = vnplan::test::parse_text(kHead +
+                                             "PHỤ LỤC\n"
+                                             "DANH MỤC NHIỆM VỤ\n"
+                                             "TT\n"
+                                             "Tên nhiệm vụ\n"
+                                             "Cơ quan chủ trì\n"
+                                             "Cơ quan phối hợp\n"
+                                             "Thời gian hoàn thành\n"
+                                             "1\n"
+                                             "Xây dựng kho dữ liệu dùng chung\n"
+                                             "Sở Khoa học và Công nghệ\n"
+                                             "Các sở, ban, ngành, địa phương\n"
+                                             "Năm 2025\n"
+                                             "2\n"
+                                             "Số hóa hồ sơ lưu trữ\n"
+                                             "Sở Nội vụ\n"
+                                             "Năm 2026\n"
+                                             "3\n"
+                                             "Đào tạo kỹ năng số cho cán bộ\n"
+                                             "Sở Nội vụ\n"
+                                             "Sở Khoa học và Công nghệ\n"
+                                             "Thường xuyên\n",
+                                         "plan.txt");
+  const auto& m = result.documents.at(0);
+  auto tasks = table_tasks(m);
+  REQUIRE(tasks.size() == 3);
+  CHECK(has(tasks[1]->agencies.lead, "so-noi-vu"));
+  CHECK(tasks[1]->agencies.support.empty());
+  REQUIRE(tasks[1]->deadline);
+  CHECK(tasks[1]->deadline->date == "2026");
+  CHECK(has(tasks[2]->agencies.support, "so-khcn"));
+  bool flagged = false;
+  for (const auto& d : result.diagnostics)
+    flagged = flagged ||
+              (d.code == "table.row_incomplete" && d.message.find("support") != std::string::npos);
+  CHECK(flagged);
+}
+
+TEST_CASE("a target in the text and the same target in a table are linked", "[tables][genre]") {
+  auto m = parse(
+      "I. MỤC TIÊU\n\n"
+      "Đến năm 2030, tỷ lệ người dân có tài khoản thanh toán điện tử đạt 80%.\n\n"
+      "II. NHIỆM VỤ\n\n"
+      "1. Phát triển thanh toán không dùng tiền mặt.\n\n"
+      "PHỤ LỤC\n\n"
+      "| TT | Chỉ tiêu | Đơn vị | Mục tiêu năm 2030 | Cơ quan chủ trì |\n"
+      "|---|---|---|---|---|\n"
+      "| 1 | Tỷ lệ người dân có tài khoản thanh toán điện tử | % | 80 | Ngân hàng Nhà nước chi "
+      "nhánh tỉnh |\n");
+  const vnplan::Target* text = nullptr;
+  const vnplan::Target* table = nullptr;
+  for (const auto& t : m.targets) (t.source == "table" ? table : text) = &t;
+  REQUIRE(text);
+  REQUIRE(table);
+  CHECK(table->year == 2030);
+  CHECK(text->same_as == std::vector<std::string>{table->id});
+  CHECK(table->same_as == std::vector<std::string>{text->id});
+}
