@@ -13,6 +13,8 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +36,6 @@ struct Word {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box, top-left origin
   float size = 0;                        // font size
   bool space_after = false;              // poppler saw a space after it on its line
-  bool bold = false;
 };
 
 // Words of one line split where the gap is wider than a space: table cells,
@@ -51,9 +52,6 @@ struct Line {
   float baseline() const { return bottom; }
   bool dropped = false;  // page furniture
   int table = -1;        // index of the table region on its page
-  bool bold() const {
-    return std::all_of(words.begin(), words.end(), [](const Word& w) { return w.bold; });
-  }
 };
 
 struct Band {
@@ -83,14 +81,11 @@ std::string utf8_of(const poppler::ustring& text) {
   return out;
 }
 
-bool contains_bold(std::string font) {
-  std::transform(font.begin(), font.end(), font.begin(), ::tolower);
-  return font.find("bold") != std::string::npos || font.find("black") != std::string::npos;
-}
-
+// Words without their font names: asking poppler for fonts costs a third more
+// time, and paragraphs are told apart well enough by gaps and indents.
 std::vector<Word> read_words(const poppler::page& page) {
   std::vector<Word> words;
-  for (const auto& box : page.text_list(poppler::page::text_list_include_font)) {
+  for (const auto& box : page.text_list()) {
     Word word;
     word.text = utf8_of(box.text());
     if (word.text.find_first_not_of(" \t") == std::string::npos) continue;
@@ -99,10 +94,10 @@ std::vector<Word> read_words(const poppler::page& page) {
     word.x1 = static_cast<float>(r.right());
     word.y0 = static_cast<float>(r.top());
     word.y1 = static_cast<float>(r.bottom());
-    word.size = static_cast<float>(box.get_font_size());
-    if (!(word.size > 0)) word.size = std::max(1.0f, word.y1 - word.y0);
+    // Without font information poppler gives no size; its boxes are about
+    // 1.3 times the font size high (ascent plus descent).
+    word.size = std::max(1.0f, (word.y1 - word.y0) / 1.3f);
     word.space_after = box.has_space_after();
-    word.bold = box.has_font_info() && contains_bold(box.get_font_name());
     words.push_back(std::move(word));
   }
   return words;
@@ -295,6 +290,30 @@ bool fits_bands(const Line& line, std::vector<Band>& bands) {
   return true;
 }
 
+bool has_letter_or_digit(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+// Bands that hold words, not only bullets and dashes: "•   text" lines of a
+// list show a band of bullets that is no table column.
+std::size_t text_bands(const std::vector<Line>& lines, std::size_t first, std::size_t last,
+                       const std::vector<Band>& bands) {
+  std::vector<bool> has_text(bands.size(), false);
+  for (std::size_t i = first; i <= last; ++i)
+    for (const Word& w : lines[i].words) {
+      float middle = (w.x0 + w.x1) / 2;
+      for (std::size_t b = 0; b < bands.size(); ++b)
+        if (middle >= bands[b].x0 - 1 && middle <= bands[b].x1 + 1 && has_letter_or_digit(w.text))
+          has_text[b] = true;
+    }
+  return static_cast<std::size_t>(std::count(has_text.begin(), has_text.end(), true));
+}
+
 // Runs of lines whose words fall into three or more column bands, over at
 // least two lines that show several of them.
 void find_tables(Page& page) {
@@ -310,12 +329,20 @@ void find_tables(Page& page) {
     while (last + 1 < lines.size() && !lines[last + 1].dropped && near(last, last + 1) &&
            fits_bands(lines[last + 1], bands))
       ++last;
+    // Above the seed only header lines wrapped at the table's own line step
+    // (cells set at the bottom) belong to it, not the caption above.
+    float step = 1.3f * lines[seed].size;
+    for (std::size_t i = seed + 1; i <= last; ++i)
+      step = std::min(step, lines[i].baseline() - lines[i - 1].baseline());
     while (first > 0 && !lines[first - 1].dropped && lines[first - 1].table < 0 &&
-           near(first - 1, first) && fits_bands(lines[first - 1], bands))
+           lines[first].baseline() - lines[first - 1].baseline() <= 1.15f * step + 0.5f &&
+           fits_bands(lines[first - 1], bands))
       --first;
+    // A prose line with a hole (a formula left out, a wide justified space)
+    // can show three segments; a table shows them on several lines.
     std::size_t multi = 0;
-    for (std::size_t i = first; i <= last; ++i) multi += lines[i].segments.size() >= 2;
-    if (bands.size() < 3 || multi < 2) continue;
+    for (std::size_t i = first; i <= last; ++i) multi += lines[i].segments.size() >= 3;
+    if (bands.size() < 3 || multi < 2 || text_bands(lines, first, last, bands) < 3) continue;
     int index = static_cast<int>(page.tables.size());
     for (std::size_t i = first; i <= last; ++i) lines[i].table = index;
     page.tables.push_back({first, last, std::move(bands)});
@@ -379,11 +406,13 @@ bool all_empty(const RenderedRow& row, std::size_t from) {
   return true;
 }
 
-bool same_text(const RenderedRow& a, const RenderedRow& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t c = 0; c < a.size(); ++c)
-    if (a[c].text != b[c].text) return false;
-  return true;
+// The header again after a page break: every cell the same, or all but one
+// when the table has three columns or more (a typo fixed in one copy).
+bool repeats_header(const RenderedRow& row, const RenderedRow& header) {
+  if (row.size() != header.size()) return false;
+  std::size_t same = 0;
+  for (std::size_t c = 0; c < row.size(); ++c) same += row[c].text == header[c].text;
+  return same == row.size() || (row.size() >= 3 && same + 1 >= row.size() && !row[0].text.empty());
 }
 
 // Lower-case ASCII letter: the start of the rest of a hyphenated word.
@@ -468,15 +497,44 @@ class PdfRenderer {
     right_ = static_cast<float>(mode(right_edges));
   }
 
+  // Lines at the top of a page that stay in the columns of a table left open
+  // on the page before: a long cell going on (one column alone shows no table).
+  std::size_t continue_table(const Page& page) {
+    std::size_t i = 0;
+    while (i < page.lines.size() && page.lines[i].dropped) ++i;
+    if (table_.empty() || i >= page.lines.size()) return i;
+    TableRegion region{i, i, table_bands_};
+    std::size_t last = i;
+    std::vector<Band> grown = table_bands_;
+    for (std::size_t k = i; k < page.lines.size(); ++k) {
+      const Line& line = page.lines[k];
+      if (line.dropped) continue;
+      if (line.table >= 0 || !fits_bands(line, grown) || grown.size() != table_bands_.size()) break;
+      last = k;
+      region.last = k;
+    }
+    if (region.last == i && (page.lines[i].table >= 0 || grown.size() != table_bands_.size() ||
+                             !fits_bands(page.lines[i], grown)))
+      return i;
+    add_table(table_rows(page, region), table_bands_);
+    return last + 1;
+  }
+
   void render_page(Page& page) {
     const Line* previous = nullptr;
-    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    std::size_t start = continue_table(page);
+    if (start > 0 && !page.lines[start - 1].dropped) previous = &page.lines[start - 1];
+    for (std::size_t i = start; i < page.lines.size(); ++i) {
       Line& line = page.lines[i];
       if (line.dropped) continue;
       if (line.table >= 0) {
-        const TableRegion& region = page.tables[static_cast<std::size_t>(line.table)];
+        TableRegion region = page.tables[static_cast<std::size_t>(line.table)];
         flush_paragraph();
-        add_table(page, table_rows(page, region), previous == nullptr);
+        // The table left open goes on: read the region with its columns.
+        if (!table_.empty() && region.bands.size() + 1 >= table_bands_.size() &&
+            region.bands.size() <= table_bands_.size() + 1)
+          region.bands = table_bands_;
+        add_table(table_rows(page, region), region.bands);
         i = region.last;
         previous = &page.lines[region.last];
         continue;
@@ -502,20 +560,22 @@ class PdfRenderer {
     float step = line.baseline() - previous.baseline();
     if (pitch_ > 0 && step > pitch_ * 1.3f + 0.5f) return true;
     if (step < 0) return true;  // a column further up: not a continuation
-    if (previous.bold() != line.bold()) return true;
+    // "• text ... / text": the second line of a hanging indent, under a first
+    // line that ran to the right edge, goes on with it.
+    bool full = previous.x1 > right_ - 2 * line.size;
+    if (full && paragraph_.size() == 1 && line.x0 > previous.x0) return false;
     if (indented(line) && !indented(previous)) return true;
     // Centred lines under left-aligned ones, or the other way round; a first
     // line indent followed by lines at the margin is one paragraph.
-    bool first_line_indent = indented(previous) && previous.x1 > right_ - 2 * line.size &&
-                             std::fabs(line.x0 - margin_) < 0.8f * line.size;
+    bool first_line_indent =
+        indented(previous) && full && std::fabs(line.x0 - margin_) < 0.8f * line.size;
     return !first_line_indent && std::fabs(line.x0 - previous.x0) > 0.8f * line.size;
   }
 
   bool starts_paragraph_on_new_page(const Line& line) const { return indented(line); }
 
-  // Lines of the open paragraph are held until it ends, so that a paragraph
-  // set wholly in bold becomes one "**...**" line (the joiner would leave
-  // separate bold lines apart) and hyphenated words are joined back.
+  // Lines of the open paragraph are held until it ends, so that words
+  // hyphenated at a line end can be joined back.
   void add_line(const Page& page, const Line& line) { paragraph_.push_back({&page, line}); }
 
   static bool side_by_side(const Line& line) {
@@ -559,8 +619,7 @@ class PdfRenderer {
     for (const auto* column : {&left, &right}) {
       const Line* previous = nullptr;
       for (const Line& line : *column) {
-        if (previous && (line.baseline() - previous->baseline() > pitch_ * 1.3f + 0.5f ||
-                         previous->bold() != line.bold()))
+        if (previous && line.baseline() - previous->baseline() > pitch_ * 1.3f + 0.5f)
           flush_paragraph();
         paragraph_.push_back({&page, line});
         previous = &line;
@@ -583,37 +642,31 @@ class PdfRenderer {
       next.erase(next.begin());
       ++dehyphenated_;
     }
-    bool bold = std::all_of(paragraph_.begin(), paragraph_.end(),
-                            [](const PendingLine& p) { return p.line.bold(); });
-    bool first = true;
     for (const PendingLine& p : paragraph_) {
       if (p.line.words.empty()) continue;
-      if (!bold || first) out_.anchor(anchor_of(*p.page, p.line.words.front()));
-      if (bold && first) out_.text("**");
-      if (bold && !first) out_.text(" ");
+      out_.anchor(anchor_of(*p.page, p.line.words.front()));
       out_.text(line_text(p.line));
-      if (!bold && &p != &paragraph_.back()) out_.end_line();
-      first = false;
+      if (&p != &paragraph_.back()) out_.end_line();  // the last ends with the paragraph
     }
-    if (bold && !first) out_.text("**");
     out_.end_paragraph();
     paragraph_.clear();
   }
 
-  // A table at the top of a page that goes on from one at the bottom of the
-  // page before: its repeated header is dropped and a row cut by the break is
-  // joined back.
-  void add_table(const Page&, std::vector<RenderedRow> rows, bool top_of_page) {
+  // A table is left open until prose comes; one that follows it with the same
+  // columns (the next page's part) goes on with it: its repeated header is
+  // dropped and a row cut by the page break is joined back.
+  void add_table(std::vector<RenderedRow> rows, const std::vector<Band>& bands) {
     if (rows.empty()) return;
-    bool continues = top_of_page && !table_.empty() && table_.front().size() == rows.front().size();
+    bool continues = !table_.empty() && table_.front().size() == rows.front().size();
     if (!continues) {
       flush_table();
+      table_bands_ = bands;
       table_ = std::move(rows);
       ++tables_;
       return;
     }
     std::size_t from = 0;
-    if (same_text(rows[0], table_[0])) {
+    if (repeats_header(rows[0], table_[0])) {
       from = 1;
       ++repeated_headers_;
     }
@@ -650,6 +703,7 @@ class PdfRenderer {
   RenditionBuilder out_;
   std::vector<PendingLine> paragraph_;
   std::vector<RenderedRow> table_;
+  std::vector<Band> table_bands_;             // the columns of table_
   float pitch_ = 0, margin_ = 0, right_ = 0;  // line step, left and right text edges
   std::size_t tables_ = 0, repeated_headers_ = 0, dehyphenated_ = 0;
 };
