@@ -178,6 +178,8 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   line.text = MappedText::copy_of(std::string_view(source).substr(start, end - start),
                                   static_cast<std::uint32_t>(start));
   line.raw_length = code_points(line.text.text);
+  line.raw = std::string_view(source).substr(start, end - start);
+  line.raw_start = start;
   if (line.text.text.find_first_not_of(" \t") == std::string::npos) {
     line.blank = true;
     line.spaces_only_long = line.text.text.size() >= 20;

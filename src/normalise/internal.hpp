@@ -20,6 +20,8 @@ struct CleanLine {
   bool blank = false;
   bool decorated = false;         // whole line bold or a markdown heading
   bool spaces_only_long = false;  // a long run of spaces: a PDF footnote separator
+  std::string_view raw;           // the line as read (column positions of text tables)
+  std::size_t raw_start = 0;      // its offset in the source
 };
 
 class LineCleaner {
@@ -60,6 +62,14 @@ class LineCleaner {
 // (combining compiles PCRE2 code: too slow to do per input).
 struct JoinPatterns;
 std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar);
+
+// Rebuilds text tables with columns aligned by spaces (`pdftotext -layout`)
+// into pipe rows, in place: a row's wrapped lines are merged into its first
+// line, which then holds "| a | b | c |" mapped back to the input; the others
+// are removed. `column_name` recognises the folded header cells. Returns the
+// number of tables (see text_tables.cpp for the rules).
+std::size_t rebuild_text_tables(std::vector<CleanLine>& lines, const Pattern& column_name,
+                                const Folder& folder);
 
 // Groups cleaned lines into blocks (see join.cpp for the rules).
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,

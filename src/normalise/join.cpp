@@ -41,6 +41,7 @@ struct JoinPatterns {
   const Pattern* continues;
   const Pattern* empty_label;
   std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
+  std::shared_ptr<Pattern> column_name;   // a header cell of a text table
 };
 
 std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
@@ -68,6 +69,10 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.continues = &grammar.pattern(roles, "continues");
   p.empty_label = &grammar.pattern(roles, "empty_label");
   p.any_raw_role = Pattern::any_of({p.separator, p.page_number, p.superscript_footnote});
+  std::vector<const Pattern*> column_names;
+  for (const auto& entry : grammar.patterns("structure/text_tables.re"))
+    if (entry.key == "column_name") column_names.push_back(entry.pattern.get());
+  p.column_name = Pattern::any_of(column_names);
   return shared;
 }
 
@@ -190,6 +195,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
                           const Folder& folder) {
   NormalisedText out;
   out.stats.lines = lines.size();
+  rebuild_text_tables(lines, *patterns.column_name, folder);
   out.blocks.reserve(lines.size() / 2 + 16);
 
   // Roles, and the linearised table regions (a header of known column names,
