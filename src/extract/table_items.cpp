@@ -8,6 +8,7 @@
 // placed by what they hold, and is flagged.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "internal.hpp"
 
@@ -21,15 +22,32 @@ struct PlacedRow {
   bool by_content = false;
 };
 
+// Agency cells repeat down a table ("Các sở, ban, ngành, địa phương" in every
+// row): each distinct text is split once per document.
+class ListCache {
+ public:
+  explicit ListCache(const AgencyRegistry& registry) : registry_(registry) {}
+  const std::vector<AgencyName>& split(const std::string& text) {
+    auto it = lists_.find(text);
+    if (it == lists_.end()) it = lists_.emplace(text, registry_.split_list(text)).first;
+    return it->second;
+  }
+
+ private:
+  const AgencyRegistry& registry_;
+  std::unordered_map<std::string, std::vector<AgencyName>> lists_;
+};
+
 class TableReader {
  public:
-  TableReader(const ItemContext& ctx, AgencyBook& book, const Table& table)
-      : ctx_(ctx), book_(book), table_(table) {}
+  TableReader(const ItemContext& ctx, AgencyBook& book, ListCache& lists, const Table& table)
+      : ctx_(ctx), book_(book), lists_(lists), table_(table) {}
   void run();
 
  private:
   const ItemContext& ctx_;
   AgencyBook& book_;
+  ListCache& lists_;
   const Table& table_;
 
   const std::string& role_of(std::size_t column) const { return table_.columns[column]; }
@@ -69,7 +87,7 @@ std::size_t word_count(const std::string& text) {
 }
 
 bool TableReader::agency_like(const std::string& text) const {
-  for (const AgencyName& name : ctx_.agencies.split_list(text))
+  for (const AgencyName& name : lists_.split(text))
     if (name.known()) return true;
   return false;
 }
@@ -161,7 +179,7 @@ std::vector<std::string> TableReader::agencies(const TableCell* cell, const std:
   std::vector<std::string> ids;
   if (!cell || cell->text == "-") return ids;
   // The cell's text is its original bytes ("\|" aside): spans are offsets into it.
-  for (const AgencyName& name : ctx_.agencies.split_list(cell->text)) {
+  for (const AgencyName& name : lists_.split(cell->text)) {
     if (name.text.empty()) continue;
     Span span = cell->span;
     if (span.end - span.start == cell->text.size()) {
@@ -371,81 +389,120 @@ void TableReader::run() {
   }
 }
 
-// The folded words of a text, for comparing two wordings of one item.
-std::vector<std::string> word_set(const std::string& folded) {
-  std::vector<std::string> words;
-  std::size_t at = 0;
-  while (at < folded.size()) {
-    std::size_t end = folded.find_first_of(" ,;:.()/-", at);
-    if (end == std::string::npos) end = folded.size();
-    if (end - at >= 2) words.push_back(folded.substr(at, end - at));
-    at = end + 1;
+// Words of the items of one document as small integers, so that two
+// wordings compare as sorted integer sets.
+class WordSets {
+ public:
+  std::vector<int> of(const std::string& folded) {
+    std::vector<int> words;
+    std::size_t at = 0;
+    while (at < folded.size()) {
+      std::size_t end = folded.find_first_of(" ,;:.()/-", at);
+      if (end == std::string::npos) end = folded.size();
+      if (end - at >= 2)
+        words.push_back(ids_.try_emplace(folded.substr(at, end - at), ids_.size()).first->second);
+      at = end + 1;
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
   }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
-}
+  std::size_t size() const { return ids_.size(); }
 
-double overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+ private:
+  std::unordered_map<std::string, int> ids_;
+};
+
+// Share of the shorter set found in the other.
+double overlap(const std::vector<int>& a, const std::vector<int>& b) {
   if (a.empty() || b.empty()) return 0;
-  std::vector<std::string> common;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
-  return static_cast<double>(common.size()) / static_cast<double>(std::min(a.size(), b.size()));
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j])
+      ++i;
+    else if (b[j] < a[i])
+      ++j;
+    else
+      ++common, ++i, ++j;
+  }
+  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-// A table target and a text target state the same commitment when they have
-// the same value and most words of the shorter indicator are in the other.
-void link_same_targets(const ItemContext& ctx) {
-  auto& targets = ctx.model.targets;
-  std::vector<std::vector<std::string>> words(targets.size());
-  for (std::size_t i = 0; i < targets.size(); ++i)
-    words[i] = word_set(ctx.input.folder.fold_string(targets[i].indicator));
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    if (targets[i].source != "table" || !targets[i].value) continue;
+constexpr std::size_t kMaxPosting = 24;
+
+bool any_from(const auto& items, const char* source) {
+  return std::any_of(items.begin(), items.end(),
+                     [&](const auto& item) { return item.source == source; });
+}
+
+// For each table item, the text item with the largest overlap above `floor`
+// among the candidates that share a word with it: an inverted index keeps
+// this linear in the words, not quadratic in the items.
+template <typename Item, typename Eligible>
+void link_same(std::vector<Item>& items, const std::vector<std::vector<int>>& words,
+               std::size_t vocabulary, double floor, Eligible eligible) {
+  std::vector<std::vector<std::size_t>> postings(vocabulary);
+  for (std::size_t j = 0; j < items.size(); ++j)
+    if (items[j].source == "text")
+      for (int w : words[j]) postings[static_cast<std::size_t>(w)].push_back(j);
+  std::vector<std::size_t> seen(items.size(), items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].source != "table") continue;
     std::optional<std::size_t> best;
-    double best_overlap = 0.6;
-    for (std::size_t j = 0; j < targets.size(); ++j) {
-      if (targets[j].source != "text" || targets[j].value != targets[i].value) continue;
-      if (targets[j].year && targets[i].year && targets[j].year != targets[i].year) continue;
-      double o = overlap(words[i], words[j]);
-      if (o > best_overlap) {
-        best_overlap = o;
-        best = j;
+    double best_overlap = floor;
+    for (int w : words[i]) {
+      // A word most items share ("tỷ lệ", "các") finds no one in particular.
+      const auto& posting = postings[static_cast<std::size_t>(w)];
+      if (posting.size() > kMaxPosting) continue;
+      for (std::size_t j : posting) {
+        if (seen[j] == i || !eligible(items[i], items[j])) continue;
+        seen[j] = i;
+        double o = overlap(words[i], words[j]);
+        if (o > best_overlap || (o == best_overlap && best && j < *best && o > floor)) {
+          best_overlap = o;
+          best = j;
+        }
       }
     }
     if (!best) continue;
-    targets[i].same_as.push_back(targets[*best].id);
-    targets[*best].same_as.push_back(targets[i].id);
+    items[i].same_as.push_back(items[*best].id);
+    items[*best].same_as.push_back(items[i].id);
   }
+}
+
+// A table target and a text target state the same commitment when they have
+// the same value (and year, when both say one) and most words of the shorter
+// indicator are in the other.
+void link_same_targets(const ItemContext& ctx) {
+  auto& targets = ctx.model.targets;
+  if (!any_from(targets, "table") || !any_from(targets, "text")) return;
+  WordSets vocabulary;
+  std::vector<std::vector<int>> words(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    words[i] = vocabulary.of(ctx.input.folder.fold_string(targets[i].indicator));
+  link_same(targets, words, vocabulary.size(), 0.6, [](const Target& table, const Target& text) {
+    return table.value && text.value == table.value &&
+           !(text.year && table.year && text.year != table.year);
+  });
 }
 
 void link_same_tasks(const ItemContext& ctx) {
   auto& tasks = ctx.model.tasks;
-  std::vector<std::vector<std::string>> words(tasks.size());
+  if (!any_from(tasks, "table") || !any_from(tasks, "text")) return;
+  WordSets vocabulary;
+  std::vector<std::vector<int>> words(tasks.size());
   for (std::size_t i = 0; i < tasks.size(); ++i)
-    words[i] = word_set(ctx.input.folder.fold_string(tasks[i].text.substr(0, 400)));
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (tasks[i].source != "table") continue;
-    std::optional<std::size_t> best;
-    double best_overlap = 0.8;
-    for (std::size_t j = 0; j < tasks.size(); ++j) {
-      if (tasks[j].source != "text" || words[j].size() < 4) continue;
-      double o = overlap(words[i], words[j]);
-      if (o > best_overlap) {
-        best_overlap = o;
-        best = j;
-      }
-    }
-    if (!best) continue;
-    tasks[i].same_as.push_back(tasks[*best].id);
-    tasks[*best].same_as.push_back(tasks[i].id);
-  }
+    words[i] = vocabulary.of(ctx.input.folder.fold_string(tasks[i].text.substr(0, 200)));
+  link_same(tasks, words, vocabulary.size(), 0.8, [&](const Task&, const Task& text) {
+    return words[static_cast<std::size_t>(&text - tasks.data())].size() >= 4;
+  });
 }
 
 }  // namespace
 
 void read_table_items(const ItemContext& ctx, AgencyBook& book) {
-  for (const Table& table : ctx.model.tables) TableReader(ctx, book, table).run();
+  ListCache lists(ctx.agencies);
+  for (const Table& table : ctx.model.tables) TableReader(ctx, book, lists, table).run();
 }
 
 void link_same_items(const ItemContext& ctx) {
