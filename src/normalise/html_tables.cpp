@@ -196,8 +196,8 @@ HtmlTableRegions::HtmlTableRegions(std::string_view bytes) {
   for (auto [opened, closed] : pairs) {
     if (opened < outer_end) continue;  // nested in the previous region
     outer_end = closed;
-    std::size_t line_start = opened == 0 ? 0 : bytes.rfind('\n', opened - 1);
-    line_start = line_start == kNone ? 0 : line_start + (opened == 0 ? 0 : 1);
+    std::size_t newline = opened == 0 ? kNone : bytes.rfind('\n', opened - 1);
+    std::size_t line_start = newline == kNone ? 0 : newline + 1;
     if (opened - line_start > 3 ||
         bytes.substr(line_start, opened - line_start).find_first_not_of(' ') != kNone)
       continue;  // not at the start of its line: inline markup, left to the cleaner
