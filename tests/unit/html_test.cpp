@@ -69,7 +69,7 @@ TEST_CASE("HTML list numbers are typed out: type, start, value, nesting", "[html
   CHECK(rendered(page("<ol type=\"a\" start=\"27\"><li>x</li></ol>")) == "aa) x\n\n");
 }
 
-TEST_CASE("HTML scripts, styles, head and comments are left out; entities decoded", "[html]") {
+TEST_CASE("HTML scripts, styles, head and comments are left out, entities decoded", "[html]") {
   std::string html =
       "<html><head><title>Tiêu đề trang</title><style>p { color: red }</style>"
       "<script>var x = \"<p>không</p>\";</script></head><body><!-- chú thích -->"
