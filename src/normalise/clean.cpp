@@ -177,14 +177,27 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   if (number == 1 && end - start >= 3 && source.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;
   line.text = MappedText::copy_of(std::string_view(source).substr(start, end - start),
                                   static_cast<std::uint32_t>(start));
+  rewrite(line);
+  return line;
+}
+
+CleanLine LineCleaner::clean_mapped(MappedText text, std::uint32_t number) const {
+  CleanLine line;
+  line.number = number;
+  line.text = std::move(text);
+  rewrite(line);
+  return line;
+}
+
+void LineCleaner::rewrite(CleanLine& line) const {
   line.raw_length = code_points(line.text.text);
   line.raw = std::string_view(source).substr(start, end - start);
   line.raw_start = start;
   if (line.text.text.find_first_not_of(" \t") == std::string::npos) {
     line.blank = true;
     line.spaces_only_long = line.text.text.size() >= 20;
-    line.text = MappedText::copy_of({}, static_cast<std::uint32_t>(start));
-    return line;
+    line.text = MappedText::copy_of({}, static_cast<std::uint32_t>(line.text.origin_of(0)));
+    return;
   }
   if (decorated_ && decorated_->matches_at_start(line.text.text)) line.decorated = true;
   ByteSet present = ByteSet::of(line.text.text);
@@ -225,10 +238,9 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   if (!t.text.empty() && t.text.front() == ' ') t.replace(0, 1, "");
   if (t.text.empty()) {
     line.blank = true;
-    return line;
+    return;
   }
   normalise_words(t);
-  return line;
 }
 
 }  // namespace vnplan::internal

@@ -31,6 +31,9 @@ class LineCleaner {
   // Cleans bytes [start, end) of `source` (one line without its newline).
   CleanLine clean(const std::string& source, std::size_t start, std::size_t end,
                   std::uint32_t number) const;
+  // Cleans a line built elsewhere (a table row read from HTML) whose origins
+  // are already absolute in the source.
+  CleanLine clean_mapped(MappedText text, std::uint32_t number) const;
 
  private:
   struct Rule {
@@ -54,6 +57,7 @@ class LineCleaner {
   // (the test needs_word_normalisation applies), or npos.
   std::size_t first_trigger(std::string_view text, std::size_t from) const;
 
+  void rewrite(CleanLine& line) const;  // everything clean() does after copying the line
   std::string convert_latex(const std::string& math) const;
   void normalise_words(MappedText& text) const;
 };
@@ -70,6 +74,29 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar);
 // number of tables (see text_tables.cpp for the rules).
 std::size_t rebuild_text_tables(std::vector<CleanLine>& lines, const Pattern& column_name,
                                 const Folder& folder);
+
+// The <table> ... </table> regions of a markdown or text input: a line that
+// starts with "<table", up to the end of the line holding its matching
+// "</table>" (nested tables counted). Found in one pass over the input.
+class HtmlTableRegions {
+ public:
+  explicit HtmlTableRegions(std::string_view bytes);
+  // The end (the newline, or the input's end) of the region opening on the
+  // line starting at `line_start`, or npos when none does.
+  std::size_t region_from(std::size_t line_start) const;
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> regions_;  // (line start, region end)
+};
+
+// Reads the region [start, end) of `source` (see HtmlTableRegions) with the
+// HTML table reader and appends one line per table row, written as a pipe
+// row ("| a | b |") whose cell bytes map back to the cell text in the source
+// (or to the cell's <td> tag where entities or tags keep the text from being
+// found as is). Returns false, appending nothing, when it holds no table.
+bool html_table_lines(const std::string& source, std::size_t start, std::size_t end,
+                      std::uint32_t first_line, const LineCleaner& cleaner,
+                      std::vector<CleanLine>& lines);
 
 // Groups cleaned lines into blocks (see join.cpp for the rules).
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,

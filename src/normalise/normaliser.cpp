@@ -34,9 +34,23 @@ NormalisedText Normaliser::run(const SourceFile& source) const {
   lines.reserve(newlines + 1);
   std::size_t start = 0;
   std::uint32_t number = 1;
+  // Converters write some tables as HTML blocks inside markdown; rendered
+  // formats have had their tables written as pipe rows already.
+  internal::HtmlTableRegions html_tables(is_rendered(source.format) ? std::string_view()
+                                                                    : std::string_view(bytes));
   while (start < bytes.size()) {
     std::size_t end = bytes.find('\n', start);
     if (end == std::string::npos) end = bytes.size();
+    std::size_t region_end = html_tables.region_from(start);
+    if (region_end != std::string::npos &&
+        internal::html_table_lines(bytes, start, region_end, number, impl_->cleaner, lines)) {
+      number += static_cast<std::uint32_t>(
+          std::count(bytes.begin() + static_cast<std::ptrdiff_t>(start),
+                     bytes.begin() + static_cast<std::ptrdiff_t>(region_end), '\n') +
+          1);
+      start = region_end + 1;
+      continue;
+    }
     lines.push_back(impl_->cleaner.clean(bytes, start, end, number++));
     start = end + 1;
   }

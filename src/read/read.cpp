@@ -241,6 +241,9 @@ ReadResult check_source(std::string path, std::string bytes) {
     result.error = ReadError{path, "not a plan text: " + *what, {}, {}};
     return result;
   }
+  // An HTML page may declare a legacy charset: its reader decodes it, so the
+  // UTF-8 check applies to the rendered text, not to the file.
+  if (looks_like_html(bytes)) return render_source(std::move(path), bytes, SourceFormat::html);
   std::string extension = lower_extension(path);
   if (extension == ".pdf" || extension == ".docx") {
     ReadResult result;
@@ -252,12 +255,7 @@ ReadResult check_source(std::string path, std::string bytes) {
                   0, std::nullopt};
     return result;
   }
-  ReadResult result = check_text(std::move(path), std::move(bytes));
-  if (result.ok() && result.file->format == SourceFormat::html) {
-    SourceFile typed = std::move(*result.file);
-    return render_source(std::move(typed.path), typed.bytes, SourceFormat::html);
-  }
-  return result;
+  return check_text(std::move(path), std::move(bytes));
 }
 
 ReadResult read_source(const std::string& path) {
