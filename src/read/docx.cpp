@@ -92,20 +92,25 @@ Part Archive::read(const char* name) const {
   zip_int64_t index = zip_name_locate(zip_, name, ZIP_FL_NOCASE);
   if (index < 0) return part;
   part.found = true;
-  auto fail = [&](std::string why) {
+  auto refuse = [&](std::string why) {
     part.bytes.clear();
-    part.error = std::string(name) + ": " + why;
+    part.error = std::move(why);
     return part;
   };
+  auto fail = [&](const char* why) {
+    return refuse("damaged DOCX: cannot read " + std::string(name) + " (" + why + ")");
+  };
   auto too_big = [&] {
-    return fail("decompressed size exceeds " + mib(kMaxUnzippedEntryBytes) + " (ZIP bomb?)");
+    return refuse(std::string(name) + ": decompressed size exceeds " + mib(kMaxUnzippedEntryBytes) +
+                  " (ZIP bomb?)");
   };
   zip_stat_t stat;
   zip_stat_init(&stat);
   auto entry = static_cast<zip_uint64_t>(index);
   if (zip_stat_index(zip_, entry, 0, &stat) != 0) return fail(zip_strerror(zip_));
   if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
-    return fail("the part is encrypted: vnplan reads DOCX files without a password");
+    return refuse("encrypted DOCX (" + std::string(name) +
+                  " needs a password): save a copy without a password and read that");
   if ((stat.valid & ZIP_STAT_SIZE) && stat.size > kMaxUnzippedEntryBytes) return too_big();
   zip_file_t* file = zip_fopen_index(zip_, entry, 0);
   if (!file) return fail(zip_strerror(zip_));
@@ -116,7 +121,7 @@ Part Archive::read(const char* name) const {
   for (;;) {
     zip_int64_t got = zip_fread(file, chunk.data(), chunk.size());
     if (got < 0) {
-      read_error = zip_error_strerror(zip_file_get_error(file));
+      read_error = zip_error_strerror(zip_file_get_error(file));  // copied before zip_fclose
       break;
     }
     if (got == 0) break;
@@ -128,7 +133,7 @@ Part Archive::read(const char* name) const {
   }
   zip_fclose(file);
   if (over) return too_big();
-  if (!read_error.empty()) return fail(read_error);
+  if (!read_error.empty()) return fail(read_error.c_str());
   return part;
 }
 
@@ -902,7 +907,7 @@ RenderResult render_docx(const std::string& path, const std::string& bytes) {
 
   auto load = [&](const char* name, std::unique_ptr<XmlPart>& part) -> std::optional<std::string> {
     Part read = archive.read(name);
-    if (!read.error.empty()) return "damaged DOCX: " + read.error;
+    if (!read.error.empty()) return read.error;
     if (!read.found) return std::nullopt;
     part = std::make_unique<XmlPart>();
     part->bytes = std::move(read.bytes);
