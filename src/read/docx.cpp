@@ -298,7 +298,8 @@ struct ListInstance {
   std::string abstract_id;
   std::array<std::optional<int>, kLevels> start_override;
   std::array<std::optional<Level>, kLevels> level_override;
-  bool overridden = false;
+  // An overridden level restarts where this w:num is first used at that level.
+  std::array<bool, kLevels> restart_pending{};
 };
 
 int clamp_start(int value) { return std::clamp(value, 0, kMaxListStart); }
@@ -377,7 +378,7 @@ class Numbering {
 
   std::unordered_map<std::string, AbstractList> abstracts_;
   std::unordered_map<std::string, ListInstance> lists_;
-  std::unordered_map<std::string, Counters> counters_;
+  std::unordered_map<const AbstractList*, Counters> counters_;
   std::size_t rebuilt_ = 0;
 };
 
@@ -402,7 +403,7 @@ void Numbering::load(const XmlPart& part) {
         if (auto start = w.number(w.child(over, "startOverride")))
           list.start_override[at] = clamp_start(*start);
         if (pugi::xml_node lvl = w.child(over, "lvl")) list.level_override[at] = read_level(w, lvl);
-        list.overridden = true;
+        list.restart_pending[at] = list.start_override[at] || list.level_override[at];
       }
     }
   }
@@ -439,7 +440,7 @@ std::optional<int> Numbering::level_of_style(const std::string& list_id, const s
 std::string Numbering::next_marker(const std::string& list_id, int level, const Styles& styles) {
   auto found = lists_.find(list_id);
   if (found == lists_.end()) return "";
-  const ListInstance& list = found->second;
+  ListInstance& list = found->second;
   const AbstractList* abstract = abstract_of(list, styles);
   if (!abstract) return "";
   auto level_at = [&](int k) -> const Level& {
@@ -450,11 +451,15 @@ std::string Numbering::next_marker(const std::string& list_id, int level, const 
     auto at = static_cast<std::size_t>(k);
     return list.start_override[at] ? *list.start_override[at] : level_at(k).start;
   };
-  // Word continues one count across the w:num that share an abstract list, and
-  // gives a w:num that overrides a level (a restarted list) its own.
-  Counters& counters = counters_[list.overridden ? "num " + list_id : "abs " + list.abstract_id];
+  // Word keeps one count per abstract list, shared by the w:num that use it: a
+  // w:num that overrides a level restarts the count there, the others go on
+  // from it (LibreOffice saves "a) ... b)" split by a heading so).
+  Counters& counters = counters_[abstract];
   auto at = static_cast<std::size_t>(level);
-  if (counters.started[at])
+  if (list.restart_pending[at]) {
+    list.restart_pending[at] = false;
+    counters.value[at] = start_at(level);
+  } else if (counters.started[at])
     counters.value[at] = std::min(counters.value[at] + 1, 2 * kMaxListStart);
   else
     counters.value[at] = start_at(level);
@@ -521,7 +526,9 @@ std::string_view local_part(const char* name) {
 }
 
 // A horizontal line: Word's "Horizontal Line" (VML o:hr), a drawn line or
-// connector. Under a title it is the rule typed text writes "-----".
+// connector, or a rectangle at most 3 pt high and 20 times wider (LibreOffice
+// saves Word's line so). Under a title it is the rule typed text writes "-----".
+constexpr long long kThinShape = 38100;  // 3 pt in EMU
 bool is_rule(pugi::xml_node drawing) {
   return drawing.find_node([](pugi::xml_node node) {
     std::string_view name = local_part(node.name());
@@ -529,6 +536,10 @@ bool is_rule(pugi::xml_node drawing) {
     for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
       std::string_view attribute = local_part(a.name()), value = a.value();
       if (attribute == "hr" && value == "t") return true;
+      if (name == "extent" && attribute == "cy") {  // a rectangle drawn thin is a line too
+        long long wide = node.attribute("cx").as_llong(), high = node.attribute("cy").as_llong();
+        if (high >= 0 && high <= kThinShape && high * 20 <= wide) return true;
+      }
       if (name == "prstGeom" && attribute == "prst" &&
           (value == "line" || value.rfind("straightConnector", 0) == 0))
         return true;
@@ -587,7 +598,7 @@ class DocxRenderer {
   std::vector<std::string> footnote_ids_;  // in the order of their marks
   bool in_footnote_ = false;
   bool rule_seen_ = false;  // the paragraph being read holds a horizontal line
-  std::size_t deletions_ = 0, drawings_ = 0, too_deep_ = 0, truncated_tables_ = 0, embedded_ = 0;
+  std::size_t deletions_ = 0, drawings_ = 0, too_deep_ = 0, embedded_ = 0;
 };
 
 void DocxRenderer::render(const XmlPart& document) {
@@ -697,8 +708,9 @@ void DocxRenderer::run_content(pugi::xml_node run, std::string& text) {
       unsigned code = 0;
       std::string hex = w_.value(child, "char");
       std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
-      if (code >= 0x20 && !(code >= 0xE000 && code <= 0xF8FF) && code < 0x10000)
-        append_utf8(text, code);
+      bool private_use = code >= 0xE000 && code <= 0xF8FF,
+           surrogate = code >= 0xD800 && code <= 0xDFFF;
+      if (code >= 0x20 && code < 0x10000 && !private_use && !surrogate) append_utf8(text, code);
     } else if (name == "footnoteReference" && !in_footnote_) {
       footnote_ids_.push_back(w_.value(child, "id"));
       trim_right(text);  // the mark sits on the word before it, as in typed text
@@ -837,7 +849,6 @@ void DocxRenderer::write_table(pugi::xml_node table) {
     rows.push_back(std::move(row));
   }
   if (truncated) {
-    ++truncated_tables_;
     out_.note("docx.table_truncated", "table " + std::to_string(tables_) + " cut after " +
                                           std::to_string(cells) + " cells (limit " +
                                           std::to_string(kMaxTableCells) + ")");
@@ -914,19 +925,21 @@ RenderResult render_docx(const std::string& path, const std::string& bytes) {
     if (auto why = parse_part(*part, name)) return "damaged DOCX: " + *why;
     return std::nullopt;
   };
-  std::unique_ptr<XmlPart> document, numbering_part, styles_part, footnotes_part;
+  std::unique_ptr<XmlPart> document, part, footnotes;
   if (auto why = load("word/document.xml", document)) return fail(*why);
   if (!document) return fail("a ZIP archive but not a DOCX (no word/document.xml)");
-  for (auto [name, part] : {std::pair{"word/numbering.xml", &numbering_part},
-                            std::pair{"word/styles.xml", &styles_part},
-                            std::pair{"word/footnotes.xml", &footnotes_part}})
-    if (auto why = load(name, *part)) return fail(*why);
-
+  // Styles and numbering are kept as tables; their XML goes before the next part is read.
   Styles styles;
-  if (styles_part) styles.load(*styles_part);
+  if (auto why = load("word/styles.xml", part)) return fail(*why);
+  if (part) styles.load(*part);
+  part.reset();
   Numbering numbering;
-  if (numbering_part) numbering.load(*numbering_part);
-  DocxRenderer renderer(styles, numbering, footnotes_part.get());
+  if (auto why = load("word/numbering.xml", part)) return fail(*why);
+  if (part) numbering.load(*part);
+  part.reset();
+  if (auto why = load("word/footnotes.xml", footnotes)) return fail(*why);
+
+  DocxRenderer renderer(styles, numbering, footnotes.get());
   renderer.render(*document);
   return {renderer.take(), std::nullopt};
 }

@@ -263,19 +263,20 @@ TEST_CASE("docx: numbering restarts, overrides, shared lists and multi-level tex
                      li(1, 3, "B: không bao giờ bắt đầu lại") +
                      // another w:num of the same abstract list goes on counting
                      li(2, 0, "hai") +
-                     // an override restarts: its own count from 7
+                     // an override restarts the shared count, at 7
                      li(3, 0, "bảy") + li(3, 0, "tám") + li(4, 0, "x") + li(4, 0, "y") +
                      li(4, 0, "z") + li(4, 0, "aa") + li(4, 1, "không số") + li(9, 0, "phần") +
-                     li(1, 0, "ba") + li(77, 0, "danh sách không có") +
+                     // the first w:num goes on from the restart (Phần III → 4)
+                     li(1, 0, "bốn") + li(77, 0, "danh sách không có") +
                      "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
                      "</w:pPr></w:p>" +  // an empty numbered paragraph: counted, not written
-                     li(1, 0, "năm");
+                     li(1, 0, "sáu");
   std::string text = rendered(docx(body, {{"word/numbering.xml", numbering}}));
   CHECK(text ==
         "1. một\n\n1.1. một một\n\n(i) i\n\n(ii) ii\n\nA- A\n\n1.2. một hai\n\n(i) i lại\n\n"
         "B- B: không bao giờ bắt đầu lại\n\n"
         "2. hai\n\n7. bảy\n\n8. tám\n\nx) x\n\ny) y\n\nz) z\n\naa) aa\n\nkhông số\n\n"
-        "Phần III: phần\n\n3. ba\n\ndanh sách không có\n\n5. năm\n\n");
+        "Phần III: phần\n\n4. bốn\n\ndanh sách không có\n\n6. sáu\n\n");
 }
 
 TEST_CASE("docx: numbering through paragraph styles, basedOn and numId 0", "[read][docx]") {
