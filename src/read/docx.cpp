@@ -43,6 +43,7 @@ constexpr int kMaxDepth = 64;
 constexpr int kLevels = 9;  // list levels Word knows (w:ilvl 0..8)
 // A start value beyond this is a broken file; clamping keeps counters from overflowing.
 constexpr int kMaxListStart = 1000000;
+constexpr std::size_t kMaxLevelText = 255 * 4;  // bytes: 255 characters of UTF-8
 
 std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
@@ -309,7 +310,9 @@ Level read_level(const Word& w, pugi::xml_node node) {
   level.defined = true;
   if (auto start = w.number(w.child(node, "start"))) level.start = clamp_start(*start);
   if (pugi::xml_node format = w.child(node, "numFmt")) level.format = w.value(format);
-  if (pugi::xml_node text = w.child(node, "lvlText")) level.text = w.value(text);
+  // Word takes at most 255 characters here; a longer text would be copied onto every item.
+  if (pugi::xml_node text = w.child(node, "lvlText"))
+    level.text = w.value(text).substr(0, kMaxLevelText);
   if (pugi::xml_node restart = w.child(node, "lvlRestart")) level.restart = w.number(restart);
   level.legal = w.flag(w.child(node, "isLgl"));
   level.style = w.value(w.child(node, "pStyle"));
@@ -595,6 +598,7 @@ class DocxRenderer {
   Word w_;  // names of the part being rendered
   RenditionBuilder out_;
   std::size_t paragraphs_ = 0, tables_ = 0;
+  std::size_t table_bytes_ = 0;            // text put in table cells so far
   std::vector<std::string> footnote_ids_;  // in the order of their marks
   bool in_footnote_ = false;
   bool rule_seen_ = false;  // the paragraph being read holds a horizontal line
@@ -822,7 +826,7 @@ void DocxRenderer::write_table(pugi::xml_node table) {
   std::string name = "tbl" + std::to_string(++tables_);
   std::vector<RenderedRow> rows;
   std::vector<std::string> above;  // the text of the previous row, by grid column
-  std::size_t cells = 0, bytes = 0;
+  std::size_t cells = 0;
   bool truncated = false, any_text = false;
   for (pugi::xml_node tr : children_named(table, "tr")) {
     if (truncated) break;
@@ -833,12 +837,14 @@ void DocxRenderer::write_table(pugi::xml_node table) {
       std::string node =
           name + "/r" + std::to_string(rows.size() + 1) + "/c" + std::to_string(column + 1);
       if (cell.continues) cell.text = column < above.size() ? above[column] : "";
-      if (cells + cell.span > kMaxTableCells || bytes + cell.text.size() > kMaxRenderedBytes) {
+      // Merged cells repeat their text: the copies of all tables share one bound.
+      if (cells + cell.span > kMaxTableCells ||
+          table_bytes_ + cell.text.size() > kMaxRenderedBytes) {
         truncated = true;
         break;
       }
       cells += cell.span;
-      bytes += cell.text.size();
+      table_bytes_ += cell.text.size();
       any_text = any_text || has_text(cell.text);
       texts.push_back(cell.text);
       texts.resize(texts.size() + cell.span - 1);
@@ -853,7 +859,10 @@ void DocxRenderer::write_table(pugi::xml_node table) {
                                           std::to_string(cells) + " cells (limit " +
                                           std::to_string(kMaxTableCells) + ")");
   }
-  if (any_text) out_.table(rows);
+  if (!any_text) return;
+  out_.end_paragraph();
+  out_.anchor({0, 0, 0, 0, 0, name});  // the table's own span starts at its first "|"
+  out_.table(rows);
 }
 
 void DocxRenderer::write_footnotes() {
@@ -872,8 +881,10 @@ void DocxRenderer::write_footnotes() {
   std::size_t written = 0;
   for (std::size_t k = 0; k < footnote_ids_.size(); ++k) {
     auto note = by_id.find(footnote_ids_[k]);
-    if (note == by_id.end()) continue;
-    std::string text = cell_text(note->second, 0);
+    if (note == by_id.end() || !note->second) continue;
+    pugi::xml_node footnote = note->second;
+    note->second = pugi::xml_node();  // marked twice in a broken file: written once
+    std::string text = cell_text(footnote, 0);
     if (!has_text(text)) continue;
     out_.anchor({0, 0, 0, 0, 0, "footnote" + footnote_ids_[k]});
     out_.text(superscript(k + 1) + " " + text);

@@ -351,6 +351,7 @@ TEST_CASE("docx: merged cells spread over the grid, anchored by table, row and c
         "| 2 | Đoạn một Đoạn hai bảng lồng | UBND cấp huyện | |\n"
         "\n"
         "Hết\n\n");
+  CHECK(node_at(file, "| TT") == "tbl1");
   CHECK(node_at(file, "Cơ quan") == "tbl1/r1/c3");
   CHECK(node_at(file, "Sở Nội vụ") == "tbl1/r2/c4");
   CHECK(node_at(file, "1 | Triển khai") == "tbl1/r3/c1");  // the repeated merged cell
