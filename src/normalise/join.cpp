@@ -106,6 +106,8 @@ bool ends_sentence(const std::string& text) {
   std::size_t end = text.find_last_not_of(" ");
   if (end == std::string::npos) return true;
   char c = text[end];
+  // "…" (U+2026): Word and pandoc write "..." as one character.
+  if (end >= 2 && text.compare(end - 2, 3, "\xE2\x80\xA6") == 0) return true;
   return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
 }
 
