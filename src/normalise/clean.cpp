@@ -177,6 +177,8 @@ CleanLine LineCleaner::clean(const std::string& source, std::size_t start, std::
   if (number == 1 && end - start >= 3 && source.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;
   line.text = MappedText::copy_of(std::string_view(source).substr(start, end - start),
                                   static_cast<std::uint32_t>(start));
+  line.raw = std::string_view(source).substr(start, end - start);
+  line.raw_start = start;
   rewrite(line);
   return line;
 }
@@ -191,8 +193,6 @@ CleanLine LineCleaner::clean_mapped(MappedText text, std::uint32_t number) const
 
 void LineCleaner::rewrite(CleanLine& line) const {
   line.raw_length = code_points(line.text.text);
-  line.raw = std::string_view(source).substr(start, end - start);
-  line.raw_start = start;
   if (line.text.text.find_first_not_of(" \t") == std::string::npos) {
     line.blank = true;
     line.spaces_only_long = line.text.text.size() >= 20;
