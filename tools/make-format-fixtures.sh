@@ -13,8 +13,8 @@
 #   poppler-utils           pdfinfo (page count in the summary)
 #
 # How each document is made:
-#   - .md corpora go to pandoc as they are (pandoc markdown without "smart"
-#     quotes/dashes and without $...$ math, so LaTeX such as $\geq 1,5\%$ stays
+#   - .md corpora go to pandoc as they are (pandoc markdown with hard line
+#     breaks, without "smart" quotes/dashes and without $...$ math, so LaTeX such as $\geq 1,5\%$ stays
 #     text and reads as it does in the .md; pandoc's math would turn it into Word
 #     equations and "1, 5" in HTML);
 #   - .txt corpora (one paragraph per line) go through tools/text-to-markdown.pl:
@@ -95,7 +95,9 @@ markdown_of() {  # corpus file → pandoc markdown on stdout
 convert_one() {  # source text file, fixture name
   local source=$1 name=$2
   markdown_of "$source" > "$work/$name.md"
-  local from=markdown-smart-tex_math_dollars
+  # hard_line_breaks: a line break inside a .md paragraph (header blocks,
+  # "Kính gửi:" lists) stays one (<br>, <w:br/>) instead of becoming a space.
+  local from=markdown-smart-tex_math_dollars+hard_line_breaks
   pandoc -f "$from" -t html5 -s --metadata pagetitle="$name" "$work/$name.md" -o "$out/$name.html"
   # --columns: pipe tables get equal column widths, not the ratios of their
   # "|----|--|" rule rows (which squeeze the text columns to a word a line).
