@@ -15,7 +15,7 @@
 #   parse        vnplan parse x.{md|txt,html,docx,pdf}  (read, render and the whole model)
 # Times are summed over the fixture files of a format; "ratio" is vnplan's time
 # over the other tool's. `vnplan render` of the typed text form is shown too:
-# that is the start-up cost (grammar loading) every vnplan run pays.
+# the cost of starting vnplan and reading a file, with nothing to render.
 # Needs pandoc and poppler-utils (pdftotext); runs from anywhere.
 set -euo pipefail
 
@@ -88,7 +88,7 @@ row() { printf '%-7s %-34s %9s ms %-34s %9s ms  ratio %s\n' "$1" "$2" "$3" "$4" 
 
 echo "bench-formats: $(ls "$fixtures"/*.docx | wc -l) documents in tests/fixtures/formats, median of $repeat runs, summed over files"
 startup=$(total_ms "$vnplan" render -- "${text_forms[@]}")
-printf '%-7s %-34s %9s ms  (start-up: grammar load, no rendering)\n' "text" "vnplan render (md/txt)" "$startup"
+printf '%-7s %-34s %9s ms  (start-up and reading, nothing to render)\n' "text" "vnplan render (md/txt)" "$startup"
 
 read_row() {  # format, other tool's label, other tool's command words...
   local format=$1 label=$2
