@@ -1,6 +1,7 @@
 // The vnplan command line.
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "vnplan/vnplan.hpp"
@@ -101,15 +102,18 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
 }
 
 int run(const Options& options, std::ostream& out) {
-  std::shared_ptr<const vnplan::Grammar> grammar;
-  try {
-    grammar = vnplan::Grammar::load(options.grammars.empty() ? vnplan::Grammar::default_directory()
-                                                             : options.grammars);
-  } catch (const std::exception& error) {
-    std::cerr << "vnplan: grammar error: " << error.what() << "\n";
-    return 2;
+  // `render` prints what the read stage made and needs no grammar: loading it
+  // takes longer than rendering a small DOCX or PDF (tools/bench-formats.sh).
+  std::optional<vnplan::Engine> engine;
+  if (options.command != "render") {
+    try {
+      engine.emplace(vnplan::Grammar::load(
+          options.grammars.empty() ? vnplan::Grammar::default_directory() : options.grammars));
+    } catch (const std::exception& error) {
+      std::cerr << "vnplan: grammar error: " << error.what() << "\n";
+      return 2;
+    }
   }
-  vnplan::Engine engine(grammar);
   vnplan::InputList inputs = vnplan::expand_inputs(options.inputs);
   int status = 0;
   for (const auto& error : inputs.errors) {
@@ -128,9 +132,9 @@ int run(const Options& options, std::ostream& out) {
       if (options.command == "render") {
         out << read.file->bytes;
       } else if (options.command == "normalize") {
-        out << engine.normalise(*read.file).joined();
+        out << engine->normalise(*read.file).joined();
       } else {
-        vnplan::ParseResult result = engine.parse(*read.file);
+        vnplan::ParseResult result = engine->parse(*read.file);
         read.file.reset();  // the model no longer needs the input bytes
         if (options.summary) {
           vnplan::write_summary(result, out);
