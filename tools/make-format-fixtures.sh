@@ -97,7 +97,7 @@ convert_one() {  # source text file, fixture name
   markdown_of "$source" > "$work/$name.md"
   # hard_line_breaks: a line break inside a .md paragraph (header blocks,
   # "Kính gửi:" lists) stays one (<br>, <w:br/>) instead of becoming a space.
-  local from=markdown-smart-tex_math_dollars+hard_line_breaks
+  local from=markdown-smart-tex_math_dollars-raw_tex+hard_line_breaks
   pandoc -f "$from" -t html5 -s --metadata pagetitle="$name" "$work/$name.md" -o "$out/$name.html"
   # --columns: pipe tables get equal column widths, not the ratios of their
   # "|----|--|" rule rows (which squeeze the text columns to a word a line).
