@@ -271,9 +271,67 @@ void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& num
   }
 }
 
+// A header repeated on a new page, but only its last wrapped line ("TT | Tên
+// nhiệm vụ | trách/chỉ đạo | hiện | thực hiện" under "Cơ quan chủ trì phụ
+// trách/chỉ đạo"): every filled cell ends or starts its column's header.
+bool is_header_fragment(const StructureInput& input, const Table& table, const TableRow& row) {
+  std::size_t filled = 0;
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    if (row.cells[c].text.empty()) continue;
+    if (c >= table.header.size()) return false;
+    std::string cell = input.folder.fold_string(row.cells[c].text);
+    std::string head = input.folder.fold_string(table.header[c]);
+    bool part = head.size() >= cell.size() &&
+                (head.compare(head.size() - cell.size(), cell.size(), cell) == 0 ||
+                 head.compare(0, cell.size(), cell) == 0);
+    if (!part) return false;
+    ++filled;
+  }
+  return filled >= 2;
+}
+
+// A row cut by a page break goes on in a row with no number of its own: in a
+// numbered table such a row is the rest of the row above, cell by cell.
+void merge_cut_rows(const StructureInput& input, Table& table) {
+  if (table.columns.empty() || table.columns[0] != "number" || table.rows.size() < 2) return;
+  const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
+  auto numbered = [&](const TableRow& row) {
+    return !row.cells.empty() && !row.cells[0].text.empty() &&
+           row_number.matches_at_start(input.folder.fold_string(row.cells[0].text));
+  };
+  std::size_t with_number = 0;
+  for (const auto& row : table.rows) with_number += numbered(row);
+  if (with_number * 5 < table.rows.size() * 4) return;  // numbering is not the rule here
+  std::vector<TableRow> kept;
+  for (auto& row : table.rows) {
+    bool cut = !kept.empty() && !numbered(row) && !row.cells.empty() && row.cells[0].text.empty();
+    if (!cut) {
+      kept.push_back(std::move(row));
+      continue;
+    }
+    TableRow& above = kept.back();
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      if (row.cells[c].text.empty()) continue;
+      if (c >= above.cells.size()) above.cells.resize(c + 1, TableCell{"", row.cells[c].span});
+      TableCell& into = above.cells[c];
+      if (into.text.empty())
+        into = row.cells[c];
+      else {
+        into.text += " " + row.cells[c].text;
+        into.span.end = row.cells[c].span.end;
+      }
+    }
+    above.span.end = row.span.end;
+  }
+  table.rows = std::move(kept);
+}
+
 void finish_table(const StructureInput& input, Table& table) {
   table.columns = column_roles(input, table.header);
   table.kind = classify(input, table);
+  std::erase_if(table.rows,
+                [&](const TableRow& row) { return is_header_fragment(input, table, row); });
+  merge_cut_rows(input, table);
   mark_rows(input, table);
 }
 
