@@ -200,3 +200,21 @@ TEST_CASE("a target in the text and the same target in a table are linked", "[ta
   CHECK(text->same_as == std::vector<std::string>{table->id});
   CHECK(table->same_as == std::vector<std::string>{text->id});
 }
+
+TEST_CASE("a pipe table 1000 cells wide is read, its short rows too", "[tables][genre]") {
+  std::string header = "| TT | Tên nhiệm vụ | Cơ quan chủ trì |";
+  std::string rule = "|---|---|---|";
+  std::string row = "| 1 | Số hóa hồ sơ | Sở Nội vụ |";
+  for (int c = 0; c < 997; ++c) {
+    header += " Cột " + std::to_string(c) + " |";
+    rule += "---|";
+    row += " x |";
+  }
+  auto m = parse(header + "\n" + rule + "\n" + row + "\n| 2 | Việc khác | Sở Tài chính |\n");
+  REQUIRE(m.tables.size() == 1);
+  CHECK(m.tables[0].columns.size() == 1000);
+  auto tasks = table_tasks(m);
+  REQUIRE(tasks.size() == 2);
+  CHECK(has(tasks[0]->agencies.lead, "so-noi-vu"));
+  CHECK(has(tasks[1]->agencies.lead, "so-tai-chinh"));
+}
