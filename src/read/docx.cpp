@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "rendition.hpp"
+#include "vnplan/text.hpp"
 
 namespace vnplan::internal {
 namespace {
@@ -509,19 +510,6 @@ std::string superscript(std::size_t number) {
   return out;
 }
 
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
 std::string_view local_part(const char* name) {
   std::string_view full(name);
   std::size_t colon = full.rfind(':');
@@ -714,7 +702,7 @@ void DocxRenderer::run_content(pugi::xml_node run, std::string& text) {
       std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
       bool private_use = code >= 0xE000 && code <= 0xF8FF,
            surrogate = code >= 0xD800 && code <= 0xDFFF;
-      if (code >= 0x20 && code < 0x10000 && !private_use && !surrogate) append_utf8(text, code);
+      if (code >= 0x20 && code < 0x10000 && !private_use && !surrogate) utf8_append(text, code);
     } else if (name == "footnoteReference" && !in_footnote_) {
       footnote_ids_.push_back(w_.value(child, "id"));
       trim_right(text);  // the mark sits on the word before it, as in typed text
