@@ -667,11 +667,12 @@ void DocxRenderer::inline_content(pugi::xml_node node, std::string& text, int de
   }
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     std::string_view name = w_.local(child);
-    if (name == "r")
-      run_content(child, text);
-    else if (name == "hyperlink" || name == "ins" || name == "moveTo" || name == "smartTag" ||
-             name == "customXml" || name == "fldSimple" || name == "sdtContent" || name == "dir" ||
-             name == "bdo")
+    if (name == "r") {
+      if (!w_.flag(w_.child(w_.child(child, "rPr"), "vanish")))  // hidden text is not shown
+        run_content(child, text);
+    } else if (name == "hyperlink" || name == "ins" || name == "moveTo" || name == "smartTag" ||
+               name == "customXml" || name == "fldSimple" || name == "sdtContent" ||
+               name == "dir" || name == "bdo")
       inline_content(child, text, depth + 1);
     else if (name == "sdt")
       inline_content(w_.child(child, "sdtContent"), text, depth + 1);

@@ -151,7 +151,9 @@ TEST_CASE("docx: paragraphs in body order, runs joined, tabs, breaks and tracked
       "<w:p><w:r><w:t xml:space=\"preserve\">Giao Sở </w:t></w:r>"
       "<w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>Công Thương</w:delText></w:r></w:del>"
       "<w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t>Tài chính</w:t></w:r></w:ins>"
-      "<w:r><w:t xml:space=\"preserve\"> chủ trì</w:t></w:r></w:p>" +
+      "<w:r><w:t xml:space=\"preserve\"> chủ trì</w:t></w:r>"
+      "<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
+      "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>.</w:t></w:r></w:p>" +
       "<w:p><w:hyperlink><w:r><w:t>COVID</w:t></w:r></w:hyperlink><w:r><w:noBreakHyphen/>"
       "<w:t>19</w:t><w:sym w:font=\"Symbol\" w:char=\"F0B7\"/><w:sym w:char=\"2265\"/>"
       "<w:fldChar w:fldCharType=\"begin\"/><w:instrText> PAGE </w:instrText>"
@@ -165,7 +167,7 @@ TEST_CASE("docx: paragraphs in body order, runs joined, tabs, breaks and tracked
         "KẾ HOẠCH\n\n"
         "Phát triển khoa học công nghệ\n\n"
         "Dòng một\nDòng hai\n\n"
-        "Giao Sở Tài chính chủ trì\n\n"
+        "Giao Sở Tài chính chủ trì.\n\n"
         "COVID-19≥5\n\n"
         "Trong điều khiển nội dung\n\n");
   CHECK(node_at(file, "KẾ HOẠCH") == "p1");
