@@ -468,6 +468,18 @@ bool repeats_header(const RenderedRow& row, const RenderedRow& header) {
   return same == row.size() || (row.size() >= 3 && same + 1 >= row.size() && !row[0].text.empty());
 }
 
+// "a)", "b.", "iv.", "đ)": a short word ending in ")" or "." starts an item.
+bool list_marker(const std::string& word) {
+  if (word.empty() || (word.back() != ')' && word.back() != '.')) return false;
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, word.size(), c);
+    ++code_points;
+  }
+  return code_points <= 4;
+}
+
 bool starts_lower_case(const std::string& text) {
   std::size_t i = 0;
   UChar32 c;
@@ -611,10 +623,16 @@ class PdfRenderer {
         previous = &page.lines[i];
         continue;
       }
+      // On a new page the paragraph left open on the page before goes on
+      // when its last line was cut by the right edge (an indented line there
+      // is the rest of a list item, not a new paragraph).
+      const Line* above = previous;
+      if (above == nullptr && !paragraph_.empty()) above = &paragraph_.back().line;
+      bool wrapped = above != nullptr && wraps(*above, line);
       if (previous && starts_paragraph(*previous, line)) flush_paragraph();
-      if (previous == nullptr && starts_paragraph_on_new_page(line)) flush_paragraph();
+      if (previous == nullptr && !wrapped && starts_paragraph_on_new_page(line)) flush_paragraph();
       add_line(page, line);
-      if (previous && paragraph_.size() > 1) paragraph_.back().wrapped = wraps(*previous, line);
+      if (paragraph_.size() > 1) paragraph_.back().wrapped = wrapped;
       previous = &line;
     }
   }
@@ -654,7 +672,7 @@ class PdfRenderer {
     if (last.empty() || std::string_view(".:;!?").find(last.back()) != std::string_view::npos)
       return false;
     const Word& first = line.words.front();
-    if (first.text.back() == ')' || first.text.back() == '.') return false;
+    if (list_marker(first.text)) return false;
     // A capital may start a line cut off a paragraph ("... chỉ đạo / Nghị
     // quyết ..."), and then this line is prose too: it fills the width or ends
     // a sentence. A short line under a full one is a paragraph of its own.
