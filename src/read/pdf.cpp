@@ -3,9 +3,11 @@
 //
 // poppler gives words with their boxes; this reader rebuilds what the page
 // shows: words grouped into lines by their vertical overlap, lines top to
-// bottom, one rendered line per PDF line (the joiner joins hard wraps back),
-// a blank line where a wider gap or a first-line indent starts a paragraph.
-// Page numbers and running headers or footers are dropped; runs of lines whose
+// bottom, a line cut by the right edge joined to the next one when that one
+// plainly goes on with it, other PDF lines kept as lines (the joiner judges
+// them), a blank line where a wider gap or a first-line indent starts a
+// paragraph. Page numbers (numbers that run with the pages) and running
+// headers or footers outside tables are dropped; runs of lines whose
 // words sit in three or more column bands are rebuilt as pipe tables (cells
 // that wrap over several lines, rows cut by a page break and headers repeated
 // on the next page joined back). Every line and cell is anchored to its page
@@ -232,14 +234,68 @@ std::vector<std::size_t> band_lines(const Page& page) {
   return out;
 }
 
-// Drops page numbers and running headers and footers: a line in the top or
-// bottom band that is a number, or whose text (numbers aside) recurs there on
-// most pages. Returns how many lines were dropped.
-std::size_t drop_furniture(std::vector<Page>& pages) {
+// The number a page-number line shows: its first run of digits ("- 8 -",
+// "8/12" → 8), or -1 when there is none or it is too long.
+long shown_number(const std::string& text) {
+  std::size_t at = text.find_first_of("0123456789");
+  if (at == std::string::npos) return -1;
+  long value = 0;
+  for (std::size_t i = at; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (i - at >= 6) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+// Where a band line sits and how its number runs with the pages: page numbers
+// go up with the page, so the number minus the page's index stays the same
+// on every page that shows one; a table cell ("1", "100", "7.11") that ends
+// up first or last on a page does not keep that step.
+std::string page_number_key(const Page& page, std::size_t i) {
+  bool top = page.lines[i].top < page.height / 2;
+  return std::string(top ? "top " : "bottom ") +
+         std::to_string(shown_number(line_text(page.lines[i])) - page.number);
+}
+
+// Drops page numbers: lines in the top or bottom band that are a number which
+// runs with the page on several pages (a one-page document's number alone).
+// Returns how many lines were dropped.
+std::size_t drop_page_numbers(std::vector<Page>& pages) {
+  std::map<std::string, std::size_t> pages_with;
+  for (const Page& page : pages)
+    for (std::size_t i : band_lines(page))
+      if (is_page_number(line_text(page.lines[i]))) ++pages_with[page_number_key(page, i)];
+  std::size_t dropped = 0;
+  for (Page& page : pages) {
+    for (std::size_t i : band_lines(page)) {
+      Line& line = page.lines[i];
+      if (!is_page_number(line_text(line))) continue;
+      std::size_t runs = pages_with[page_number_key(page, i)];
+      if (pages.size() == 1 || (runs >= 2 && runs * 3 >= pages.size())) {
+        line.dropped = true;
+        ++dropped;
+      }
+    }
+  }
+  return dropped;
+}
+
+// Drops running headers and footers: a line in the top or bottom band whose
+// text (numbers aside) recurs there on most pages. Lines of a table are kept:
+// the header row a table repeats on every page it crosses is read as a
+// repeated header (and dropped there), its cells stay in their columns.
+// Returns how many lines were dropped.
+std::size_t drop_running_lines(std::vector<Page>& pages) {
+  auto running_band = [](const Page& page) {
+    std::vector<std::size_t> out;
+    for (std::size_t i : band_lines(page))
+      if (!page.lines[i].dropped && page.lines[i].table < 0) out.push_back(i);
+    return out;
+  };
   std::map<std::string, std::size_t> pages_with;
   for (const Page& page : pages) {
     std::vector<std::string> seen;
-    for (std::size_t i : band_lines(page)) {
+    for (std::size_t i : running_band(page)) {
       std::string key = furniture_key(line_text(page.lines[i]));
       if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(key);
     }
@@ -247,13 +303,10 @@ std::size_t drop_furniture(std::vector<Page>& pages) {
   }
   std::size_t dropped = 0;
   for (Page& page : pages) {
-    for (std::size_t i : band_lines(page)) {
-      Line& line = page.lines[i];
-      std::string text = line_text(line);
-      std::size_t recurring = pages_with[furniture_key(text)];
-      bool running = pages.size() >= 2 && recurring * 2 > pages.size() && recurring >= 2;
-      if (is_page_number(text) || running) {
-        line.dropped = true;
+    for (std::size_t i : running_band(page)) {
+      std::size_t recurring = pages_with[furniture_key(line_text(page.lines[i]))];
+      if (pages.size() >= 2 && recurring * 2 > pages.size() && recurring >= 2) {
+        page.lines[i].dropped = true;
         ++dropped;
       }
     }
@@ -415,6 +468,25 @@ bool repeats_header(const RenderedRow& row, const RenderedRow& header) {
   return same == row.size() || (row.size() >= 3 && same + 1 >= row.size() && !row[0].text.empty());
 }
 
+// "a)", "b.", "iv.", "đ)": a short word ending in ")" or "." starts an item.
+bool list_marker(const std::string& word) {
+  if (word.empty() || (word.back() != ')' && word.back() != '.')) return false;
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, word.size(), c);
+    ++code_points;
+  }
+  return code_points <= 4;
+}
+
+bool starts_lower_case(const std::string& text) {
+  std::size_t i = 0;
+  UChar32 c;
+  U8_NEXT(text.data(), i, text.size(), c);
+  return c >= 0 && u_islower(c);
+}
+
 // Lower-case ASCII letter: the start of the rest of a hyphenated word.
 bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -460,6 +532,7 @@ class PdfRenderer {
   struct PendingLine {
     const Page* page;
     Line line;
+    bool wrapped = false;  // goes on the line above, cut only by the right edge
   };
 
   // The usual step between baselines of a paragraph's lines and the usual left
@@ -492,6 +565,11 @@ class PdfRenderer {
         }
       return best;
     };
+    // The right edge of the text block: nine lines in ten end left of it. The
+    // most common right edge is no edge when lines are not justified.
+    std::vector<int> ends;
+    for (auto [value, count] : right_edges) ends.insert(ends.end(), count, value);
+    if (!ends.empty()) block_right_ = static_cast<float>(ends[ends.size() * 9 / 10]);
     pitch_ = static_cast<float>(mode(steps)) / 2;
     margin_ = static_cast<float>(mode(edges));
     right_ = static_cast<float>(mode(right_edges));
@@ -545,9 +623,16 @@ class PdfRenderer {
         previous = &page.lines[i];
         continue;
       }
+      // On a new page the paragraph left open on the page before goes on
+      // when its last line was cut by the right edge (an indented line there
+      // is the rest of a list item, not a new paragraph).
+      const Line* above = previous;
+      if (above == nullptr && !paragraph_.empty()) above = &paragraph_.back().line;
+      bool wrapped = above != nullptr && wraps(*above, line);
       if (previous && starts_paragraph(*previous, line)) flush_paragraph();
-      if (previous == nullptr && starts_paragraph_on_new_page(line)) flush_paragraph();
+      if (previous == nullptr && !wrapped && starts_paragraph_on_new_page(line)) flush_paragraph();
       add_line(page, line);
+      if (paragraph_.size() > 1) paragraph_.back().wrapped = wrapped;
       previous = &line;
     }
   }
@@ -573,6 +658,32 @@ class PdfRenderer {
   }
 
   bool starts_paragraph_on_new_page(const Line& line) const { return indented(line); }
+
+  // A soft wrap: the line above stopped at the right edge of the text block
+  // because the first word of this one had no room left there, and this one
+  // goes on in lower case. Such lines are one line of the source, even where
+  // the joiner cannot tell (a cell of a table laid out one cell per line). A
+  // line ending a sentence or a clause, or one followed by a capital, a
+  // number or a list marker ("a)", "b."), may be the last line of a paragraph
+  // that happens to fill the width: it stays a line for the joiner to judge.
+  bool wraps(const Line& previous, const Line& line) const {
+    if (line.words.empty() || previous.words.empty() || block_right_ <= 0) return false;
+    const std::string& last = previous.words.back().text;
+    if (last.empty() || std::string_view(".:;!?").find(last.back()) != std::string_view::npos)
+      return false;
+    const Word& first = line.words.front();
+    if (list_marker(first.text)) return false;
+    // A capital may start a line cut off a paragraph ("... chỉ đạo / Nghị
+    // quyết ..."), and then this line is prose too: it fills the width or ends
+    // a sentence. A short line under a full one is a paragraph of its own.
+    const std::string& end = line.words.back().text;
+    bool prose =
+        line.x1 > block_right_ - 2 * line.size ||
+        (end.size() > 1 && std::string_view(".;:").find(end.back()) != std::string_view::npos);
+    if (!starts_lower_case(first.text) && !prose) return false;
+    float room = block_right_ - previous.x1;
+    return room < (first.x1 - first.x0) + 0.5f * line.size;
+  }
 
   // Lines of the open paragraph are held until it ends, so that words
   // hyphenated at a line end can be joined back.
@@ -642,11 +753,22 @@ class PdfRenderer {
       next.erase(next.begin());
       ++dehyphenated_;
     }
+    bool line_open = false;
+    std::string_view last_word;
     for (const PendingLine& p : paragraph_) {
       if (p.line.words.empty()) continue;
+      if (line_open) {
+        // "$\" + "geq 85%$": a TeX command cut after its backslash is one word.
+        bool cut_command = !last_word.empty() && last_word.back() == '\\';
+        if (!p.wrapped)
+          out_.end_line();
+        else if (!cut_command)
+          out_.text(" ");
+      }
+      last_word = p.line.words.back().text;
       out_.anchor(anchor_of(*p.page, p.line.words.front()));
       out_.text(line_text(p.line));
-      if (&p != &paragraph_.back()) out_.end_line();  // the last ends with the paragraph
+      line_open = true;  // the last line ends with the paragraph
     }
     out_.end_paragraph();
     paragraph_.clear();
@@ -705,6 +827,7 @@ class PdfRenderer {
   std::vector<RenderedRow> table_;
   std::vector<Band> table_bands_;             // the columns of table_
   float pitch_ = 0, margin_ = 0, right_ = 0;  // line step, left and right text edges
+  float block_right_ = 0;                     // the right edge of the text block
   std::size_t tables_ = 0, repeated_headers_ = 0, dehyphenated_ = 0;
 };
 
@@ -755,8 +878,11 @@ RenderResult render_pdf(const std::string& path, const std::string& bytes) {
     return fail(path,
                 "the PDF has no text layer (a scan?): run OCR first (vnplan part 4 adds --ocr)");
 
-  std::size_t furniture = drop_furniture(pages);
+  // Tables are found before running lines are dropped, so that a header row
+  // repeated at the top of every page stays with its table.
+  std::size_t furniture = drop_page_numbers(pages);
   for (Page& page : pages) find_tables(page);
+  furniture += drop_running_lines(pages);
   Rendition rendition = PdfRenderer(pages).render(furniture);
   if (unreadable > 0) {
     Span span;

@@ -55,13 +55,14 @@ TEST_CASE("pdf: a two-page plan reads in order without page furniture", "[read][
   // The two header columns come out as lines of their own, issuer first.
   CHECK(text.find("ỦY BAN NHÂN DÂN") < text.find("CỘNG HÒA XÃ HỘI CHỦ"));
   CHECK(has_line(text, "Số: 12/KH-UBND"));
-  // Headings stand alone; paragraphs are set apart by a blank line; the
-  // lines of a paragraph stay one per PDF line for the joiner.
+  // Headings stand alone; paragraphs are set apart by a blank line; a line
+  // cut by the right edge before a lower-case word goes on on the same line.
   CHECK(text.find("\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n") != std::string::npos);
-  CHECK(text.find("\n\nTriển khai đồng bộ các nhiệm vụ chuyển đổi số của\ntỉnh, bảo đảm") !=
+  CHECK(text.find("\n\nTriển khai đồng bộ các nhiệm vụ chuyển đổi số của tỉnh, bảo đảm") !=
         std::string::npos);
-  // A paragraph cut by the page break goes on without a blank line.
-  CHECK(text.find("nâng cấp trung tâm\ndữ liệu của tỉnh") != std::string::npos);
+  // A paragraph cut by the page break goes on, on the same line (its last line
+  // on the first page ran to the right edge).
+  CHECK(text.find("nâng cấp trung tâm dữ liệu của tỉnh") != std::string::npos);
   // "kinh tế - xã hội" keeps its dash.
   CHECK(text.find("kinh tế - xã hội") != std::string::npos);
 }
@@ -109,7 +110,8 @@ TEST_CASE("pdf: a table over a page break is one pipe table", "[read][pdf]") {
   CHECK(text.find("| TT |") == text.rfind("| TT |"));
   CHECK(note(file, "pdf.table_header_repeated"));
   // Prose after the table is prose again.
-  CHECK(has_line(text, "Các cơ quan chủ trì báo cáo kết quả thực hiện trước"));
+  CHECK(has_line(text,
+                 "Các cơ quan chủ trì báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm."));
 
   auto result = vnplan::test::engine().parse(file);
   REQUIRE(!result.documents.empty());
