@@ -26,6 +26,7 @@
 #include <mutex>
 
 #include "rendition.hpp"
+#include "vnplan/text.hpp"
 
 namespace vnplan::internal {
 namespace {
@@ -74,12 +75,23 @@ struct Page {
 
 void ignore_poppler_message(const std::string&, void*) {}
 
+// UTF-16 to UTF-8 by hand: ustring::to_utf8 opens an iconv converter for
+// every word, which cost more than the rest of the reader together.
 std::string utf8_of(const poppler::ustring& text) {
-  poppler::byte_array bytes = text.to_utf8();
   std::string out;
-  out.reserve(bytes.size());
-  for (char c : bytes)
-    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out.push_back(c);  // no controls
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char32_t code = text[i];
+    if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 &&
+        text[i + 1] <= 0xDFFF) {
+      code = 0x10000 + ((code - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+      ++i;
+    } else if (code >= 0xD800 && code <= 0xDFFF) {
+      continue;  // a lone surrogate is no character
+    }
+    if (code < 0x20 && code != '\t') continue;  // no controls
+    utf8_append(out, code);
+  }
   return out;
 }
 
