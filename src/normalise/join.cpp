@@ -214,7 +214,10 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     const std::string& text = line.text.text;
     std::string head = folder.fold_string(
         std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 160)));
-    if (in_table && patterns.table_region_end->matches_at_start(head)) in_table = false;
+    // A bold or heading line is never a cell of a linearised (PDF-extracted)
+    // table: the table ended and a document or section follows.
+    if (in_table && (line.decorated || patterns.table_region_end->matches_at_start(head)))
+      in_table = false;
     if (!in_table && patterns.table_head_first->matches_at_start(head)) {
       std::size_t cells = 0;
       for (std::size_t k = i + 1; k < lines.size() && k <= i + 8; ++k) {
