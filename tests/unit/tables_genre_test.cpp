@@ -218,3 +218,32 @@ TEST_CASE("a pipe table 1000 cells wide is read, its short rows too", "[tables][
   CHECK(has(tasks[0]->agencies.lead, "so-noi-vu"));
   CHECK(has(tasks[1]->agencies.lead, "so-tai-chinh"));
 }
+
+TEST_CASE("a linearised table at the end of one document stops where the next begins",
+          "[tables][genre]") {
+  auto result = vnplan::test::parse_text(kHead +
+                                             "PHỤ LỤC\n"
+                                             "TT\n"
+                                             "Tên nhiệm vụ\n"
+                                             "Cơ quan chủ trì\n"
+                                             "Thời gian hoàn thành\n"
+                                             "1\n"
+                                             "Xây dựng kho dữ liệu dùng chung\n"
+                                             "Sở Khoa học và Công nghệ\n"
+                                             "Năm 2025\n"
+                                             "\n"
+                                             "**KẾ HOẠCH**\n"
+                                             "**Chuyển đổi số năm 2026**\n"
+                                             "I. MỤC TIÊU\n"
+                                             "Phấn đấu 100% hồ sơ được số hóa.\n"
+                                             "II. NHIỆM VỤ\n"
+                                             "1. Sở Nội vụ chủ trì số hóa hồ sơ lưu trữ.\n",
+                                         "plans.txt");
+  std::size_t rows = 0, sections = 0;
+  for (const auto& doc : result.documents) {
+    for (const auto& table : doc.tables) rows += table.rows.size();
+    sections += doc.sections.size();
+  }
+  CHECK(rows == 1);
+  CHECK(sections >= 2);  // the second plan's I. and II. are sections, not table cells
+}
