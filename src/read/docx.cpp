@@ -320,19 +320,6 @@ Level read_level(const Word& w, pugi::xml_node node) {
   return level;
 }
 
-std::string roman(int n, bool upper) {
-  if (n <= 0 || n >= 4000) return std::to_string(n);
-  static const std::pair<int, const char*> digits[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-  std::string out;
-  for (auto [value, letters] : digits)
-    for (; n >= value; n -= value) out += letters;
-  if (upper)
-    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
 // Word's letters: a..z, then aa..zz, aaa.. (the letter repeated), never "đ".
 std::string letters(int n, bool upper) {
   if (n <= 0) return std::to_string(n);
@@ -344,8 +331,8 @@ std::string letters(int n, bool upper) {
 
 std::string format_number(int n, const std::string& format) {
   if (format == "none") return "";
-  if (format == "upperRoman") return roman(n, true);
-  if (format == "lowerRoman") return roman(n, false);
+  if (format == "upperRoman") return roman_numeral(n, true);
+  if (format == "lowerRoman") return roman_numeral(n, false);
   if (format == "upperLetter") return letters(n, true);
   if (format == "lowerLetter") return letters(n, false);
   if (format == "decimalZero" && n >= 0 && n < 10) return "0" + std::to_string(n);

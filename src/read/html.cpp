@@ -21,18 +21,6 @@ struct ListState {
   long next = 1;
 };
 
-std::string roman(long number, bool upper) {
-  if (number <= 0 || number >= 4000) return std::to_string(number);
-  static const std::pair<long, const char*> numerals[] = {
-      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
-  std::string out;
-  for (auto [value, text] : numerals)
-    for (; number >= value; number -= value) out += text;
-  if (!upper) std::transform(out.begin(), out.end(), out.begin(), ::tolower);
-  return out;
-}
-
 // a, b, ..., z, aa, ab ...: how HTML counts type="a" items.
 std::string letters(long number, bool upper) {
   if (number <= 0) return std::to_string(number);
@@ -51,9 +39,9 @@ std::string list_marker(const ListState& list, long number) {
     case 'A':
       return letters(number, true) + ". ";
     case 'i':
-      return "(" + roman(number, false) + ") ";
+      return "(" + roman_numeral(number, false) + ") ";
     case 'I':
-      return roman(number, true) + ". ";
+      return roman_numeral(number, true) + ". ";
     default:
       return std::to_string(number) + ". ";
   }

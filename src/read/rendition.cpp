@@ -84,6 +84,19 @@ void RenditionBuilder::note(std::string code, std::string message) {
   out_.notes.push_back({Severity::info, std::move(code), std::move(message), span});
 }
 
+std::string roman_numeral(long number, bool upper) {
+  if (number <= 0 || number >= 4000) return std::to_string(number);
+  static const std::pair<long, const char*> numerals[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+  std::string out;
+  for (auto [value, text] : numerals)
+    for (; number >= value; number -= value) out += text;
+  if (!upper)
+    for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 Rendition RenditionBuilder::take() {
   end_line();
   return std::move(out_);

@@ -63,6 +63,10 @@ class RenditionBuilder {
   bool space_pending_ = false;
 };
 
+// "IV", "xii": a list number in Roman numerals, as Word and HTML lists show them;
+// the number itself outside 1..3999.
+std::string roman_numeral(long number, bool upper);
+
 RenderResult render_html(const std::string& path, const std::string& bytes);
 RenderResult render_docx(const std::string& path, const std::string& bytes);
 RenderResult render_pdf(const std::string& path, const std::string& bytes);

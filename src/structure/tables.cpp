@@ -274,13 +274,14 @@ void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& num
 // A header repeated on a new page, but only its last wrapped line ("TT | Tên
 // nhiệm vụ | trách/chỉ đạo | hiện | thực hiện" under "Cơ quan chủ trì phụ
 // trách/chỉ đạo"): every filled cell ends or starts its column's header.
-bool is_header_fragment(const StructureInput& input, const Table& table, const TableRow& row) {
+bool is_header_fragment(const StructureInput& input, const std::vector<std::string>& header,
+                        const TableRow& row) {
   std::size_t filled = 0;
   for (std::size_t c = 0; c < row.cells.size(); ++c) {
     if (row.cells[c].text.empty()) continue;
-    if (c >= table.header.size()) return false;
+    if (c >= header.size()) return false;
     std::string cell = input.folder.fold_string(row.cells[c].text);
-    std::string head = input.folder.fold_string(table.header[c]);
+    const std::string& head = header[c];
     bool part = head.size() >= cell.size() &&
                 (head.compare(head.size() - cell.size(), cell.size(), cell) == 0 ||
                  head.compare(0, cell.size(), cell) == 0);
@@ -329,8 +330,10 @@ void merge_cut_rows(const StructureInput& input, Table& table) {
 void finish_table(const StructureInput& input, Table& table) {
   table.columns = column_roles(input, table.header);
   table.kind = classify(input, table);
+  std::vector<std::string> folded_header;
+  for (const auto& cell : table.header) folded_header.push_back(input.folder.fold_string(cell));
   std::erase_if(table.rows,
-                [&](const TableRow& row) { return is_header_fragment(input, table, row); });
+                [&](const TableRow& row) { return is_header_fragment(input, folded_header, row); });
   merge_cut_rows(input, table);
   mark_rows(input, table);
 }
