@@ -83,8 +83,11 @@ struct NormalisedText {
 };
 
 // Folding for matching: lower case, no diacritics, đ→d and the OCR confusions
-// listed in grammars/fold/characters.tsv. Built on ICU transforms; results per
-// code point are cached, so folding is one table look-up per character.
+// listed in grammars/fold/characters.tsv (always) and ocr_in_word.tsv (in
+// context: "s6" → "so", "Pang" → "dang", but "2025" and "6G" stay). Built on ICU
+// transforms; results per code point are cached, so folding is one table
+// look-up per character; a contextual fold is one byte for one, so origins
+// stay byte for byte.
 class Folder {
  public:
   explicit Folder(const Grammar& grammar);
@@ -97,11 +100,19 @@ class Folder {
   Folded fold(std::string_view input) const;
   // The folded text alone, without origins (the common, cheaper case).
   std::string fold_string(std::string_view input) const;
+  // The same, adding to `ocr_folds` the characters the contextual OCR folds
+  // changed (see count_ocr_folds).
+  std::string fold_string(std::string_view input, std::size_t& ocr_folds) const;
   // The origins alone, as fold(input).origin, written into `origin` (whose
   // capacity is reused).
   void fold_origins(std::string_view input, std::vector<std::uint32_t>& origin) const;
+  // How many characters of `input` the contextual OCR folds of
+  // grammars/fold/ocr_in_word.tsv change ("s6" → "so"): evidence that the text
+  // is OCR output read without a Vietnamese model.
+  std::size_t count_ocr_folds(std::string_view input) const;
 
  private:
+  std::string fold_string_with(std::string_view input, std::size_t* ocr_folds) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -225,7 +225,8 @@ std::vector<Entry> parse_entries(const std::string& display, const std::string& 
 }
 
 // Files the engine cannot work without; a missing one is a start-up error.
-const char* const kRequiredFiles[] = {"fold/characters",          "normalise/rewrite.re",
+const char* const kRequiredFiles[] = {"fold/characters",          "fold/ocr_in_word",
+                                      "fold/ocr_words",           "normalise/rewrite.re",
                                       "normalise/latex",          "normalise/tone_placement",
                                       "structure/markers.re",     "structure/section_kinds.re",
                                       "structure/line_roles.re",  "structure/letters",
