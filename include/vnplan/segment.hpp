@@ -33,6 +33,12 @@ struct Unit {
 struct SegmentedText {
   NormalisedText text;
   std::vector<Unit> units;  // one per block, same order
+  // Characters the contextual OCR folds changed, and the bytes of text looked
+  // at: a text with many ("C6 > 60%", "s6", "Pang uy") is OCR output, where
+  // ">" and "=" before a number stand for "≥".
+  std::size_t ocr_folds = 0;
+  std::size_t text_bytes = 0;
+  bool looks_ocr() const;
   const Block& block(const Unit& unit) const { return text.blocks[unit.block]; }
 };
 

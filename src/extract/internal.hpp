@@ -30,8 +30,10 @@ struct Measure {
 class MeasureReader {
  public:
   explicit MeasureReader(const Grammar& grammar);
-  // Every measure in folded[begin, end).
-  std::vector<Measure> find(const std::string& folded, std::size_t begin, std::size_t end) const;
+  // Every measure in folded[begin, end). In OCR output (`ocr_text`) the
+  // comparators of key ocr_ge come first: ">" or "=" read for "≥".
+  std::vector<Measure> find(const std::string& folded, std::size_t begin, std::size_t end,
+                            bool ocr_text = false) const;
   // The Vietnamese-style number "1.200" → 1200, "1,5" → 1.5, "0.73" → 0.73.
   static std::optional<double> parse_number(std::string_view written);
   bool yearly(std::string_view folded) const;
@@ -54,6 +56,7 @@ class MeasureReader {
   const Pattern& year_context_;
   const Pattern& time_after_;
   std::vector<std::pair<std::string, const Pattern*>> comparators_;
+  std::vector<const Pattern*> ocr_ge_;
   const Pattern& percent_;
   const Pattern& per_capita_;
   const Pattern& yearly_;

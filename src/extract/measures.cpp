@@ -62,6 +62,7 @@ MeasureReader::MeasureReader(const Grammar& grammar)
   for (const char* key : {"ge", "le", "gt", "lt"})
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
       comparators_.push_back({key, p});
+  ocr_ge_ = patterns_with_key(grammar, kFile, "ocr_ge");
   std::vector<std::string> nouns;
   for (const auto& entry : grammar.entries("extract/units")) {
     if (entry.key == "noun") nouns.push_back(entry.value);
@@ -138,7 +139,7 @@ std::string MeasureReader::counted_unit(const std::string& folded, std::size_t a
 }
 
 std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t begin,
-                                         std::size_t end) const {
+                                         std::size_t end, bool ocr_text) const {
   std::vector<Measure> found;
   std::string_view clause = std::string_view(folded).substr(0, end);
   std::size_t at = begin;
@@ -191,13 +192,21 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
     measure.unit_end = after;
     // Comparator from the words before the number.
     measure.comparator = "=";
-    for (const auto& [key, pattern] : comparators_) {
-      if (auto c = pattern->find(prefix)) {
-        measure.comparator = key == "ge" ? ">=" : key == "le" ? "<=" : key == "gt" ? ">" : "<";
-        measure.phrase_begin = nb - (prefix.size() - (*c)[0].begin);
-        break;
-      }
-    }
+    auto take = [&](const Pattern& pattern, const char* comparator) {
+      auto c = pattern.find(prefix);
+      if (!c) return false;
+      measure.comparator = comparator;
+      measure.phrase_begin = nb - (prefix.size() - (*c)[0].begin);
+      return true;
+    };
+    bool compared = false;
+    if (ocr_text)
+      for (const Pattern* pattern : ocr_ge_)
+        if ((compared = take(*pattern, ">="))) break;
+    if (!compared)
+      for (const auto& [key, pattern] : comparators_)
+        if (take(*pattern, key == "ge" ? ">=" : key == "le" ? "<=" : key == "gt" ? ">" : "<"))
+          break;
     if (measure.value_max) measure.comparator = "range";
     if (measure.comparator == "=" && time_after_.matches_at_start(clause.substr(after)))
       continue;  // a duration ("sau 12 tháng"), unless bounded ("tối đa 07 ngày")

@@ -318,7 +318,7 @@ void TableReader::add_target(std::size_t r, const PlacedRow& placed, const Table
   target.span = row.span;
   if (value) {
     std::string folded = fold(value->text);
-    auto measures = ctx_.measures.find(folded, 0, folded.size());
+    auto measures = ctx_.measures.find(folded, 0, folded.size(), ctx_.input.text.looks_ocr());
     if (!measures.empty()) {
       const Measure& m = measures.front();
       target.comparator = m.comparator;

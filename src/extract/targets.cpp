@@ -177,7 +177,8 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
         std::string_view(folded).substr(sentence.begin, sentence.end - sentence.begin));
     std::vector<Range> goal_parts;
     for (Range clause : clauses_of(ctx, folded, sentence)) {
-      std::vector<Measure> measures = ctx.measures.find(folded, clause.begin, clause.end);
+      std::vector<Measure> measures =
+          ctx.measures.find(folded, clause.begin, clause.end, ctx.input.text.looks_ocr());
       std::string_view clause_view =
           std::string_view(folded).substr(clause.begin, clause.end - clause.begin);
       if (measures.empty() || ctx.measures.not_target(clause_view)) {

@@ -138,6 +138,15 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
 
 }  // namespace
 
+// At least a few mended tokens, and about one every two kilobytes: clean plans
+// have none, or a stray "IPv6"; a page read without a Vietnamese model has
+// several per paragraph.
+bool SegmentedText::looks_ocr() const {
+  constexpr std::size_t kMinFolds = 5;
+  constexpr std::size_t kBytesPerFold = 2000;
+  return ocr_folds >= kMinFolds && ocr_folds * kBytesPerFold >= text_bytes;
+}
+
 SegmentedText Segmenter::run(NormalisedText text) const {
   SegmentedText out;
   out.text = std::move(text);
@@ -148,7 +157,8 @@ SegmentedText Segmenter::run(NormalisedText text) const {
     const Block& block = out.text.blocks[i];
     Unit unit;
     unit.block = i;
-    unit.folded = folder_.fold_string(block.text());
+    unit.folded = folder_.fold_string(block.text(), out.ocr_folds);
+    out.text_bytes += block.text().size();
     if (block.kind == BlockKind::paragraph) {
       // Markers sit at the start: fold (with origins) just the head of the block.
       std::size_t head = std::min<std::size_t>(block.text().size(), 120);
