@@ -1,0 +1,265 @@
+// Damaged text: the OCR folds of grammars/fold/ (characters.tsv,
+// ocr_in_word.tsv, ocr_words.tsv) and the grammars reading through them. The
+// plans below are written for these tests (not lines of the corpora): one as a
+// scan read by tesseract without a Vietnamese model would give it, one typed
+// without diacritics.
+#include <catch2/catch.hpp>
+#include <cctype>
+
+#include "fixtures.hpp"
+
+namespace {
+
+const vnplan::Folder& folder() {
+  static vnplan::Folder instance(*vnplan::test::grammar());
+  return instance;
+}
+
+std::string fold(const std::string& text) { return folder().fold_string(text); }
+
+// fold, fold_string and fold_origins agree, and every folded byte maps back to
+// the original byte it came from.
+void check_consistent(const std::string& text) {
+  INFO(text);
+  vnplan::Folder::Folded folded = folder().fold(text);
+  CHECK(folded.text == folder().fold_string(text));
+  std::vector<std::uint32_t> origins;
+  folder().fold_origins(text, origins);
+  CHECK(origins == folded.origin);
+  REQUIRE(folded.origin.size() == folded.text.size() + 1);
+  for (std::size_t i = 0; i < folded.text.size(); ++i) {
+    unsigned char original = static_cast<unsigned char>(text[folded.origin[i]]);
+    char plain = static_cast<char>(original >= 'A' && original <= 'Z' ? original + 32 : original);
+    // An ASCII byte maps to itself, lower-cased, unless an OCR fold changed it:
+    // then it was a letter, a digit or "@", and it is a letter now.
+    if (original < 0x80 && folded.text[i] != plain) {
+      CHECK((std::isalnum(original) || original == '@'));
+      CHECK((folded.text[i] >= 'a' && folded.text[i] <= 'z'));
+    }
+  }
+}
+
+const vnplan::Target* target_with(const vnplan::DocumentModel& model, double value) {
+  for (const auto& t : model.targets)
+    if (t.value && *t.value == value) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> sections(const vnplan::DocumentModel& model) {
+  std::vector<std::string> out;
+  for (const auto& s : model.sections) out.push_back(s.number + ":" + s.kind);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("contextual OCR folds mend letters read as digits inside words", "[fold][ocr]") {
+  CHECK(fold("s6 C6 d6i B0 1a 1am 1y m4t") == "so co doi bo la lam ly mat");
+  // "1" is l only first in a word: "16p" (lớp) stays, "B1" (a level) too
+  CHECK(fold("16p B1 F1") == "16p b1 f1");
+  CHECK(fold("@ng dung") == "ung dung");
+  CHECK(fold("k§ ning, k¥ niang, Ty I¢, Ty 1€") == "ky nang, ky niang, ty ic, ty le");
+  // Đ read as P at the start of a word, before a vowel
+  CHECK(fold("PANG UY, HANH PONG, Pén hét nim 2025, Pay manh") ==
+        "dang uy, hanh dong, den het nam 2025, day manh");
+  // Roman numerals stay as read; the marker grammar takes "1" and "l" for I
+  CHECK(fold("I11. Il.") == "i11. il.");
+}
+
+TEST_CASE("contextual OCR folds leave numbers, codes and units alone", "[fold][ocr]") {
+  for (std::string kept : {"2025", "01", "1.200", "0,61", "1/6/2025", "57-NQ/TW", "10.",
+                           "01-KH/BCDTW", "qh15", "5G", "6G", "1GB", "4.0", "(1)", "a1", "b)"}) {
+    std::string lower = kept;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    CHECK(fold(kept) == lower);
+  }
+  // A letter after "1" makes a word ("1a" = "là"): "1a)" is no marker of the
+  // genre (letters stand alone, "a)"), and no grammar read it before either.
+  CHECK(fold("1a)") == "la)");
+  CHECK(fold("Số 06-KH/ĐU ngày 27/8/2025") == "so 06-kh/du ngay 27/8/2025");
+  CHECK(fold("đạt 100%, 1.200 người, 0,73") == "dat 100%, 1.200 nguoi, 0,73");
+  CHECK(fold("5G, 6G, 1GB, 10 Gb/s") == "5g, 6g, 1gb, 10 gb/s");
+  // an upper-case abbreviation with a note number keeps it
+  CHECK(fold("57-NQ/TW1 của Bộ Chính trị; UBND2") == "57-nq/tw1 cua bo chinh tri; ubnd2");
+  // a token holding another digit is no word: "QH15"
+  CHECK(fold("Nghị quyết số 193/2025/QH15") == "nghi quyet so 193/2025/qh15");
+  // P before a consonant, or inside a word, stays
+  CHECK(fold("PCCC, Phòng, Pleiku, APEC") == "pccc, phong, pleiku, apec");
+}
+
+TEST_CASE("OCR folds keep the folded view byte for byte with the original", "[fold][ocr]") {
+  for (const char* text :
+       {"C6 > 60% ngudi sir dung c6 kha nang", "Trach nhiém cia UBND phudng: 1a co quan",
+        "PANG UY PHUONG, Pén hét nim 2030", "Tiếng Việt có dấu: số 57-NQ/TW, 1.200 người",
+        "x4c dinh 16p tuy@n 6G TW1 k§ ning", "", "6", "s6", "P", "Pé", "@"})
+    check_consistent(text);
+  // the origin of a mended byte is the digit it came from
+  std::string text = "Nghi quyét s6 57";
+  auto folded = folder().fold(text);
+  std::size_t at = folded.text.find("so ");
+  REQUIRE(at != std::string::npos);
+  CHECK(text[folded.origin[at + 1]] == '6');
+  CHECK(folder().count_ocr_folds(text) == 1);
+  CHECK(folder().count_ocr_folds("Kế hoạch số 57-NQ/TW ngày 22/12/2024, 5G, TW1") == 0);
+}
+
+TEST_CASE("OCR word folds: whole words only, same length", "[fold][ocr]") {
+  CHECK(fold("nim 2030, Mdi ndm, cta, cia, caa") == "nam 2030, moi nam, cua, cua, cua");
+  CHECK(fold("ngudi dan, nha nudc, Ban Thudng vu, UBND phudng") ==
+        "nguoi dan, nha nuoc, ban thuong vu, ubnd phuong");
+  // inside a longer word, or glued to a digit, nothing changes
+  CHECK(fold("nimbus cias sb1") == "nimbus cias sb1");
+  // real syllables are not in the list
+  CHECK(fold("sẽ tìm bằng tỷ ấy HD") == "se tim bang ty ay hd");
+}
+
+TEST_CASE("the grammars read OCR forms through the folds", "[fold][ocr]") {
+  SECTION("section markers and kinds: I11., Il., MUC PICH, Pén hét nim") {
+    auto result = vnplan::test::parse_text(
+        "KE HOACH\n"
+        "I. MUC PICH, YEU CAU\n"
+        "Thong nhat nhan thirc.\n"
+        "Il. MUC TIEU\n"
+        "1. Pén hét nim 2027\n"
+        "- Dat 50% ho so truc tuyén.\n"
+        "I11. NHIEM VU VA GIAI PHAP\n"
+        "1. Xay dung ha tang.\n");
+    REQUIRE(!result.documents.empty());
+    CHECK(sections(result.documents[0]) ==
+          std::vector<std::string>{"I:purpose", "II:goals", "1:horizon", "III:tasks", "1:tasks"});
+  }
+  SECTION("labels and agencies: phéi hop, Uy ban nhan dan phudng, T6 quéc") {
+    auto result = vnplan::test::parse_text(
+        "I. NHIEM VU\n"
+        "1. Xay dung c6 s6 dit liéu dan cu.\n"
+        "- Co quan chu tri: Uy ban nhan dan phudng.\n"
+        "- Co quan phéi hop: Uy ban Mat tran T6 quéc Viét Nam phudng.\n");
+    REQUIRE(!result.documents.empty());
+    const auto& tasks = result.documents[0].tasks;
+    REQUIRE(tasks.size() == 1);
+    CHECK(tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
+    CHECK(tasks[0].agencies.support == std::vector<std::string>{"mttq"});
+  }
+}
+
+// A ward plan of this test's own, as OCR without a Vietnamese model reads a
+// scan of it: Đ as P or B, ố/ộ/ơ as 6 or 0, ≥ as ">" or "=", năm as "nim",
+// của as "cta", III as "I11", "là" as "1a".
+TEST_CASE("a damaged ward plan: OCR output", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PANG UY XA HOA BINH PANG CONG SAN VIET NAM\n"
+      "\n"
+      "S6 14-KH/DU Hoa Binh, ngay 12 thang 3 nim 2026\n"
+      "\n"
+      "KE HOACH\n"
+      "chuyén d6i s6 trén dia ban x4 giai doan 2026 - 2030\n"
+      "\n"
+      "Thuc hién Nghi quyét s6 57-NQ/TW ngay 22/12/2024 cta B0 Chinh tri, Ban Thudng vu\n"
+      "Pang uy x4 ban hanh K& hoach nhu sau:\n"
+      "\n"
+      "I. MUC PICH, YEU CAU\n"
+      "- Xac dinh chuyén d6i s6 1a nhiém vu trong tam cta ca hé thdng chinh tri.\n"
+      "Il. MUC TIEU\n"
+      "1. Pén hét nim 2027\n"
+      "- C6 > 75% hd s0 thu tuc hanh chinh dugc giai quyét truc tuyén.\n"
+      "- Ty 1€ ngudi dan c6 tai khoan dinh danh dién tir dat 60%.\n"
+      "2. Giai doan 2028 - 2030\n"
+      "- C6 = 90% doanh nghiép nh6 va vira srr dung hoa don dién tir.\n"
+      "- Mdi ndm c6 > 3 sang kién cai cach hanh chinh dugc céng nhan.\n"
+      "I11. NHIEM VU VA GIAI PHAP\n"
+      "1. Uy ban nhan dan x4 chu tri, phéi hop véi Mat tran T6 quéc xay dung c6 s6 dir liéu "
+      "dan cu.\n"
+      "2. Pua dich vu cong truc tuyén dén tirng thén.\n"
+      "- Thoi gian thuc hién: Trong nim 2027.\n"
+      "IV. T6 CHUC THUC HIEN\n"
+      "Cac co quan, don vi trién khai K& hoach nay.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  CHECK(sections(model) == std::vector<std::string>{"I:purpose", "II:goals", "1:horizon",
+                                                    "2:horizon", "III:tasks", "1:tasks", "2:tasks",
+                                                    "IV:organisation"});
+  REQUIRE(model.targets.size() == 4);
+  struct Want {
+    double value;
+    const char* comparator;
+    int year;
+    const char* unit;
+    bool yearly;
+  };
+  for (Want want : {Want{75, ">=", 2027, "%", false}, Want{60, "=", 2027, "%", false},
+                    Want{90, ">=", 2030, "%", false}, Want{3, ">=", 2030, "sang kién", true}}) {
+    INFO(want.value);
+    const vnplan::Target* t = target_with(model, want.value);
+    REQUIRE(t);
+    CHECK(t->comparator == want.comparator);
+    CHECK(t->year == want.year);
+    CHECK(t->unit == want.unit);
+    CHECK(t->yearly == want.yearly);
+  }
+  // "C6 > 75% hd s0 ...": "C6" (Có) is a lead-in word, not the thing measured
+  CHECK(target_with(model, 75)->indicator.rfind("hd s0", 0) == 0);
+  REQUIRE(model.tasks.size() == 3);
+  CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
+  CHECK(model.tasks[0].agencies.support == std::vector<std::string>{"mttq"});
+  REQUIRE(model.tasks[1].deadline);
+  CHECK(model.tasks[1].deadline->kind == "year");
+  CHECK(model.tasks[1].deadline->date == "2027");
+  CHECK(model.tasks[2].agencies.lead == std::vector<std::string>{"cac-co-quan-don-vi"});
+}
+
+// The same plan typed without diacritics (no OCR): ">" keeps its meaning there,
+// and "≥" is written as a word.
+TEST_CASE("a damaged ward plan: stripped diacritics", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "DANG UY XA HOA BINH DANG CONG SAN VIET NAM\n"
+      "\n"
+      "So 14-KH/DU Hoa Binh, ngay 12 thang 3 nam 2026\n"
+      "\n"
+      "KE HOACH\n"
+      "chuyen doi so tren dia ban xa giai doan 2026 - 2030\n"
+      "\n"
+      "Thuc hien Nghi quyet so 57-NQ/TW ngay 22/12/2024 cua Bo Chinh tri, Ban Thuong vu\n"
+      "Dang uy xa ban hanh Ke hoach nhu sau:\n"
+      "\n"
+      "I. MUC DICH, YEU CAU\n"
+      "- Xac dinh chuyen doi so la nhiem vu trong tam cua ca he thong chinh tri.\n"
+      "II. MUC TIEU\n"
+      "1. Den het nam 2027\n"
+      "- Co toi thieu 75% ho so thu tuc hanh chinh duoc giai quyet truc tuyen.\n"
+      "- Ty le nguoi dan co tai khoan dinh danh dien tu dat 60%.\n"
+      "2. Giai doan 2028 - 2030\n"
+      "- Co tren 90% doanh nghiep nho va vua su dung hoa don dien tu.\n"
+      "- Moi nam co it nhat 3 sang kien cai cach hanh chinh duoc cong nhan.\n"
+      "III. NHIEM VU VA GIAI PHAP\n"
+      "1. Uy ban nhan dan xa chu tri, phoi hop voi Mat tran To quoc xay dung co so du lieu "
+      "dan cu.\n"
+      "2. Dua dich vu cong truc tuyen den tung thon.\n"
+      "- Thoi gian thuc hien: Trong nam 2027.\n"
+      "IV. TO CHUC THUC HIEN\n"
+      "Cac co quan, don vi trien khai Ke hoach nay.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.document.number);
+  CHECK(model.document.number->text == "14-KH/DU");
+  CHECK(model.document.date == "2026-03-12");
+  CHECK(sections(model) == std::vector<std::string>{"I:purpose", "II:goals", "1:horizon",
+                                                    "2:horizon", "III:tasks", "1:tasks", "2:tasks",
+                                                    "IV:organisation"});
+  REQUIRE(model.targets.size() == 4);
+  CHECK(target_with(model, 75)->comparator == ">=");
+  CHECK(target_with(model, 75)->indicator.rfind("ho so", 0) == 0);
+  // "điện tử đạt 60%": "tử" folds to "tu" (from), which is no comparator here
+  CHECK(target_with(model, 60)->comparator == "=");
+  CHECK(target_with(model, 60)->indicator.find("dinh danh dien tu") != std::string::npos);
+  CHECK(target_with(model, 90)->comparator == ">");  // "trên": more than
+  CHECK(target_with(model, 90)->year == 2030);
+  CHECK(target_with(model, 3)->yearly);
+  CHECK(target_with(model, 3)->unit == "sang kien");
+  REQUIRE(model.tasks.size() == 3);
+  CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
+  CHECK(model.tasks[0].agencies.support == std::vector<std::string>{"mttq"});
+  REQUIRE(model.tasks[1].deadline);
+  CHECK(model.tasks[1].deadline->kind == "year");
+  CHECK(model.tasks[1].deadline->date == "2027");
+  CHECK(model.tasks[2].agencies.lead == std::vector<std::string>{"cac-co-quan-don-vi"});
+}
