@@ -128,6 +128,21 @@ TEST_CASE("the grammars read OCR forms through the folds", "[fold][ocr]") {
     CHECK(sections(result.documents[0]) ==
           std::vector<std::string>{"I:purpose", "II:goals", "1:horizon", "III:tasks", "1:tasks"});
   }
+  SECTION("a multi-level number whose last dot OCR read as a comma") {
+    auto result = vnplan::test::parse_text(
+        "I. MUC TIEU\n"
+        "1. Muc tiéu cu thé\n"
+        "1.1, Dén hét nim 2030\n"
+        "- Dat 50% ho so truc tuyén.\n"
+        "1.2, Pén hét nim 2045\n"
+        "- Dat 90% ho so truc tuyén.\n");
+    REQUIRE(!result.documents.empty());
+    const auto& model = result.documents[0];
+    CHECK(sections(model) ==
+          std::vector<std::string>{"I:goals", "1:specific_goals", "1.1:horizon", "1.2:horizon"});
+    REQUIRE(target_with(model, 90));
+    CHECK(target_with(model, 90)->year == 2045);
+  }
   SECTION("labels and agencies: phéi hop, Uy ban nhan dan phudng, T6 quéc") {
     auto result = vnplan::test::parse_text(
         "I. NHIEM VU\n"
