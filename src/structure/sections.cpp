@@ -120,6 +120,25 @@ void assign_kind(const StructureInput& input, Section& section, const Section* p
   if (parent && parent->year && !section.year) section.year = parent->year;
 }
 
+// Text typed without diacritics writes "đ)" as "d)": a list letter that repeats
+// its previous sibling's is the next letter of structure/letters.tsv when that
+// one folds to it (d, then đ). Returns the letter to use.
+std::string repeated_letter(const StructureInput& input, const std::vector<Section>& sections,
+                            const std::optional<std::string>& parent, int level,
+                            const std::string& letter) {
+  for (auto it = sections.rbegin(); it != sections.rend(); ++it) {
+    if (it->level < level) break;
+    if (it->level != level || it->parent != parent) continue;
+    if (it->number != letter || it->marker_type != "letter") return letter;
+    const auto& letters = input.grammar.entries("structure/letters");
+    for (std::size_t i = 0; i + 1 < letters.size(); ++i)
+      if (letters[i].key == letter && input.folder.fold_string(letters[i + 1].key) == letter)
+        return letters[i + 1].key;
+    return letter;
+  }
+  return letter;
+}
+
 }  // namespace
 
 std::vector<Section> build_sections(StructureInput& input, const DocumentRange& range,
@@ -166,6 +185,9 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
       section.parent = sections[stack.back().section].id;
       has_children[stack.back().section] = true;
     }
+    if (marker.type == MarkerType::letter)
+      section.number =
+          repeated_letter(input, sections, section.parent, section.level, section.number);
     section.span = input.span(u);
     section.extent = section.span;
     const std::string& text = input.text_of(u);

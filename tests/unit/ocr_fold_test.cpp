@@ -143,6 +143,21 @@ TEST_CASE("the grammars read OCR forms through the folds", "[fold][ocr]") {
     REQUIRE(target_with(model, 90));
     CHECK(target_with(model, 90)->year == 2045);
   }
+  SECTION("stripped list letters: the d) after d) is đ)") {
+    auto result = vnplan::test::parse_text(
+        "I. MUC TIEU\n"
+        "1. Den het nam 2030\n"
+        "c) Ve khoa hoc\n- Dat 10% doanh nghiep.\n"
+        "d) Ve doi moi sang tao\n- Dat 20% doanh nghiep.\n"
+        "d) Ve chuyen doi so\n- Dat 30% doanh nghiep.\n"
+        "e) Ve an ninh mang\n- Dat 40% doanh nghiep.\n"
+        "2. Den het nam 2035\n"
+        "d) Ve chuyen doi so\n- Dat 50% doanh nghiep.\n");
+    REQUIRE(!result.documents.empty());
+    CHECK(sections(result.documents[0]) ==
+          std::vector<std::string>{"I:goals", "1:horizon", "c:category", "d:category", "đ:category",
+                                   "e:category", "2:horizon", "d:category"});
+  }
   SECTION("labels and agencies: phéi hop, Uy ban nhan dan phudng, T6 quéc") {
     auto result = vnplan::test::parse_text(
         "I. NHIEM VU\n"
