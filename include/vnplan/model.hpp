@@ -250,9 +250,11 @@ struct SourceInfo {
   std::string sha256;       // of the file as read
   std::uint64_t bytes = 0;  // of the text spans count (the rendered text for HTML, DOCX, PDF)
   std::uint32_t lines = 0;
-  std::uint64_t file_bytes = 0;       // of the file as read
-  bool rendered = false;              // spans count bytes of the text rendered from the file
-  std::vector<SourceAnchor> anchors;  // where rendered text came from (see source.hpp)
+  std::uint64_t file_bytes = 0;          // of the file as read
+  bool rendered = false;                 // spans count bytes of the text rendered from the file
+  std::vector<SourceAnchor> anchors;     // where rendered text came from (see source.hpp)
+  bool ocr = false;                      // the text came from OCR of a scan
+  std::optional<double> ocr_confidence;  // mean word confidence of the OCR, 0..1
 };
 
 struct ParseResult {

@@ -13,18 +13,21 @@ constexpr const char* kUsage =
 
 Usage:
   vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--summary] [--grammars DIR]
-  vnplan normalize FILE [--grammars DIR]
-  vnplan render FILE
+               [--ocr=auto|always|never]
+  vnplan normalize FILE [--grammars DIR] [--ocr=...]
+  vnplan render FILE [--ocr=...]
   vnplan --help | --version
 
-parse      Reads each input (a plan file: text, markdown, HTML, DOCX or PDF, told
-           apart by content; every such file under a directory; or - for standard
-           input) and writes its model ("vnplan/1" JSON). One input gives one JSON
+parse      Reads each input (a plan file: text, markdown, HTML, DOCX or PDF, or a
+           scan: a PNG, TIFF or JPEG image or a PDF without a text layer, read by OCR;
+           told apart by content; every text, markdown, HTML, DOCX or PDF file under
+           a directory; or - for standard input) and writes its model ("vnplan/1" JSON). One input gives one JSON
            document; several give JSON Lines, one input per line.
 normalize  Prints the normalised text of FILE: one block (paragraph, heading, item,
            table row) per line, as the later stages see it.
 render     Prints the text that spans count bytes of: the file itself for text and
-           markdown, the text rendered from it for HTML, DOCX and PDF.
+           markdown, the text rendered from it for HTML, DOCX and PDF, the text OCR
+           read for a scan.
 
 Options:
   -o, --output OUT   write to OUT instead of standard output
@@ -33,6 +36,9 @@ Options:
   --summary          print a short table (targets per horizon, tasks per lead
                      agency, deadlines by year) instead of JSON
   --grammars DIR     grammar directory (default: $VNPLAN_GRAMMARS or the built-in one)
+  --ocr=MODE         OCR of scans with tesseract's Vietnamese model: auto (default:
+                     images and PDFs without a text layer), always (also PDFs with
+                     one: their pages are read as images), never (refuse scans)
 
 Exit status: 0 all inputs parsed; 1 an input failed (the others still complete,
 each error names the file and the line or byte); 2 usage or grammar error.
@@ -46,7 +52,15 @@ struct Options {
   bool jsonl = false;
   bool pretty = false;
   bool summary = false;
+  vnplan::ReadOptions read;
 };
+
+std::optional<vnplan::OcrMode> ocr_mode(const std::string& name) {
+  if (name == "auto") return vnplan::OcrMode::automatic;
+  if (name == "always") return vnplan::OcrMode::always;
+  if (name == "never") return vnplan::OcrMode::never;
+  return std::nullopt;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "vnplan: " << message << "\nTry 'vnplan --help'.\n";
@@ -78,6 +92,13 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       auto v = value("--grammars");
       if (!v) return usage_error("--grammars needs a directory");
       options.grammars = *v;
+    } else if (arg == "--ocr" || arg.rfind("--ocr=", 0) == 0) {
+      std::optional<std::string> v =
+          arg == "--ocr" ? value("--ocr") : std::optional<std::string>(arg.substr(6));
+      if (!v) return usage_error("--ocr needs a mode: auto, always or never");
+      auto mode = ocr_mode(*v);
+      if (!mode) return usage_error("--ocr: unknown mode '" + *v + "' (auto, always or never)");
+      options.read.ocr = *mode;
     } else if (arg == "--jsonl") {
       options.jsonl = true;
     } else if (arg == "--pretty") {
@@ -122,7 +143,7 @@ int run(const Options& options, std::ostream& out) {
   }
   bool lines = options.jsonl || inputs.paths.size() > 1 || options.inputs.size() > 1;
   for (const auto& path : inputs.paths) {
-    vnplan::ReadResult read = vnplan::read_source(path);
+    vnplan::ReadResult read = vnplan::read_source(path, options.read);
     if (!read.ok()) {
       std::cerr << "vnplan: " << read.error->to_string() << "\n";
       status = 1;

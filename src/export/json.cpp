@@ -399,7 +399,13 @@ void write_result(JsonWriter& w, const ParseResult& result) {
       .field("lines", result.source.lines)
       .field("file_bytes", result.source.file_bytes)
       .field("rendered", result.source.rendered)
-      .end_object();
+      .field("ocr", result.source.ocr)
+      .key("ocr_confidence");
+  if (result.source.ocr_confidence)
+    w.value(std::round(*result.source.ocr_confidence * 1000.0) / 1000.0);
+  else
+    w.null();
+  w.end_object();
   if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
   w.key("attachments").begin_array();
   for (std::size_t i = 1; i < result.documents.size(); ++i) {

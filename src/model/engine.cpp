@@ -73,6 +73,10 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.source.file_bytes = source.file_bytes ? source.file_bytes : source.bytes.size();
   result.source.rendered = is_rendered(source.format);
   result.source.anchors = source.anchors;
+  if (source.ocr) {
+    result.source.ocr = true;
+    result.source.ocr_confidence = source.ocr->confidence;
+  }
   auto starts = line_starts(source.bytes);
   result.source.lines = static_cast<std::uint32_t>(starts.size());
   for (Diagnostic note : source.notes) {

@@ -886,9 +886,12 @@ RenderResult render_pdf(const std::string& path, const std::string& bytes) {
   }
   if (pages.empty()) return fail(path, "damaged PDF: none of its pages can be read");
   // A scan holds no text, or a stray page number or two per page.
-  if (characters < 20 * pages.size())
-    return fail(path,
-                "the PDF has no text layer (a scan?): run OCR first (vnplan part 4 adds --ocr)");
+  if (characters < 20 * pages.size()) {
+    RenderResult scan =
+        fail(path, "the PDF has no text layer (a scan?) and OCR is off (--ocr=never)");
+    scan.no_text_layer = true;  // read.cpp runs OCR on it unless told not to
+    return scan;
+  }
 
   // Tables are found before running lines are dropped, so that a header row
   // repeated at the top of every page stays with its table.

@@ -24,13 +24,15 @@ const char* format_name(SourceFormat format) {
       return "docx";
     case SourceFormat::pdf:
       return "pdf";
+    case SourceFormat::image:
+      return "image";
   }
   return "text";
 }
 
 bool is_rendered(SourceFormat format) {
   return format == SourceFormat::html || format == SourceFormat::docx ||
-         format == SourceFormat::pdf;
+         format == SourceFormat::pdf || format == SourceFormat::image;
 }
 
 const SourceAnchor* SourceFile::anchor_at(std::uint64_t offset) const {
@@ -92,11 +94,15 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 }
 
 // Formats with magic bytes, whatever the file is called. A ZIP is taken for a
-// DOCX and its reader says so when it is some other archive.
+// DOCX and its reader says so when it is some other archive. PNG, JPEG and TIFF
+// are scans, read by OCR.
 std::optional<SourceFormat> binary_format(const std::string& bytes) {
   if (starts_with(bytes, "%PDF-")) return SourceFormat::pdf;
   if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06"))
     return SourceFormat::docx;
+  if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
+      starts_with(bytes, "II*") || starts_with(bytes, std::string_view("MM\x00*", 4)))
+    return SourceFormat::image;
   return std::nullopt;
 }
 
@@ -105,9 +111,6 @@ std::optional<std::string> unsupported_format(const std::string& bytes) {
   if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
     return "a legacy Word .doc (OLE2) file: save it as DOCX or PDF";
   if (starts_with(bytes, "{\\rtf")) return "an RTF file: save it as DOCX or PDF";
-  if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
-      starts_with(bytes, "II*") || starts_with(bytes, "MM\x00*"))
-    return "an image: run OCR on it first (vnplan does not read images yet)";
   return std::nullopt;
 }
 
@@ -202,12 +205,37 @@ ReadResult check_text(std::string path, std::string bytes) {
   return result;
 }
 
-// Renders an HTML, DOCX or PDF file, then checks the text like typed text.
-ReadResult render_source(std::string path, const std::string& bytes, SourceFormat format) {
-  internal::RenderResult rendered = format == SourceFormat::pdf ? internal::render_pdf(path, bytes)
-                                    : format == SourceFormat::docx
-                                        ? internal::render_docx(path, bytes)
-                                        : internal::render_html(path, bytes);
+// A scan (an image, a PDF without a text layer) goes to OCR as options.ocr says.
+internal::RenderResult render_file(const std::string& path, const std::string& bytes,
+                                   SourceFormat format, const ReadOptions& options) {
+  auto refuse = [&](std::string message) {
+    return internal::RenderResult{std::nullopt, ReadError{path, std::move(message), {}, {}}};
+  };
+  if (format == SourceFormat::image) {
+    if (options.ocr == OcrMode::never)
+      return refuse("an image (a scan?) and OCR is off (--ocr=never)");
+    if (!ocr_supported()) return refuse(internal::without_ocr_support("an image (a scan?)"));
+    return internal::render_ocr_image(path, bytes);
+  }
+  if (format == SourceFormat::pdf) {
+    if (options.ocr == OcrMode::always) {
+      if (!ocr_supported()) return refuse(internal::without_ocr_support("--ocr=always"));
+      return internal::render_ocr_pdf(path, bytes);
+    }
+    internal::RenderResult rendered = internal::render_pdf(path, bytes);
+    if (!rendered.no_text_layer || options.ocr == OcrMode::never) return rendered;
+    if (!ocr_supported())
+      return refuse(internal::without_ocr_support("the PDF has no text layer (a scan?)"));
+    return internal::render_ocr_pdf(path, bytes);
+  }
+  return format == SourceFormat::docx ? internal::render_docx(path, bytes)
+                                      : internal::render_html(path, bytes);
+}
+
+// Renders an HTML, DOCX or PDF file or a scan, then checks the text like typed text.
+ReadResult render_source(std::string path, const std::string& bytes, SourceFormat format,
+                         const ReadOptions& options) {
+  internal::RenderResult rendered = render_file(path, bytes, format, options);
   if (!rendered.rendition) {
     ReadResult failed;
     failed.error =
@@ -219,7 +247,9 @@ ReadResult render_source(std::string path, const std::string& bytes, SourceForma
   if (!result.ok()) {
     if (result.error->message.rfind("no text", 0) == 0 ||
         result.error->message.rfind("empty file", 0) == 0)
-      result.error->message = std::string("the ") + format_name(format) + " file holds no text";
+      result.error->message =
+          rendition.ocr ? std::string("OCR found no text in the ") + format_name(format) + " file"
+                        : std::string("the ") + format_name(format) + " file holds no text";
     result.error->offset.reset();  // offsets of rendered text mean nothing to the user
     return result;
   }
@@ -229,13 +259,15 @@ ReadResult render_source(std::string path, const std::string& bytes, SourceForma
   file.file_bytes = bytes.size();
   file.anchors = std::move(rendition.anchors);
   file.notes = std::move(rendition.notes);
+  file.ocr = rendition.ocr;
   return result;
 }
 
 }  // namespace
 
-ReadResult check_source(std::string path, std::string bytes) {
-  if (auto format = binary_format(bytes)) return render_source(std::move(path), bytes, *format);
+ReadResult check_source(std::string path, std::string bytes, const ReadOptions& options) {
+  if (auto format = binary_format(bytes))
+    return render_source(std::move(path), bytes, *format, options);
   if (auto what = unsupported_format(bytes)) {
     ReadResult result;
     result.error = ReadError{path, "not a plan text: " + *what, {}, {}};
@@ -243,7 +275,8 @@ ReadResult check_source(std::string path, std::string bytes) {
   }
   // An HTML page may declare a legacy charset: its reader decodes it, so the
   // UTF-8 check applies to the rendered text, not to the file.
-  if (looks_like_html(bytes)) return render_source(std::move(path), bytes, SourceFormat::html);
+  if (looks_like_html(bytes))
+    return render_source(std::move(path), bytes, SourceFormat::html, options);
   std::string extension = lower_extension(path);
   if (extension == ".pdf" || extension == ".docx") {
     ReadResult result;
@@ -258,10 +291,10 @@ ReadResult check_source(std::string path, std::string bytes) {
   return check_text(std::move(path), std::move(bytes));
 }
 
-ReadResult read_source(const std::string& path) {
+ReadResult read_source(const std::string& path, const ReadOptions& options) {
   if (path == "-") {
     std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return check_source(path, std::move(bytes));
+    return check_source(path, std::move(bytes), options);
   }
   std::error_code ec;
   auto status = fs::status(path, ec);
@@ -281,7 +314,7 @@ ReadResult read_source(const std::string& path) {
   // A file that grew while being read (or has no size, like a pipe) is read to its end.
   std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   bytes += rest;
-  return check_source(path, std::move(bytes));
+  return check_source(path, std::move(bytes), options);
 }
 
 InputList expand_inputs(const std::vector<std::string>& arguments) {

@@ -18,12 +18,14 @@ struct Rendition {
   std::string text;
   std::vector<SourceAnchor> anchors;
   std::vector<Diagnostic> notes;
+  std::optional<SourceFile::Ocr> ocr;  // set when the text came from OCR
 };
 
 // A rendered file, or why it could not be rendered.
 struct RenderResult {
   std::optional<Rendition> rendition;
   std::optional<ReadError> error;
+  bool no_text_layer = false;  // a PDF whose pages hold no text: a scan, for OCR
 };
 
 // One cell of a table whose merged cells are already spread over the grid:
@@ -70,6 +72,13 @@ std::string roman_numeral(long number, bool upper);
 RenderResult render_html(const std::string& path, const std::string& bytes);
 RenderResult render_docx(const std::string& path, const std::string& bytes);
 RenderResult render_pdf(const std::string& path, const std::string& bytes);
+// OCR (ocr.cpp, tesseract with its Vietnamese model): a PNG, TIFF (every page)
+// or JPEG scan, or every page of a PDF rendered as an image. Without OCR support
+// in the build both return an error that says how to get it.
+RenderResult render_ocr_image(const std::string& path, const std::string& bytes);
+RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes);
+// "<what>: reading it needs OCR, and this vnplan was built without OCR support; rebuild ...".
+std::string without_ocr_support(std::string_view what);
 
 // Bounds every reader keeps, so a hostile file cannot exhaust memory.
 inline constexpr std::size_t kMaxRenderedBytes = 64u << 20;       // text rendered from one file
