@@ -245,6 +245,9 @@ TEST_CASE("ocr: damaged, huge and empty images are refused clearly", "[ocr]") {
   REQUIRE_FALSE(refused.ok());
   CHECK_THAT(refused.error->message,
              Catch::Contains("20000 x 20000") && Catch::Contains("100 million"));
+  auto jpeg = vnplan::check_source("cut.jpg", std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF");
+  REQUIRE_FALSE(jpeg.ok());
+  CHECK_THAT(jpeg.error->message, Catch::Contains("damaged image"));
   auto tiff = vnplan::check_source("junk.tif", std::string("II*\0", 4) + std::string(64, 'x'));
   REQUIRE_FALSE(tiff.ok());
   CHECK_THAT(tiff.error->message, Catch::Contains("damaged image"));
@@ -271,4 +274,21 @@ TEST_CASE("ocr: a missing Vietnamese model names its package", "[ocr]") {
   CHECK_THAT(read.error->to_string(), Catch::Contains("page.png") &&
                                           Catch::Contains("tesseract-ocr-vie") &&
                                           Catch::Contains("Vietnamese model"));
+}
+
+TEST_CASE("ocr: --ocr=always reads a PDF with a text layer as images", "[ocr]") {
+  if (!vnplan::ocr_supported()) return;
+  std::string pdf =
+      vnplan::test::read_file(vnplan::test::source_dir() + "/tests/fixtures/pdf/plan.pdf");
+  auto text_layer = vnplan::check_source("plan.pdf", pdf);
+  REQUIRE(text_layer.ok());
+  CHECK_FALSE(text_layer.file->ocr);
+  auto read = vnplan::check_source("plan.pdf", pdf, {vnplan::OcrMode::always});
+  REQUIRE(read.ok());
+  REQUIRE(read.file->ocr);
+  CHECK(read.file->ocr->pages == 2);
+  CHECK(read.file->format == vnplan::SourceFormat::pdf);
+  // The header and a target clause of plan.pdf, as its page shows them.
+  CHECK(read.file->bytes.find("12/KH-UBND") != std::string::npos);
+  CHECK(read.file->bytes.find("15% GRDP") != std::string::npos);
 }
