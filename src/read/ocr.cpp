@@ -73,6 +73,11 @@ RenderResult render_ocr_pdf(const std::string& path, const std::string&) {
   return fail(path, without_ocr_support("OCR of a PDF"));
 }
 
+std::unique_ptr<PageOcr> start_page_ocr(std::string& error) {
+  error = without_ocr_support("OCR");
+  return nullptr;
+}
+
 #else
 
 namespace {
@@ -86,8 +91,6 @@ constexpr std::uint64_t kMaxPagePixels = 100'000'000;
 // would pass kMaxRenderPixels; a page that needs less than kMinPdfDpi is skipped.
 constexpr double kPdfDpi = 300, kMinPdfDpi = 70;
 constexpr std::uint64_t kMaxRenderPixels = 40'000'000;
-// OCR takes seconds a page: more pages than this is not a plan.
-constexpr std::uint32_t kMaxOcrPages = 1000;
 // Resolutions outside this range are metadata errors, not scans.
 constexpr int kMinDpi = 50, kMaxDpi = 2400;
 
@@ -95,7 +98,8 @@ constexpr int kMinDpi = 50, kMaxDpi = 2400;
 // a list marker and its text, or of a signature line. Not text.
 bool gap_mark(std::string_view word) { return word.find_first_not_of('_') == std::string::npos; }
 
-// Reads pages one by one into one rendition.
+// Reads pages one by one into a rendition (one of its own for a scan, the PDF
+// reader's for the pages without text of a PDF).
 class Recogniser {
  public:
   // An error message when tesseract or its model cannot be loaded.
@@ -110,22 +114,23 @@ class Recogniser {
     return std::nullopt;
   }
 
-  void read_page(Pix* image, int dpi, std::uint32_t page) {
+  void read_page(Pix* image, int dpi, std::uint32_t page, RenditionBuilder& out) {
     api_.SetImage(image);
-    recognise(dpi, page);
+    recognise(dpi, page, out);
   }
 
-  void read_page(const poppler::image& image, int dpi, std::uint32_t page) {
+  void read_page(const poppler::image& image, int dpi, std::uint32_t page, RenditionBuilder& out) {
     api_.SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
                   image.height(), 1, image.bytes_per_row());
-    recognise(dpi, page);
+    recognise(dpi, page, out);
   }
 
   void skip_page() { ++skipped_; }
   std::uint32_t pages() const { return pages_; }
 
-  Rendition finish() {
-    out_.end_paragraph();
+  // Notes what was read; the figures for SourceFile::ocr.
+  SourceFile::Ocr finish(RenditionBuilder& out) {
+    out.end_paragraph();
     double confidence = words_ ? confidence_sum_ / words_ / 100.0 : 0.0;
     std::ostringstream message;
     message.precision(2);
@@ -133,22 +138,20 @@ class Recogniser {
             << tesseract::TessBaseAPI::Version() << " (model " << kLanguage
             << ", one column per page), " << words_ << " word(s), mean word confidence "
             << confidence;
-    out_.note("read.ocr", message.str());
+    out.note("read.ocr", message.str());
     if (empty_ > 0)
-      out_.note("read.ocr_empty_pages", std::to_string(empty_) + " page(s) without any text found");
+      out.note("read.ocr_empty_pages", std::to_string(empty_) + " page(s) without any text found");
     if (skipped_ > 0)
-      out_.note("read.ocr_skipped_pages",
-                std::to_string(skipped_) + " page(s) not OCR'd (unreadable or too large)");
+      out.note("read.ocr_skipped_pages",
+               std::to_string(skipped_) + " page(s) not OCR'd (unreadable or too large)");
     if (gap_marks_ > 0)
-      out_.note("read.ocr_gap_marks", std::to_string(gap_marks_) +
-                                          " run(s) of underscores (gaps, signature lines) dropped");
-    Rendition rendition = out_.take();
-    rendition.ocr = SourceFile::Ocr{pages_, confidence};
-    return rendition;
+      out.note("read.ocr_gap_marks", std::to_string(gap_marks_) +
+                                         " run(s) of underscores (gaps, signature lines) dropped");
+    return SourceFile::Ocr{pages_, confidence};
   }
 
  private:
-  void recognise(int dpi, std::uint32_t page) {
+  void recognise(int dpi, std::uint32_t page, RenditionBuilder& out) {
     ++pages_;
     if (dpi > 0) api_.SetSourceResolution(dpi);
     if (api_.Recognize(nullptr) != 0) {
@@ -163,21 +166,21 @@ class Recogniser {
       return;
     }
     // A page always starts a paragraph.
-    out_.end_paragraph();
+    out.end_paragraph();
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
         if (it->IsAtBeginningOf(tesseract::RIL_PARA))
-          out_.end_paragraph();
+          out.end_paragraph();
         else
-          out_.end_line();
+          out.end_line();
         int left = 0, top = 0, right = 0, bottom = 0;
         if (it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) {
           SourceAnchor anchor;
           anchor.page = page;
           anchor.x = static_cast<float>(left) * points_per_pixel;
           anchor.y = static_cast<float>(top) * points_per_pixel;
-          out_.anchor(anchor);
+          out.anchor(anchor);
         }
       }
       std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -189,15 +192,14 @@ class Recogniser {
       }
       confidence_sum_ += it->Confidence(tesseract::RIL_WORD);
       ++words_;
-      out_.text(text);
-      out_.text(" ");
+      out.text(text);
+      out.text(" ");
     } while (it->Next(tesseract::RIL_WORD));
-    out_.end_paragraph();
+    out.end_paragraph();
     api_.Clear();
   }
 
   tesseract::TessBaseAPI api_;
-  RenditionBuilder out_;
   double confidence_sum_ = 0;
   std::size_t words_ = 0, gap_marks_ = 0;
   std::uint32_t pages_ = 0, empty_ = 0, skipped_ = 0;
@@ -244,6 +246,7 @@ RenderResult render_ocr_image(const std::string& path, const std::string& bytes)
   bool tiff = is_tiff(format);
   Recogniser recogniser;
   if (auto error = recogniser.start()) return fail(path, *error);
+  RenditionBuilder out;
   for (l_int32 n = 0; static_cast<std::uint32_t>(n) < kMaxOcrPages; ++n) {
     std::uint32_t page = static_cast<std::uint32_t>(n) + 1;
     if (tiff && n > 0) {
@@ -261,17 +264,79 @@ RenderResult render_ocr_image(const std::string& path, const std::string& bytes)
                     "damaged image: its pixels cannot be decoded (truncated or corrupt file?)");
       recogniser.skip_page();
     } else {
-      recogniser.read_page(image.get(), sane_dpi(pixGetYRes(image.get())), page);
+      recogniser.read_page(image.get(), sane_dpi(pixGetYRes(image.get())), page, out);
     }
     if (!tiff) break;
   }
-  return {recogniser.finish(), std::nullopt, false};
+  SourceFile::Ocr ocr = recogniser.finish(out);
+  Rendition rendition = out.take();
+  rendition.ocr = ocr;
+  return {std::move(rendition), std::nullopt, false};
 }
 
-RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes) {
+namespace {
+
+void quiet_poppler() {
   static std::once_flag quiet;  // poppler writes its complaints to stderr otherwise
   std::call_once(
       quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+}
+
+// Draws PDF pages in grey at 300 dpi (less for huge pages) and reads them.
+class PdfPageReader final : public PageOcr {
+ public:
+  std::optional<std::string> start() {
+    renderer_.set_image_format(poppler::image::format_gray8);
+    renderer_.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer_.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    return recogniser_.start();
+  }
+
+  void read(poppler::document& document, int index, RenditionBuilder& out) override {
+    std::unique_ptr<poppler::page> page(document.create_page(index));
+    if (!page) {
+      recogniser_.skip_page();
+      return;
+    }
+    poppler::rectf box = page->page_rect();
+    double inches = std::max(0.0, box.width()) * std::max(0.0, box.height()) / (72.0 * 72.0);
+    double dpi = kPdfDpi;
+    if (inches * dpi * dpi > static_cast<double>(kMaxRenderPixels))
+      dpi = std::sqrt(static_cast<double>(kMaxRenderPixels) / inches);
+    if (dpi < kMinPdfDpi) {
+      recogniser_.skip_page();
+      return;
+    }
+    poppler::image image = renderer_.render_page(page.get(), dpi, dpi);
+    if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
+      recogniser_.skip_page();
+      return;
+    }
+    recogniser_.read_page(image, static_cast<int>(std::lround(dpi)),
+                          static_cast<std::uint32_t>(index) + 1, out);
+  }
+
+  SourceFile::Ocr finish(RenditionBuilder& out) override { return recogniser_.finish(out); }
+  std::uint32_t pages() const { return recogniser_.pages(); }
+
+ private:
+  Recogniser recogniser_;
+  poppler::page_renderer renderer_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageOcr> start_page_ocr(std::string& error) {
+  auto reader = std::make_unique<PdfPageReader>();
+  if (auto failed = reader->start()) {
+    error = *failed;
+    return nullptr;
+  }
+  return reader;
+}
+
+RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes) {
+  quiet_poppler();
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     return fail(path, "PDF file too large");
   std::unique_ptr<poppler::document> document(
@@ -285,38 +350,15 @@ RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes) {
   if (static_cast<std::uint32_t>(page_count) > kMaxOcrPages)
     return fail(path, "PDF of scans with " + std::to_string(page_count) + " pages: more than the " +
                           std::to_string(kMaxOcrPages) + " vnplan OCRs");
-  Recogniser recogniser;
-  if (auto error = recogniser.start()) return fail(path, *error);
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  for (int p = 0; p < page_count; ++p) {
-    std::unique_ptr<poppler::page> page(document->create_page(p));
-    if (!page) {
-      recogniser.skip_page();
-      continue;
-    }
-    poppler::rectf box = page->page_rect();
-    double inches = std::max(0.0, box.width()) * std::max(0.0, box.height()) / (72.0 * 72.0);
-    double dpi = kPdfDpi;
-    if (inches * dpi * dpi > static_cast<double>(kMaxRenderPixels))
-      dpi = std::sqrt(static_cast<double>(kMaxRenderPixels) / inches);
-    if (dpi < kMinPdfDpi) {
-      recogniser.skip_page();
-      continue;
-    }
-    poppler::image image = renderer.render_page(page.get(), dpi, dpi);
-    if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
-      recogniser.skip_page();
-      continue;
-    }
-    recogniser.read_page(image, static_cast<int>(std::lround(dpi)),
-                         static_cast<std::uint32_t>(p) + 1);
-  }
-  if (recogniser.pages() == 0)
-    return fail(path, "damaged PDF: none of its pages can be drawn for OCR");
-  return {recogniser.finish(), std::nullopt, false};
+  PdfPageReader reader;
+  if (auto error = reader.start()) return fail(path, *error);
+  RenditionBuilder out;
+  for (int p = 0; p < page_count; ++p) reader.read(*document, p, out);
+  if (reader.pages() == 0) return fail(path, "damaged PDF: none of its pages can be drawn for OCR");
+  SourceFile::Ocr ocr = reader.finish(out);
+  Rendition rendition = out.take();
+  rendition.ocr = ocr;
+  return {std::move(rendition), std::nullopt, false};
 }
 
 #endif

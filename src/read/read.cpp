@@ -222,7 +222,8 @@ internal::RenderResult render_file(const std::string& path, const std::string& b
       if (!ocr_supported()) return refuse(internal::without_ocr_support("--ocr=always"));
       return internal::render_ocr_pdf(path, bytes);
     }
-    internal::RenderResult rendered = internal::render_pdf(path, bytes);
+    internal::RenderResult rendered =
+        internal::render_pdf(path, bytes, options.ocr == OcrMode::automatic);
     if (!rendered.no_text_layer || options.ocr == OcrMode::never) return rendered;
     if (!ocr_supported())
       return refuse(internal::without_ocr_support("the PDF has no text layer (a scan?)"));

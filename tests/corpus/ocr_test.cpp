@@ -292,3 +292,28 @@ TEST_CASE("ocr: --ocr=always reads a PDF with a text layer as images", "[ocr]") 
   CHECK(read.file->bytes.find("12/KH-UBND") != std::string::npos);
   CHECK(read.file->bytes.find("15% GRDP") != std::string::npos);
 }
+
+TEST_CASE("ocr: only the page without text of a PDF with text is OCR'd", "[ocr]") {
+  const auto& never = read_once("tien-giang-p1-2.mixed.pdf", vnplan::OcrMode::never);
+  REQUIRE(never.ok());
+  CHECK_FALSE(never.file->ocr);
+  // Page 1 as its text layer has it; page 2 (an image) is empty.
+  CHECK(never.file->bytes.find("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024") !=
+        std::string::npos);
+  CHECK(never.file->bytes.find("Mục tiêu tổng quát") == std::string::npos);
+  if (!vnplan::ocr_supported()) return;
+  const auto& read = read_once("tien-giang-p1-2.mixed.pdf");
+  REQUIRE(read.ok());
+  const vnplan::SourceFile& file = *read.file;
+  REQUIRE(file.ocr);
+  CHECK(file.ocr->pages == 1);
+  // Page 1 still from its text layer (the same bytes as without OCR), then page 2 by OCR.
+  std::size_t page_two = file.bytes.find("Mục tiêu tổng quát");
+  REQUIRE(page_two != std::string::npos);
+  CHECK(file.bytes.compare(0, never.file->bytes.size() - 1, never.file->bytes, 0,
+                           never.file->bytes.size() - 1) == 0);
+  auto anchor = file.anchor_at(page_two);
+  REQUIRE(anchor);
+  CHECK(anchor->page == 2);
+  CHECK(has_note(file, "read.ocr"));
+}
