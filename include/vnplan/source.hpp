@@ -48,6 +48,7 @@ struct SourceFile {
   // Set when `bytes` came from OCR of a scanned PDF or an image.
   struct Ocr {
     std::uint32_t pages = 0;  // pages recognised
+    std::uint32_t words = 0;  // words read
     double confidence = 0;    // mean word confidence, 0..1
   };
   std::optional<Ocr> ocr;

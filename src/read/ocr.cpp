@@ -147,7 +147,7 @@ class Recogniser {
     if (gap_marks_ > 0)
       out.note("read.ocr_gap_marks", std::to_string(gap_marks_) +
                                          " run(s) of underscores (gaps, signature lines) dropped");
-    return SourceFile::Ocr{pages_, confidence};
+    return SourceFile::Ocr{pages_, static_cast<std::uint32_t>(words_), confidence};
   }
 
  private:

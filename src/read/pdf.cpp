@@ -552,7 +552,8 @@ class PdfRenderer {
       out_.note("pdf.dehyphenated",
                 std::to_string(dehyphenated_) + " word(s) hyphenated at a line end joined back");
     Rendition rendition = out_.take();
-    rendition.ocr = ocr_figures;
+    // A blank page read for nothing does not make the text OCR's.
+    if (ocr_figures && ocr_figures->words > 0) rendition.ocr = ocr_figures;
     return rendition;
   }
 

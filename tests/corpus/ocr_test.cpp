@@ -307,6 +307,7 @@ TEST_CASE("ocr: only the page without text of a PDF with text is OCR'd", "[ocr]"
   const vnplan::SourceFile& file = *read.file;
   REQUIRE(file.ocr);
   CHECK(file.ocr->pages == 1);
+  CHECK(file.ocr->words > 300);
   // Page 1 still from its text layer (the same bytes as without OCR), then page 2 by OCR.
   std::size_t page_two = file.bytes.find("Mục tiêu tổng quát");
   REQUIRE(page_two != std::string::npos);
