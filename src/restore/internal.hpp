@@ -125,6 +125,7 @@ struct RestoreModel::Impl {
     return -std::log(((capital ? cap : n - cap) + 0.5) / (n + 1.0));
   }
   std::vector<float> unigram_logp;
+  std::vector<double> unigram_p;
   std::vector<std::uint32_t> follow_total, follow_types;  // of each id as a context
   struct Bigram {
     std::uint32_t count = 0, follow_total = 0, follow_types = 0;

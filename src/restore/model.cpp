@@ -253,7 +253,7 @@ namespace vnplan {
 using internal::SyllableId;
 
 double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
-  double lower = std::exp(static_cast<double>(unigram_logp[w]));
+  double lower = unigram_p[w];
   std::uint32_t total = follow_total[v];
   if (total == 0) return lower;
   double count = 0;
@@ -393,9 +393,11 @@ std::shared_ptr<const RestoreModel> RestoreModel::load(const std::string& path) 
   double total = 0;
   for (std::uint32_t n : m.unigram) total += n;
   m.unigram_logp.resize(size);
-  for (std::size_t id = 0; id < size; ++id)
-    m.unigram_logp[id] = static_cast<float>(
-        std::log((m.unigram[id] + 0.5) / (total + 0.5 * static_cast<double>(size))));
+  m.unigram_p.resize(size);
+  for (std::size_t id = 0; id < size; ++id) {
+    m.unigram_p[id] = (m.unigram[id] + 0.5) / (total + 0.5 * static_cast<double>(size));
+    m.unigram_logp[id] = static_cast<float>(std::log(m.unigram_p[id]));
+  }
   // Candidates for a bare key, most frequent first.
   const internal::Letters& letters = internal::Letters::get();
   for (SyllableId id = internal::kFirstSyllable; id < size; ++id) {

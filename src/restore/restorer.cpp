@@ -6,8 +6,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <unordered_set>
@@ -47,8 +45,8 @@ constexpr double kUnknownSpelling = 7.0;
 constexpr double kKeepUnknown = kUnknownSpelling + 1.5;
 constexpr double kKeepAbbreviation = kUnknownSpelling;
 constexpr double kAnyEdit = 3.5;  // OCR: one unlisted letter change
-constexpr std::size_t kMaxCandidates = 12;
-constexpr std::size_t kBeam = 12;
+constexpr std::size_t kMaxCandidates = 8;
+constexpr std::size_t kBeam = 6;
 constexpr std::size_t kMinJudgedWords = 8;  // a paragraph shorter than this is not judged alone
 
 struct Evidence {
@@ -77,6 +75,20 @@ struct Restorer::Impl {
   std::vector<ChannelRule> rules;
   std::u32string symbols;                     // non-letters the channel reads as letters
   std::unique_ptr<icu::Transliterator> tone;  // old/new tone placement (hoà ↔ hòa)
+
+  // The same trigrams come back sentence after sentence: a direct-mapped
+  // cache of their log-probabilities saves three hash look-ups and a log.
+  struct CachedLogp {
+    std::uint64_t key = ~std::uint64_t{0};
+    double logp = 0;
+  };
+  mutable std::vector<CachedLogp> logp_cache = std::vector<CachedLogp>(1u << 18);
+  double logp(SyllableId u, SyllableId v, SyllableId w) const {
+    std::uint64_t key = internal::triple_key(u, v, w);
+    CachedLogp& slot = logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 46];
+    if (slot.key != key) slot = {key, m.logp(u, v, w)};
+    return slot.logp;
+  }
 
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
       : model(std::move(restore_model)), m(model->impl()) {
@@ -124,15 +136,20 @@ struct Restorer::Impl {
     }
   }
 
+  // Marked words the lexicon lacks as written, looked up again in the other
+  // tone placement (hoà → hòa) once each.
+  mutable std::unordered_map<std::string, SyllableId> other_placement;
   SyllableId id_of_word(const Token& token) const {
     SyllableId id = m.id_of(token.lower);
     if (id != internal::kUnknown || !token.marked || !tone) return id;
+    if (auto it = other_placement.find(token.lower); it != other_placement.end()) return it->second;
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(token.lower + " ");
     tone->transliterate(text);
     std::string other;
     text.toUTF8String(other);
     other.pop_back();
-    return m.id_of(other);
+    if (other_placement.size() > 100000) other_placement.clear();
+    return other_placement[token.lower] = m.id_of(other);
   }
 
   Evidence measure(const std::vector<Token>& tokens, std::size_t from, std::size_t to) const {
@@ -197,7 +214,19 @@ struct Restorer::Impl {
     }
   }
 
-  std::vector<Candidate> candidates(const Token& token, bool ocr) const {
+  // A word's candidates depend on its spelling and case only: computed once.
+  mutable std::unordered_map<std::string, std::vector<Candidate>> candidate_cache;
+  const std::vector<Candidate>& candidates(const Token& token, bool ocr) const {
+    std::string key = token.lower;
+    key += ocr ? '\1' : '\2';
+    key += token.all_upper ? '\1' : '\2';
+    auto it = candidate_cache.find(key);
+    if (it != candidate_cache.end()) return it->second;
+    if (candidate_cache.size() > 200000) candidate_cache.clear();
+    return candidate_cache.emplace(std::move(key), compute_candidates(token, ocr)).first->second;
+  }
+
+  std::vector<Candidate> compute_candidates(const Token& token, bool ocr) const {
     std::vector<Candidate> out;
     SyllableId as_written = token.symbols ? internal::kUnknown : id_of_word(token);
     if (!token.symbols) add_key(out, token.key, 0);
@@ -307,42 +336,40 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     };
     std::vector<std::vector<State>> beams(slots.size() + 1);
     beams[0].push_back({});
+    // States that reach the same (previous option, option) pair recombine: the
+    // trigram model sees only those two syllables.
+    std::vector<std::int32_t> state_of;
+    std::size_t previous_options = 1;
     for (std::size_t i = 0; i < slots.size(); ++i) {
       std::vector<State>& next = beams[i + 1];
       const auto& options = slots[i].options;
+      state_of.assign(previous_options * options.size(), -1);
       for (std::uint32_t p = 0; p < beams[i].size(); ++p) {
         const State& s = beams[i][p];
         for (std::uint32_t o = 0; o < options.size(); ++o) {
           SyllableId id = options[o].id;
-          double score = s.score + m.logp(s.prev, s.cur, id) - options[o].cost;
-          auto same = std::find_if(next.begin(), next.end(), [&](const State& t) {
-            return t.cur == id && t.prev == s.cur && t.option == o;
-          });
-          if (same == next.end())
+          double score = s.score + logp(s.prev, s.cur, id) - options[o].cost;
+          std::int32_t& index = state_of[s.option * options.size() + o];
+          if (index < 0) {
+            index = static_cast<std::int32_t>(next.size());
             next.push_back({s.cur, id, score, p, o});
-          else if (score > same->score)
-            *same = {s.cur, id, score, p, o};
+          } else if (score > next[static_cast<std::size_t>(index)].score) {
+            next[static_cast<std::size_t>(index)] = {s.cur, id, score, p, o};
+          }
         }
       }
+      previous_options = options.size();
       if (next.size() > kBeam) {
         std::partial_sort(next.begin(), next.begin() + kBeam, next.end(),
                           [](const State& a, const State& b) { return a.score > b.score; });
         next.resize(kBeam);
       }
     }
-    if (std::getenv("VNPLAN_DEBUG_RESTORE"))
-      for (std::size_t i = 0; i < slots.size(); ++i) {
-        std::fprintf(stderr, "slot %zu:", i);
-        for (auto& o : slots[i].options)
-          std::fprintf(stderr, " %s/%.1f%s", m.syllables[o.id].c_str(), o.cost, o.keep ? "k" : "");
-        std::fprintf(stderr, " | beam %zu best %.1f\n", beams[i + 1].size(),
-                     beams[i + 1].empty() ? 0.0 : beams[i + 1][0].score);
-      }
     std::vector<State>& last = beams.back();
     std::size_t best = 0;
     double best_score = -std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k < last.size(); ++k) {
-      double score = last[k].score + m.logp(last[k].prev, last[k].cur, internal::kBoundary);
+      double score = last[k].score + logp(last[k].prev, last[k].cur, internal::kBoundary);
       if (score > best_score) best_score = score, best = k;
     }
     std::vector<std::uint32_t> chosen(slots.size());
@@ -365,8 +392,8 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
       std::vector<double> scores;
       double top = -std::numeric_limits<double>::infinity();
       for (const Candidate& option : slot.options) {
-        double s = m.logp(a, b, option.id) + m.logp(b, option.id, c) + m.logp(option.id, c, d) -
-                   option.cost;
+        double s =
+            logp(a, b, option.id) + logp(b, option.id, c) + logp(option.id, c, d) - option.cost;
         scores.push_back(s);
         top = std::max(top, s);
       }
