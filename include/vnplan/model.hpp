@@ -252,6 +252,8 @@ struct SourceInfo {
   std::uint32_t lines = 0;
   std::uint64_t file_bytes = 0;       // of the file as read
   bool rendered = false;              // spans count bytes of the text rendered from the file
+                                      // (or converted from a legacy encoding)
+  std::string encoding = "utf-8";     // as found (SourceFile::encoding)
   std::vector<SourceAnchor> anchors;  // where rendered text came from (see source.hpp)
 };
 

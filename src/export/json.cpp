@@ -399,6 +399,7 @@ void write_result(JsonWriter& w, const ParseResult& result) {
       .field("lines", result.source.lines)
       .field("file_bytes", result.source.file_bytes)
       .field("rendered", result.source.rendered)
+      .field("encoding", result.source.encoding)
       .end_object();
   if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
   w.key("attachments").begin_array();

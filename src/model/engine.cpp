@@ -71,7 +71,8 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.source.sha256 = source.sha256;
   result.source.bytes = source.bytes.size();
   result.source.file_bytes = source.file_bytes ? source.file_bytes : source.bytes.size();
-  result.source.rendered = is_rendered(source.format);
+  result.source.rendered = is_rendered(source.format) || source.is_converted();
+  result.source.encoding = source.encoding;
   result.source.anchors = source.anchors;
   auto starts = line_starts(source.bytes);
   result.source.lines = static_cast<std::uint32_t>(starts.size());
