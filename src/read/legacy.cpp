@@ -141,7 +141,9 @@ struct Encoding {
   // first byte → (second byte, character): VNI's base letter + mark
   std::array<std::vector<std::pair<unsigned char, char32_t>>, 256> pairs;
   std::unordered_map<char32_t, std::string> reverse;  // character → bytes (listed entries)
-  std::unordered_set<char32_t> caseless;              // lower-case letters without a capital byte
+  // Lower-case letters without a capital byte, by code point (all below U+1F00).
+  std::vector<bool> caseless = std::vector<bool>(0x1F00, false);
+  bool is_caseless(char32_t c) const { return c < caseless.size() && caseless[c]; }
 
   // Decodes `bytes` (pre-NFC: Windows-1258 gives combining tone marks).
   void decode_into(std::string_view bytes, std::string& out) const {
@@ -200,8 +202,11 @@ void load_table(Encoding& encoding, const std::string& path) {
   for (const auto& [code, bytes] : encoding.reverse) {
     (void)bytes;
     auto upper = static_cast<char32_t>(u_toupper(static_cast<UChar32>(code)));
-    if (u_islower(static_cast<UChar32>(code)) && upper != code && !encoding.reverse.count(upper))
-      encoding.caseless.insert(code);
+    if (u_islower(static_cast<UChar32>(code)) && upper != code && !encoding.reverse.count(upper)) {
+      if (code >= encoding.caseless.size())
+        throw GrammarError(path, 0, "a letter beyond U+1EFF has no capital byte");
+      encoding.caseless[code] = true;
+    }
   }
 }
 
@@ -284,34 +289,86 @@ Tone tone_of(UChar32 mark) {
 
 }  // namespace
 
-// Lower case, decomposed: tone marks are taken off, the rest (â ă ê ô ơ ư đ)
-// composed again; then onset + rhyme from syllables.tsv and the stop rule.
-bool LegacyEncodings::Impl::is_syllable(std::string_view word) const {
-  if (word.empty() || word.size() > 40) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return false;
-  icu::UnicodeString lower = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
-  lower.toLower();
-  icu::UnicodeString decomposed = nfd->normalize(lower, status);
-  if (U_FAILURE(status)) return false;
-  icu::UnicodeString toneless;
+namespace {
+
+// A letter of Vietnamese, any case: its lower-case letter without the tone
+// (a ă â e ê i o ô ơ u ư y đ, or another ASCII consonant) and its tone.
+struct Letter {
+  char32_t base = 0;
   Tone tone = none;
-  for (std::int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
-    UChar32 c = decomposed.char32At(i);
-    if (Tone t = tone_of(c); t != none) {
-      if (tone != none) return false;  // two tones
-      tone = t;
-    } else if (c == 0x0302 || c == 0x0306 || c == 0x031B || (c >= 'a' && c <= 'z') || c == 0x0111) {
-      toneless.append(c);
-    } else {
-      return false;  // not a Vietnamese letter
-    }
-  }
+};
+
+// Built once from ICU's decompositions, so a word is checked without ICU.
+const std::unordered_map<char32_t, Letter>& vietnamese_letters() {
+  static const std::unordered_map<char32_t, Letter> letters = [] {
+    std::unordered_map<char32_t, Letter> table;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) return table;
+    auto add = [&](UChar32 code) {
+      icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString(u_tolower(code)), status);
+      if (U_FAILURE(status)) return;
+      icu::UnicodeString kept;
+      Tone tone = none;
+      for (std::int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+        UChar32 c = decomposed.char32At(i);
+        if (Tone t = tone_of(c); t != none)
+          tone = t;
+        else
+          kept.append(c);
+      }
+      icu::UnicodeString base = nfc().normalize(kept, status);
+      if (U_FAILURE(status) || base.countChar32() != 1) return;
+      UChar32 b = base.char32At(0);
+      bool vietnamese = (b >= 'a' && b <= 'z') || b == 0x0103 || b == 0x00E2 || b == 0x00EA ||
+                        b == 0x00F4 || b == 0x01A1 || b == 0x01B0 || b == 0x0111;
+      if (vietnamese) table[static_cast<char32_t>(code)] = {static_cast<char32_t>(b), tone};
+    };
+    for (UChar32 c = 'A'; c <= 'z'; ++c)
+      if (u_isalpha(c)) add(c);
+    for (UChar32 c = 0x00C0; c <= 0x01B0; ++c) add(c);
+    for (UChar32 c = 0x1EA0; c <= 0x1EF9; ++c) add(c);
+    return table;
+  }();
+  return letters;
+}
+
+}  // namespace
+
+// Letters (punctuation around them is skipped), each split into its toneless
+// letter and tone (a combining tone mark, as Windows-1258 writes it, counts);
+// then onset + rhyme from syllables.tsv and the stop rule. Decomposed
+// (NFD) words must be composed first.
+bool LegacyEncodings::Impl::is_syllable(std::string_view word) const {
+  if (word.empty() || word.size() > 48) return false;
+  const auto& letters = vietnamese_letters();
   std::string base;
-  nfc().normalize(toneless, status).toUTF8String(base);
-  if (U_FAILURE(status)) return false;
+  Tone tone = none;
+  bool started = false, ended = false;
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(word.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, n, c);
+    if (c < 0) return false;
+    if (Tone t = tone_of(c); t != none) {
+      if (!started || ended || tone != none) return false;
+      tone = t;
+      continue;
+    }
+    auto hit = letters.find(static_cast<char32_t>(c));
+    if (hit == letters.end()) {
+      if (u_isalpha(c) || u_getCombiningClass(c) != 0) return false;  // a letter of no syllable
+      ended = started;
+      continue;
+    }
+    if (ended) return false;
+    started = true;
+    if (hit->second.tone != none) {
+      if (tone != none) return false;  // two tones
+      tone = hit->second.tone;
+    }
+    utf8_append(base, hit->second.base);
+  }
+  if (base.empty()) return false;
   for (std::size_t split = 0; split <= std::min<std::size_t>(base.size(), 4); ++split) {
     if (split && !onsets.count(base.substr(0, split))) continue;
     std::string rhyme = base.substr(split);
@@ -334,7 +391,7 @@ namespace {
 // capital back.
 class CaseRestorer {
  public:
-  explicit CaseRestorer(const std::unordered_set<char32_t>& caseless) : caseless_(caseless) {}
+  explicit CaseRestorer(const Encoding& encoding) : encoding_(encoding) {}
 
   std::string run(const std::string& text) const {
     std::string out;
@@ -376,8 +433,8 @@ class CaseRestorer {
         capitals = upper_words > lower_words && neighbours_are_capitals(words, k);
       if (capitals) {
         for (std::size_t i = w.begin; i < w.end; ++i)
-          if (caseless_.count(codes[i])) codes[i] = u_toupper(static_cast<UChar32>(codes[i]));
-      } else if (caseless_.count(codes[w.begin]) && starts_sentence(codes, w.begin)) {
+          if (caseless(codes[i])) codes[i] = u_toupper(static_cast<UChar32>(codes[i]));
+      } else if (caseless(codes[w.begin]) && starts_sentence(codes, w.begin)) {
         codes[w.begin] = u_toupper(static_cast<UChar32>(codes[w.begin]));
       }
     }
@@ -397,7 +454,7 @@ class CaseRestorer {
       w.begin = i;
       std::size_t upper = 0, lower = 0;
       for (; i < codes.size() && is_letter(codes[i]); ++i) {
-        if (caseless_.count(codes[i]))
+        if (caseless(codes[i]))
           w.has_caseless = true;
         else if (u_isupper(static_cast<UChar32>(codes[i])))
           ++upper;
@@ -451,7 +508,8 @@ class CaseRestorer {
     return i - token_start <= 6 && !is_letter(before);
   }
 
-  const std::unordered_set<char32_t>& caseless_;
+  bool caseless(char32_t c) const { return encoding_.is_caseless(c); }
+  const Encoding& encoding_;
 };
 
 }  // namespace
@@ -483,7 +541,7 @@ std::string LegacyEncodings::Impl::decode(const Encoding& encoding, std::string_
     encoding.decode_into(run, out);
   }
   out = to_nfc(out);
-  if (encoding.case_from_context) out = CaseRestorer(encoding.caseless).run(out);
+  if (encoding.case_from_context) out = CaseRestorer(encoding).run(out);
   return out;
 }
 
@@ -624,37 +682,40 @@ EncodingGuess LegacyEncodings::detect(std::string_view bytes, bool valid_utf8) c
   std::string as_read;     // the word as it reads now
   bool eight_bit = false, foreign = false;
   std::string decoded;
-  auto strip = [](const std::string& text) {
-    std::vector<char32_t> codes;
-    if (!code_points(text, codes)) return std::string();
-    std::size_t begin = 0, end = codes.size();
-    while (begin < end && !is_letter(codes[begin])) ++begin;
-    while (end > begin && !is_letter(codes[end - 1])) --end;
-    std::string out;
-    for (std::size_t i = begin; i < end; ++i) utf8_append(out, codes[i]);
-    return out;
+  // NFC only for a word holding a combining mark (U+0300..U+036F): rare, and
+  // the syllable check reads combining tone marks itself.
+  auto composed = [](const std::string& text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+      if (text[i] == '\xCC' || text[i] == '\xCD') return to_nfc(text);
+    return text;
   };
   auto weigh = [&]() {
     if (eight_bit) {
       ++guess.as_read.words;
-      guess.as_read.syllables += impl.is_syllable(strip(to_nfc(as_read)));
+      guess.as_read.syllables += impl.is_syllable(composed(as_read));
       for (std::size_t k = 0; k < impl.encodings.size(); ++k) {
         ++guess.scores[k].words;
         if (foreign) continue;  // a character no legacy byte reads as
         decoded.clear();
         impl.encodings[k].decode_into(word_bytes, decoded);
-        guess.scores[k].syllables += impl.is_syllable(strip(to_nfc(decoded)));
+        guess.scores[k].syllables += impl.is_syllable(composed(decoded));
       }
     }
     word_bytes.clear();
     as_read.clear();
     eight_bit = foreign = false;
   };
-  auto plainly_as_read = [&]() {
-    if (guess.as_read.words < kEarlyStopWords || guess.as_read.share() < 0.85) return false;
-    return std::all_of(guess.scores.begin(), guess.scores.end(), [&](const EncodingScore& s) {
-      return s.share() < guess.as_read.share() - 0.5;
-    });
+  // Enough words once one reading is plainly right: the text as it is, or
+  // one encoding far ahead of the text as read and of every other encoding.
+  auto plainly_decided = [&]() {
+    if (guess.as_read.words < kEarlyStopWords) return false;
+    std::vector<double> shares;
+    for (const auto& score : guess.scores) shares.push_back(score.share());
+    std::sort(shares.rbegin(), shares.rend());
+    double read = guess.as_read.share();
+    if (read >= 0.85 && shares[0] < read - 0.5) return true;
+    return shares[0] >= 0.9 && read < shares[0] - 0.5 &&
+           (shares.size() < 2 || shares[1] < shares[0] - 0.3);
   };
 
   for (std::int32_t i = 0, n = static_cast<std::int32_t>(bytes.size()); i < n;) {
@@ -664,7 +725,7 @@ EncodingGuess LegacyEncodings::detect(std::string_view bytes, bool valid_utf8) c
       bool had = eight_bit;
       weigh();
       ++i;
-      if (had && guess.as_read.words % 50 == 0 && plainly_as_read()) break;
+      if (had && guess.as_read.words % 50 == 0 && plainly_decided()) break;
       continue;
     }
     if (b < 0x80 || !valid_utf8) {
