@@ -266,6 +266,8 @@ struct SourceInfo {
   std::uint32_t lines = 0;
   std::uint64_t file_bytes = 0;       // of the file as read
   bool rendered = false;              // spans count bytes of the text rendered from the file
+                                      // (or converted from a legacy encoding)
+  std::string encoding = "utf-8";     // as found (SourceFile::encoding)
   std::vector<SourceAnchor> anchors;  // where rendered text came from (see source.hpp)
   std::string text_state = "clean";   // clean, stripped, ocr_damaged, legacy_encoding, mixed
   std::size_t restored_words = 0;     // words diacritic restoration rewrote

@@ -43,6 +43,14 @@ struct SourceFile {
   std::uint64_t file_bytes = 0;       // size of the file as read
   std::vector<SourceAnchor> anchors;  // by `at`; empty unless rendered
   std::vector<Diagnostic> notes;      // what a reader dropped or rebuilt (spans into `bytes`)
+  // The text's encoding as found: "utf-8", "utf-8 (NFD)" (decomposed; normalise
+  // composes it), or the legacy encoding `bytes` was converted from ("tcvn3",
+  // "vni-windows", "viscii", "windows-1258"; see is_converted()).
+  std::string encoding = "utf-8";
+
+  // True when `bytes` was converted from a legacy encoding: spans count bytes of
+  // the converted text, and `anchors` say where each line is in the file.
+  bool is_converted() const { return encoding.rfind("utf-8", 0) != 0; }
 
   // The anchor holding byte `offset` of `bytes`, or null when not rendered.
   const SourceAnchor* anchor_at(std::uint64_t offset) const;
@@ -68,9 +76,17 @@ inline constexpr std::size_t kMaxLineBytes = 1u << 20;
 // Files larger than this are refused before reading.
 inline constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
 
-// Reads and checks one file ("-" reads standard input).
-ReadResult read_source(const std::string& path);
+class LegacyEncodings;  // vnplan/encoding.hpp
+
+// Reads and checks one file ("-" reads standard input). Text that is not
+// UTF-8, or UTF-8 that reads like legacy bytes shown as Windows-1252, is tried
+// against the legacy encodings of `encodings` (null: none are tried) and
+// converted when the evidence is clear (docs/model.md, "Legacy encodings").
+ReadResult read_source(const std::string& path, const LegacyEncodings* encodings);
 // Checks bytes already in memory (used by read_source and by tests).
+ReadResult check_source(std::string path, std::string bytes, const LegacyEncodings* encodings);
+// As above with LegacyEncodings::standard(), loaded when a text first needs it.
+ReadResult read_source(const std::string& path);
 ReadResult check_source(std::string path, std::string bytes);
 
 // Expands the command-line inputs: a directory gives its plan files

@@ -19,6 +19,7 @@
 #include <ostream>
 #include <string>
 
+#include "vnplan/encoding.hpp"
 #include "vnplan/grammar.hpp"
 #include "vnplan/model.hpp"
 #include "vnplan/restore.hpp"

@@ -129,22 +129,24 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
 int run(const Options& options, std::ostream& out) {
   // `render` prints what the read stage made and needs no grammar: loading it
   // takes longer than rendering a small DOCX or PDF (tools/bench-formats.sh).
+  // The legacy-encoding tables are small and loaded for every command.
   std::optional<vnplan::Engine> engine;
-  if (options.command != "render") {
-    try {
+  std::shared_ptr<const vnplan::LegacyEncodings> encodings;
+  std::string grammars =
+      options.grammars.empty() ? vnplan::Grammar::default_directory() : options.grammars;
+  try {
+    encodings = vnplan::LegacyEncodings::load(grammars);
+    if (options.command != "render") {
       vnplan::EngineOptions engine_options;
       engine_options.restore_model = options.model;
       engine_options.restore = options.restore == "never"    ? vnplan::RestoreWhen::never
                                : options.restore == "always" ? vnplan::RestoreWhen::always
                                                              : vnplan::RestoreWhen::automatic;
-      engine.emplace(
-          vnplan::Grammar::load(options.grammars.empty() ? vnplan::Grammar::default_directory()
-                                                         : options.grammars),
-          engine_options);
-    } catch (const std::exception& error) {
-      std::cerr << "vnplan: grammar error: " << error.what() << "\n";
-      return 2;
+      engine.emplace(vnplan::Grammar::load(grammars), engine_options);
     }
+  } catch (const std::exception& error) {
+    std::cerr << "vnplan: grammar error: " << error.what() << "\n";
+    return 2;
   }
   vnplan::InputList inputs = vnplan::expand_inputs(options.inputs);
   int status = 0;
@@ -154,7 +156,7 @@ int run(const Options& options, std::ostream& out) {
   }
   bool lines = options.jsonl || inputs.paths.size() > 1 || options.inputs.size() > 1;
   for (const auto& path : inputs.paths) {
-    vnplan::ReadResult read = vnplan::read_source(path);
+    vnplan::ReadResult read = vnplan::read_source(path, encodings.get());
     if (!read.ok()) {
       std::cerr << "vnplan: " << read.error->to_string() << "\n";
       status = 1;

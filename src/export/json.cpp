@@ -417,6 +417,7 @@ void write_result(JsonWriter& w, const ParseResult& result) {
       .field("rendered", result.source.rendered)
       .field("text_state", result.source.text_state)
       .field("restored_words", static_cast<unsigned long long>(result.source.restored_words))
+      .field("encoding", result.source.encoding)
       .end_object();
   if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
   w.key("attachments").begin_array();

@@ -173,7 +173,8 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.source.sha256 = source.sha256;
   result.source.bytes = source.bytes.size();
   result.source.file_bytes = source.file_bytes ? source.file_bytes : source.bytes.size();
-  result.source.rendered = is_rendered(source.format);
+  result.source.rendered = is_rendered(source.format) || source.is_converted();
+  result.source.encoding = source.encoding;
   result.source.anchors = source.anchors;
   auto starts = line_starts(source.bytes);
   result.source.lines = static_cast<std::uint32_t>(starts.size());
@@ -190,6 +191,12 @@ ParseResult Engine::parse(const SourceFile& source) const {
   if (impl_->options.restore != RestoreWhen::never) {
     TextState state = impl_->get_restorer().assess(source.bytes);
     if (impl_->options.restore == RestoreWhen::always) state.kind = TextStateKind::ocr_damaged;
+    // Converted by the read stage: the text is now clean Unicode; say where it came from.
+    if (state.kind == TextStateKind::clean && source.encoding.rfind("utf-8", 0) != 0 &&
+        !source.encoding.empty()) {
+      state.kind = TextStateKind::legacy_encoding;
+      state.encoding = source.encoding;
+    }
     result.source.text_state = text_state_name(state.kind);
     if (state.kind != TextStateKind::clean)
       result.diagnostics.push_back(
