@@ -140,6 +140,7 @@ TEST_CASE("eval by alignment: OCR text, and restorations of it", "[eval]") {
   CHECK(ocr.syllables == 10);
   CHECK(ocr.exact == 3);
   CHECK(ocr.exact_ignoring_case == 3);
+  CHECK(ocr.in_any_order == 3);
 
   // A perfect restoration with OCR debris around it ("|", "~", a stray "i").
   auto debris = vnplan::eval::compare_by_alignment(
@@ -153,6 +154,13 @@ TEST_CASE("eval by alignment: OCR text, and restorations of it", "[eval]") {
       clean, tokens("KẾ HOẠCH 57-NQ/TW năm 2025 cua Ban Thường vụ"), &confusions);
   CHECK(errors.exact == 6);
   CHECK(errors.exact_ignoring_case == 8);
+  // Read in another order (a table's cells): the alignment keeps "Kế" to "của"
+  // (7 syllables); in any order all 10 are there.
+  auto reordered = vnplan::eval::compare_by_alignment(
+      clean, tokens("Ban Thường vụ Kế hoạch số 57-NQ/TW năm 2025 của"));
+  CHECK(reordered.exact == 7);
+  CHECK(reordered.in_any_order == 10);
+
   // Substitutions of equal-length stretches: "Kế hoạch số" against
   // "KẾ HOẠCH" is not one (3 against 2); "của" against "cua" is.
   CHECK(confusions == vnplan::eval::Confusions{{"của", "cua"}});

@@ -101,6 +101,7 @@ Accuracy& Accuracy::operator+=(const Accuracy& other) {
   syllables += other.syllables;
   exact += other.exact;
   exact_ignoring_case += other.exact_ignoring_case;
+  in_any_order += other.in_any_order;
   return *this;
 }
 
@@ -111,6 +112,10 @@ double Accuracy::share() const {
 double Accuracy::share_ignoring_case() const {
   return syllables == 0 ? 1.0
                         : static_cast<double>(exact_ignoring_case) / static_cast<double>(syllables);
+}
+
+double Accuracy::share_in_any_order() const {
+  return syllables == 0 ? 1.0 : static_cast<double>(in_any_order) / static_cast<double>(syllables);
 }
 
 std::optional<Accuracy> compare_one_to_one(const std::vector<Token>& clean,
@@ -319,6 +324,16 @@ Accuracy compare_by_alignment(const std::vector<Token>& clean, const std::vector
   accuracy.exact = aligned_syllables(clean, pairs);
   auto [clean_lower, restored_lower] = interned(clean, restored, true);
   accuracy.exact_ignoring_case = aligned_syllables(clean, align(clean_lower, restored_lower));
+  std::unordered_map<std::string, std::size_t> unmatched;
+  for (const auto& token : clean)
+    if (token.syllable) ++unmatched[token.text];
+  for (const auto& token : restored) {
+    auto found = unmatched.find(token.text);
+    if (found != unmatched.end() && found->second > 0) {
+      --found->second;
+      ++accuracy.in_any_order;
+    }
+  }
 
   if (confusions) {
     std::size_t next_i = 0, next_j = 0;

@@ -51,9 +51,14 @@ struct Accuracy {
   std::size_t syllables = 0;            // syllables of the clean text
   std::size_t exact = 0;                // of them, restored exactly
   std::size_t exact_ignoring_case = 0;  // of them, restored but for case
+  // By alignment only: of them, how many the restored text has in any order
+  // (a bag of syllables). Above `exact` where the OCR read text in another
+  // order (table cells, columns), which no restoration can put back.
+  std::size_t in_any_order = 0;
   Accuracy& operator+=(const Accuracy& other);
   double share() const;                // exact / syllables (1 when there is none)
   double share_ignoring_case() const;  // exact_ignoring_case / syllables
+  double share_in_any_order() const;   // in_any_order / syllables
 };
 
 // Clean and restored syllables that differ: (clean, restored) in text order.
