@@ -45,6 +45,15 @@ struct SourceFile {
   std::uint64_t file_bytes = 0;       // size of the file as read
   std::vector<SourceAnchor> anchors;  // by `at`; empty unless rendered
   std::vector<Diagnostic> notes;      // what a reader dropped or rebuilt (spans into `bytes`)
+  // The text's encoding as found: "utf-8", "utf-8 (NFD)" (decomposed; normalise
+  // composes it), or the legacy encoding `bytes` was converted from ("tcvn3",
+  // "vni-windows", "viscii", "windows-1258"; see is_converted()).
+  std::string encoding = "utf-8";
+
+  // True when `bytes` was converted from a legacy encoding: spans count bytes of
+  // the converted text, and `anchors` say where each line is in the file.
+  bool is_converted() const { return encoding.rfind("utf-8", 0) != 0; }
+
   // Set when `bytes` came from OCR of a scanned PDF or an image.
   struct Ocr {
     std::uint32_t pages = 0;  // pages recognised
@@ -78,8 +87,8 @@ inline constexpr std::size_t kMaxLineBytes = 1u << 20;
 inline constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
 
 // When to run OCR (tesseract, Vietnamese model) on a file: `automatic` for files
-// without a text layer (an image, a PDF of scans), `always` also for PDFs that
-// have one, `never` refuses scans.
+// without a text layer (an image, a PDF of scans, the pages without text of a
+// PDF), `always` also for PDFs that have one, `never` refuses scans.
 enum class OcrMode { automatic, always, never };
 
 struct ReadOptions {
@@ -89,10 +98,23 @@ struct ReadOptions {
 // True when this build reads scans (built with libtesseract, see VNPLAN_OCR).
 bool ocr_supported();
 
-// Reads and checks one file ("-" reads standard input).
-ReadResult read_source(const std::string& path, const ReadOptions& options = {});
+class LegacyEncodings;  // vnplan/encoding.hpp
+
+// Reads and checks one file ("-" reads standard input). Text that is not
+// UTF-8, or UTF-8 that reads like legacy bytes shown as Windows-1252, is tried
+// against the legacy encodings of `encodings` (null: none are tried) and
+// converted when the evidence is clear (docs/model.md, "Legacy encodings").
+// Scans are read by OCR as `options` says.
+ReadResult read_source(const std::string& path, const LegacyEncodings* encodings,
+                       const ReadOptions& options = {});
 // Checks bytes already in memory (used by read_source and by tests).
-ReadResult check_source(std::string path, std::string bytes, const ReadOptions& options = {});
+ReadResult check_source(std::string path, std::string bytes, const LegacyEncodings* encodings,
+                        const ReadOptions& options = {});
+// As above with LegacyEncodings::standard(), loaded when a text first needs it.
+ReadResult read_source(const std::string& path);
+ReadResult check_source(std::string path, std::string bytes);
+ReadResult read_source(const std::string& path, const ReadOptions& options);
+ReadResult check_source(std::string path, std::string bytes, const ReadOptions& options);
 
 // Expands the command-line inputs: a directory gives its plan files
 // (.txt, .md, .markdown, .html, .htm, .docx, .pdf) in

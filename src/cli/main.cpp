@@ -16,18 +16,23 @@ Usage:
                [--ocr=auto|always|never]
   vnplan normalize FILE [--grammars DIR] [--ocr=...]
   vnplan render FILE [--ocr=...]
+  vnplan restore FILE [--as STATE] [--model FILE] [--grammars DIR] [--ocr=...]
   vnplan --help | --version
 
 parse      Reads each input (a plan file: text, markdown, HTML, DOCX or PDF, or a
-           scan: a PNG, TIFF or JPEG image or a PDF without a text layer, read by OCR;
-           told apart by content; every text, markdown, HTML, DOCX or PDF file under
-           a directory; or - for standard input) and writes its model ("vnplan/1" JSON). One input gives one JSON
-           document; several give JSON Lines, one input per line.
+           scan: a PNG, TIFF or JPEG image or a PDF without a text layer, read by
+           OCR; told apart by content; every text, markdown, HTML, DOCX or PDF file
+           under a directory; or - for standard input) and writes its model
+           ("vnplan/1" JSON). One input gives one JSON document; several give JSON
+           Lines, one input per line.
 normalize  Prints the normalised text of FILE: one block (paragraph, heading, item,
            table row) per line, as the later stages see it.
 render     Prints the text that spans count bytes of: the file itself for text and
            markdown, the text rendered from it for HTML, DOCX and PDF, the text OCR
            read for a scan.
+restore    Prints the text of FILE (as render would) with the diacritics of its
+           damaged words restored, line for line; says on standard error how the
+           text was judged (clean, stripped, ocr_damaged, mixed) and why.
 
 Options:
   -o, --output OUT   write to OUT instead of standard output
@@ -36,6 +41,12 @@ Options:
   --summary          print a short table (targets per horizon, tasks per lead
                      agency, deadlines by year) instead of JSON
   --grammars DIR     grammar directory (default: $VNPLAN_GRAMMARS or the built-in one)
+  --restore WHEN     parse: restore diacritics when the text is judged damaged
+                     (auto, the default), never, or always (as OCR output)
+  --as STATE         restore: treat the text as stripped, ocr_damaged or mixed
+                     instead of judging it
+  --model FILE       restoration model (default: restore/syllables.lm in the
+                     grammar directory)
   --ocr=MODE         OCR of scans with tesseract's Vietnamese model: auto (default:
                      images and PDFs without a text layer), always (also PDFs with
                      one: their pages are read as images), never (refuse scans)
@@ -52,6 +63,9 @@ struct Options {
   bool jsonl = false;
   bool pretty = false;
   bool summary = false;
+  std::string restore = "auto";
+  std::string restore_as;
+  std::string model;
   vnplan::ReadOptions read;
 };
 
@@ -99,6 +113,12 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       auto mode = ocr_mode(*v);
       if (!mode) return usage_error("--ocr: unknown mode '" + *v + "' (auto, always or never)");
       options.read.ocr = *mode;
+    } else if (arg == "--restore" || arg == "--as" || arg == "--model") {
+      auto v = value(arg.c_str());
+      if (!v) return usage_error(arg + " needs a value");
+      (arg == "--restore" ? options.restore
+       : arg == "--as"    ? options.restore_as
+                          : options.model) = *v;
     } else if (arg == "--jsonl") {
       options.jsonl = true;
     } else if (arg == "--pretty") {
@@ -113,8 +133,14 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       options.inputs.push_back(arg);
     }
   }
-  if (options.command != "parse" && options.command != "normalize" && options.command != "render")
+  if (options.command != "parse" && options.command != "normalize" && options.command != "render" &&
+      options.command != "restore")
     return usage_error("unknown command '" + options.command + "'");
+  if (options.restore != "auto" && options.restore != "never" && options.restore != "always")
+    return usage_error("--restore takes auto, never or always");
+  if (!options.restore_as.empty() && options.restore_as != "stripped" &&
+      options.restore_as != "ocr_damaged" && options.restore_as != "mixed")
+    return usage_error("--as takes stripped, ocr_damaged or mixed");
   if (options.inputs.empty())
     return usage_error(options.command + " needs an input (a file, a directory or -)");
   if (options.command != "parse" && options.inputs.size() != 1)
@@ -125,15 +151,24 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
 int run(const Options& options, std::ostream& out) {
   // `render` prints what the read stage made and needs no grammar: loading it
   // takes longer than rendering a small DOCX or PDF (tools/bench-formats.sh).
+  // The legacy-encoding tables are small and loaded for every command.
   std::optional<vnplan::Engine> engine;
-  if (options.command != "render") {
-    try {
-      engine.emplace(vnplan::Grammar::load(
-          options.grammars.empty() ? vnplan::Grammar::default_directory() : options.grammars));
-    } catch (const std::exception& error) {
-      std::cerr << "vnplan: grammar error: " << error.what() << "\n";
-      return 2;
+  std::shared_ptr<const vnplan::LegacyEncodings> encodings;
+  std::string grammars =
+      options.grammars.empty() ? vnplan::Grammar::default_directory() : options.grammars;
+  try {
+    encodings = vnplan::LegacyEncodings::load(grammars);
+    if (options.command != "render") {
+      vnplan::EngineOptions engine_options;
+      engine_options.restore_model = options.model;
+      engine_options.restore = options.restore == "never"    ? vnplan::RestoreWhen::never
+                               : options.restore == "always" ? vnplan::RestoreWhen::always
+                                                             : vnplan::RestoreWhen::automatic;
+      engine.emplace(vnplan::Grammar::load(grammars), engine_options);
     }
+  } catch (const std::exception& error) {
+    std::cerr << "vnplan: grammar error: " << error.what() << "\n";
+    return 2;
   }
   vnplan::InputList inputs = vnplan::expand_inputs(options.inputs);
   int status = 0;
@@ -143,7 +178,7 @@ int run(const Options& options, std::ostream& out) {
   }
   bool lines = options.jsonl || inputs.paths.size() > 1 || options.inputs.size() > 1;
   for (const auto& path : inputs.paths) {
-    vnplan::ReadResult read = vnplan::read_source(path, options.read);
+    vnplan::ReadResult read = vnplan::read_source(path, encodings.get(), options.read);
     if (!read.ok()) {
       std::cerr << "vnplan: " << read.error->to_string() << "\n";
       status = 1;
@@ -154,6 +189,15 @@ int run(const Options& options, std::ostream& out) {
         out << read.file->bytes;
       } else if (options.command == "normalize") {
         out << engine->normalise(*read.file).joined();
+      } else if (options.command == "restore") {
+        vnplan::TextState state = engine->assess(*read.file);
+        if (!options.restore_as.empty())
+          state.kind = options.restore_as == "stripped" ? vnplan::TextStateKind::stripped
+                       : options.restore_as == "mixed"  ? vnplan::TextStateKind::mixed
+                                                        : vnplan::TextStateKind::ocr_damaged;
+        std::cerr << "vnplan: " << path << ": " << state.describe() << "\n";
+        auto changes = engine->restorer().restore(read.file->bytes, state.kind);
+        out << vnplan::Restorer::apply(read.file->bytes, changes);
       } else {
         vnplan::ParseResult result = engine->parse(*read.file);
         read.file.reset();  // the model no longer needs the input bytes
