@@ -18,6 +18,9 @@ PACKAGES=(
   libxml2-dev       # HTML reader, HTML tables inside markdown
   libzip-dev        # DOCX archives
   libpoppler-cpp-dev  # PDF text layer
+  libtesseract-dev  # OCR of scans (images, PDFs without a text layer); optional: cmake -DVNPLAN_OCR=OFF builds without
+  libleptonica-dev  # images for tesseract (PNG, TIFF, JPEG)
+  tesseract-ocr-vie # tesseract's Vietnamese model, used at run time and by the OCR tests
   catch2            # 2.13, unit and corpus tests
 )
 

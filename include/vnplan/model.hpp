@@ -70,6 +70,15 @@ struct DocumentHeader {
   std::vector<std::string> inferred;       // fields taken from elsewhere than the header
 };
 
+// Where diacritic restoration rewrote words of an item: the item's text as the
+// input has it (whitespace collapsed), how many words changed, and the
+// restorer's mean confidence over those words (0..1). Absent when nothing changed.
+struct RestoredText {
+  std::string original_text;
+  std::size_t words = 0;
+  double confidence = 1;
+};
+
 struct Section {
   std::string id;
   std::optional<std::string> parent;
@@ -84,6 +93,7 @@ struct Section {
   std::optional<int> year;  // horizon year
   Span span;                // the heading block
   Span extent;              // the heading and everything under it
+  std::optional<RestoredText> restored;
 };
 
 struct Footnote {
@@ -126,6 +136,7 @@ struct TextBlock {
   std::string text;
   std::optional<std::string> section;
   Span span;
+  std::optional<RestoredText> restored;
 };
 
 // When a task or target is due. kind: by_date ("trước ngày 07/5/2025"),
@@ -157,6 +168,7 @@ struct Goal {
   std::optional<std::string> section;
   std::string text;
   Span span;
+  std::optional<RestoredText> restored;
 };
 
 // The table row an item was read from.
@@ -185,6 +197,7 @@ struct Target {
   std::optional<std::string> baseline;  // source table: the current value column as written
   std::vector<std::string> same_as;     // ids of the targets that state the same commitment
   Span span;
+  std::optional<RestoredText> restored;
 };
 
 // One task of the tasks and organisation sections, or one row of an assignment table.
@@ -200,6 +213,7 @@ struct Task {
   std::optional<std::string> group;   // source table: the group rows above it, " / "-joined
   std::vector<std::string> same_as;   // ids of the tasks that state the same work
   Span span;
+  std::optional<RestoredText> restored;
 };
 
 // Where an agency is named, and in which role.
@@ -250,9 +264,15 @@ struct SourceInfo {
   std::string sha256;       // of the file as read
   std::uint64_t bytes = 0;  // of the text spans count (the rendered text for HTML, DOCX, PDF)
   std::uint32_t lines = 0;
-  std::uint64_t file_bytes = 0;       // of the file as read
-  bool rendered = false;              // spans count bytes of the text rendered from the file
-  std::vector<SourceAnchor> anchors;  // where rendered text came from (see source.hpp)
+  std::uint64_t file_bytes = 0;          // of the file as read
+  bool rendered = false;                 // spans count bytes of the text rendered from the file
+                                         // (or converted from a legacy encoding)
+  std::string encoding = "utf-8";        // as found (SourceFile::encoding)
+  std::vector<SourceAnchor> anchors;     // where rendered text came from (see source.hpp)
+  std::string text_state = "clean";      // clean, stripped, ocr_damaged, legacy_encoding, mixed
+  std::size_t restored_words = 0;        // words diacritic restoration rewrote
+  bool ocr = false;                      // the text came from OCR of a scan
+  std::optional<double> ocr_confidence;  // mean word confidence of the OCR, 0..1
 };
 
 struct ParseResult {

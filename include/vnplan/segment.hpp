@@ -38,6 +38,9 @@ struct SegmentedText {
   // ">" and "=" before a number stand for "≥".
   std::size_t ocr_folds = 0;
   std::size_t text_bytes = 0;
+  // Set by the engine when the restore stage judged the text OCR output (or
+  // partly so): restoration mends the words, so few folds are left to count.
+  bool judged_ocr = false;
   bool looks_ocr() const;
   const Block& block(const Unit& unit) const { return text.blocks[unit.block]; }
 };

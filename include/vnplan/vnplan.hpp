@@ -19,8 +19,10 @@
 #include <ostream>
 #include <string>
 
+#include "vnplan/encoding.hpp"
 #include "vnplan/grammar.hpp"
 #include "vnplan/model.hpp"
+#include "vnplan/restore.hpp"
 #include "vnplan/source.hpp"
 #include "vnplan/text.hpp"
 
@@ -29,17 +31,31 @@ namespace vnplan {
 inline constexpr const char* kVersion = "0.1.0";
 inline constexpr const char* kSchema = "vnplan/1";
 
+// When parse restores diacritics: when the text is judged damaged (stripped,
+// OCR-damaged or mixed), never, or always (every word read as OCR output).
+enum class RestoreWhen { automatic, never, always };
+
+struct EngineOptions {
+  RestoreWhen restore = RestoreWhen::automatic;
+  std::string restore_model;  // "" → restore/syllables.lm in the grammar directory
+};
+
 // Holds the loaded grammar and the ICU objects built from it; reuse one Engine
 // for many inputs. Not thread-safe: use one Engine per thread.
 class Engine {
  public:
-  explicit Engine(std::shared_ptr<const Grammar> grammar);
+  explicit Engine(std::shared_ptr<const Grammar> grammar, EngineOptions options = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
   ParseResult parse(const SourceFile& source) const;
   NormalisedText normalise(const SourceFile& source) const;
+  // How damaged the text of `source` is (see restore.hpp); loads the model.
+  TextState assess(const SourceFile& source) const;
+  // The restorer parse uses (loads the model on first use; throws GrammarError
+  // when the model file is missing or bad).
+  const Restorer& restorer() const;
 
  private:
   struct Impl;

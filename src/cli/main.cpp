@@ -13,18 +13,26 @@ constexpr const char* kUsage =
 
 Usage:
   vnplan parse [FILE|DIR|-]... [-o OUT] [--jsonl] [--pretty] [--summary] [--grammars DIR]
-  vnplan normalize FILE [--grammars DIR]
-  vnplan render FILE
+               [--ocr=auto|always|never]
+  vnplan normalize FILE [--grammars DIR] [--ocr=...]
+  vnplan render FILE [--ocr=...]
+  vnplan restore FILE [--as STATE] [--model FILE] [--grammars DIR] [--ocr=...]
   vnplan --help | --version
 
-parse      Reads each input (a plan file: text, markdown, HTML, DOCX or PDF, told
-           apart by content; every such file under a directory; or - for standard
-           input) and writes its model ("vnplan/1" JSON). One input gives one JSON
-           document; several give JSON Lines, one input per line.
+parse      Reads each input (a plan file: text, markdown, HTML, DOCX or PDF, or a
+           scan: a PNG, TIFF or JPEG image or a PDF without a text layer, read by
+           OCR; told apart by content; every text, markdown, HTML, DOCX or PDF file
+           under a directory; or - for standard input) and writes its model
+           ("vnplan/1" JSON). One input gives one JSON document; several give JSON
+           Lines, one input per line.
 normalize  Prints the normalised text of FILE: one block (paragraph, heading, item,
            table row) per line, as the later stages see it.
 render     Prints the text that spans count bytes of: the file itself for text and
-           markdown, the text rendered from it for HTML, DOCX and PDF.
+           markdown, the text rendered from it for HTML, DOCX and PDF, the text OCR
+           read for a scan.
+restore    Prints the text of FILE (as render would) with the diacritics of its
+           damaged words restored, line for line; says on standard error how the
+           text was judged (clean, stripped, ocr_damaged, mixed) and why.
 
 Options:
   -o, --output OUT   write to OUT instead of standard output
@@ -33,6 +41,15 @@ Options:
   --summary          print a short table (targets per horizon, tasks per lead
                      agency, deadlines by year) instead of JSON
   --grammars DIR     grammar directory (default: $VNPLAN_GRAMMARS or the built-in one)
+  --restore WHEN     parse: restore diacritics when the text is judged damaged
+                     (auto, the default), never, or always (as OCR output)
+  --as STATE         restore: treat the text as stripped, ocr_damaged or mixed
+                     instead of judging it
+  --model FILE       restoration model (default: restore/syllables.lm in the
+                     grammar directory)
+  --ocr=MODE         OCR of scans with tesseract's Vietnamese model: auto (default:
+                     images and PDFs without a text layer), always (also PDFs with
+                     one: their pages are read as images), never (refuse scans)
 
 Exit status: 0 all inputs parsed; 1 an input failed (the others still complete,
 each error names the file and the line or byte); 2 usage or grammar error.
@@ -46,7 +63,18 @@ struct Options {
   bool jsonl = false;
   bool pretty = false;
   bool summary = false;
+  std::string restore = "auto";
+  std::string restore_as;
+  std::string model;
+  vnplan::ReadOptions read;
 };
+
+std::optional<vnplan::OcrMode> ocr_mode(const std::string& name) {
+  if (name == "auto") return vnplan::OcrMode::automatic;
+  if (name == "always") return vnplan::OcrMode::always;
+  if (name == "never") return vnplan::OcrMode::never;
+  return std::nullopt;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "vnplan: " << message << "\nTry 'vnplan --help'.\n";
@@ -78,6 +106,19 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       auto v = value("--grammars");
       if (!v) return usage_error("--grammars needs a directory");
       options.grammars = *v;
+    } else if (arg == "--ocr" || arg.rfind("--ocr=", 0) == 0) {
+      std::optional<std::string> v =
+          arg == "--ocr" ? value("--ocr") : std::optional<std::string>(arg.substr(6));
+      if (!v) return usage_error("--ocr needs a mode: auto, always or never");
+      auto mode = ocr_mode(*v);
+      if (!mode) return usage_error("--ocr: unknown mode '" + *v + "' (auto, always or never)");
+      options.read.ocr = *mode;
+    } else if (arg == "--restore" || arg == "--as" || arg == "--model") {
+      auto v = value(arg.c_str());
+      if (!v) return usage_error(arg + " needs a value");
+      (arg == "--restore" ? options.restore
+       : arg == "--as"    ? options.restore_as
+                          : options.model) = *v;
     } else if (arg == "--jsonl") {
       options.jsonl = true;
     } else if (arg == "--pretty") {
@@ -92,8 +133,14 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       options.inputs.push_back(arg);
     }
   }
-  if (options.command != "parse" && options.command != "normalize" && options.command != "render")
+  if (options.command != "parse" && options.command != "normalize" && options.command != "render" &&
+      options.command != "restore")
     return usage_error("unknown command '" + options.command + "'");
+  if (options.restore != "auto" && options.restore != "never" && options.restore != "always")
+    return usage_error("--restore takes auto, never or always");
+  if (!options.restore_as.empty() && options.restore_as != "stripped" &&
+      options.restore_as != "ocr_damaged" && options.restore_as != "mixed")
+    return usage_error("--as takes stripped, ocr_damaged or mixed");
   if (options.inputs.empty())
     return usage_error(options.command + " needs an input (a file, a directory or -)");
   if (options.command != "parse" && options.inputs.size() != 1)
@@ -104,15 +151,24 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
 int run(const Options& options, std::ostream& out) {
   // `render` prints what the read stage made and needs no grammar: loading it
   // takes longer than rendering a small DOCX or PDF (tools/bench-formats.sh).
+  // The legacy-encoding tables are small and loaded for every command.
   std::optional<vnplan::Engine> engine;
-  if (options.command != "render") {
-    try {
-      engine.emplace(vnplan::Grammar::load(
-          options.grammars.empty() ? vnplan::Grammar::default_directory() : options.grammars));
-    } catch (const std::exception& error) {
-      std::cerr << "vnplan: grammar error: " << error.what() << "\n";
-      return 2;
+  std::shared_ptr<const vnplan::LegacyEncodings> encodings;
+  std::string grammars =
+      options.grammars.empty() ? vnplan::Grammar::default_directory() : options.grammars;
+  try {
+    encodings = vnplan::LegacyEncodings::load(grammars);
+    if (options.command != "render") {
+      vnplan::EngineOptions engine_options;
+      engine_options.restore_model = options.model;
+      engine_options.restore = options.restore == "never"    ? vnplan::RestoreWhen::never
+                               : options.restore == "always" ? vnplan::RestoreWhen::always
+                                                             : vnplan::RestoreWhen::automatic;
+      engine.emplace(vnplan::Grammar::load(grammars), engine_options);
     }
+  } catch (const std::exception& error) {
+    std::cerr << "vnplan: grammar error: " << error.what() << "\n";
+    return 2;
   }
   vnplan::InputList inputs = vnplan::expand_inputs(options.inputs);
   int status = 0;
@@ -122,7 +178,7 @@ int run(const Options& options, std::ostream& out) {
   }
   bool lines = options.jsonl || inputs.paths.size() > 1 || options.inputs.size() > 1;
   for (const auto& path : inputs.paths) {
-    vnplan::ReadResult read = vnplan::read_source(path);
+    vnplan::ReadResult read = vnplan::read_source(path, encodings.get(), options.read);
     if (!read.ok()) {
       std::cerr << "vnplan: " << read.error->to_string() << "\n";
       status = 1;
@@ -133,6 +189,15 @@ int run(const Options& options, std::ostream& out) {
         out << read.file->bytes;
       } else if (options.command == "normalize") {
         out << engine->normalise(*read.file).joined();
+      } else if (options.command == "restore") {
+        vnplan::TextState state = engine->assess(*read.file);
+        if (!options.restore_as.empty())
+          state.kind = options.restore_as == "stripped" ? vnplan::TextStateKind::stripped
+                       : options.restore_as == "mixed"  ? vnplan::TextStateKind::mixed
+                                                        : vnplan::TextStateKind::ocr_damaged;
+        std::cerr << "vnplan: " << path << ": " << state.describe() << "\n";
+        auto changes = engine->restorer().restore(read.file->bytes, state.kind);
+        out << vnplan::Restorer::apply(read.file->bytes, changes);
       } else {
         vnplan::ParseResult result = engine->parse(*read.file);
         read.file.reset();  // the model no longer needs the input bytes

@@ -152,6 +152,17 @@ void write(JsonWriter& w, const DocumentHeader& h) {
   w.end_array().end_object();
 }
 
+// Only items restoration changed carry the key, so clean input reads as before.
+void write_restored(JsonWriter& w, const std::optional<RestoredText>& restored) {
+  if (!restored) return;
+  w.key("restored")
+      .begin_object()
+      .field("original_text", restored->original_text)
+      .field("words", static_cast<unsigned long long>(restored->words))
+      .field("confidence", std::round(restored->confidence * 10000.0) / 10000.0)
+      .end_object();
+}
+
 void write(JsonWriter& w, const Section& s) {
   w.begin_object()
       .field("id", s.id)
@@ -169,6 +180,7 @@ void write(JsonWriter& w, const Section& s) {
   write(w, s.span);
   w.key("extent");
   write(w, s.extent);
+  write_restored(w, s.restored);
   w.end_object();
 }
 
@@ -258,6 +270,7 @@ void write(JsonWriter& w, const std::optional<TableRef>& ref) {
 void write(JsonWriter& w, const Goal& g) {
   w.begin_object().field("id", g.id).field("section", g.section).field("text", g.text).key("span");
   write(w, g.span);
+  write_restored(w, g.restored);
   w.end_object();
 }
 
@@ -293,6 +306,7 @@ void write(JsonWriter& w, const Target& t) {
   write_ids(w, "same_as", t.same_as);
   w.key("span");
   write(w, t.span);
+  write_restored(w, t.restored);
   w.end_object();
 }
 
@@ -310,6 +324,7 @@ void write(JsonWriter& w, const Task& t) {
   write_ids(w, "same_as", t.same_as);
   w.key("span");
   write(w, t.span);
+  write_restored(w, t.restored);
   w.end_object();
 }
 
@@ -361,6 +376,7 @@ void write_document_fields(JsonWriter& w, const DocumentModel& m) {
   for (const auto& u : m.unclassified) {
     w.begin_object().field("text", u.text).field("section", u.section).key("span");
     write(w, u.span);
+    write_restored(w, u.restored);
     w.end_object();
   }
   w.end_array()
@@ -399,7 +415,16 @@ void write_result(JsonWriter& w, const ParseResult& result) {
       .field("lines", result.source.lines)
       .field("file_bytes", result.source.file_bytes)
       .field("rendered", result.source.rendered)
-      .end_object();
+      .field("text_state", result.source.text_state)
+      .field("restored_words", static_cast<unsigned long long>(result.source.restored_words))
+      .field("encoding", result.source.encoding)
+      .field("ocr", result.source.ocr)
+      .key("ocr_confidence");
+  if (result.source.ocr_confidence)
+    w.value(std::round(*result.source.ocr_confidence * 1000.0) / 1000.0);
+  else
+    w.null();
+  w.end_object();
   if (!result.documents.empty()) write_document_fields(w, result.documents[0]);
   w.key("attachments").begin_array();
   for (std::size_t i = 1; i < result.documents.size(); ++i) {

@@ -217,7 +217,7 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
           trim_range(folded, b, e);
           if (e > b) {
             ctx.model.goals.push_back(
-                {"", place.section, ctx.input.original(u, b, e), ctx.input.span(u, b, e)});
+                {"", place.section, ctx.input.original(u, b, e), ctx.input.span(u, b, e), {}});
           }
           gb = goal_parts[k].begin;
         }
@@ -226,7 +226,7 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
     trim_range(folded, gb, ge);
     if (ge > gb)
       ctx.model.goals.push_back(
-          {"", place.section, ctx.input.original(u, gb, ge), ctx.input.span(u, gb, ge)});
+          {"", place.section, ctx.input.original(u, gb, ge), ctx.input.span(u, gb, ge), {}});
   }
 }
 

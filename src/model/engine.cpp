@@ -1,6 +1,7 @@
 // The model stage: runs the stages in order and assembles the result.
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 
 #include "vnplan/extract.hpp"
 #include "vnplan/segment.hpp"
@@ -11,22 +12,43 @@ namespace vnplan {
 
 struct Engine::Impl {
   std::shared_ptr<const Grammar> grammar;
+  EngineOptions options;
   Normaliser normaliser;
   Segmenter segmenter;
   ItemExtractor items;
-  explicit Impl(std::shared_ptr<const Grammar> g)
+  // The model is several megabytes: loaded only when a text needs judging.
+  mutable std::unique_ptr<Restorer> restorer;
+  Impl(std::shared_ptr<const Grammar> g, EngineOptions o)
       : grammar(std::move(g)),
+        options(std::move(o)),
         normaliser(grammar),
         segmenter(*grammar, normaliser.folder()),
         items(*grammar, normaliser.folder()) {}
+
+  const Restorer& get_restorer() const {
+    if (!restorer) {
+      std::string path = options.restore_model.empty()
+                             ? grammar->directory() + "/restore/syllables.lm"
+                             : options.restore_model;
+      restorer = std::make_unique<Restorer>(RestoreModel::load(path), *grammar);
+    }
+    return *restorer;
+  }
 };
 
-Engine::Engine(std::shared_ptr<const Grammar> grammar)
-    : impl_(std::make_unique<Impl>(std::move(grammar))) {}
+Engine::Engine(std::shared_ptr<const Grammar> grammar, EngineOptions options)
+    : impl_(std::make_unique<Impl>(std::move(grammar), std::move(options))) {}
 Engine::~Engine() = default;
 
 NormalisedText Engine::normalise(const SourceFile& source) const {
   return impl_->normaliser.run(source);
+}
+
+const Restorer& Engine::restorer() const { return impl_->get_restorer(); }
+
+TextState Engine::assess(const SourceFile& source) const {
+  TextState state = impl_->get_restorer().assess(source.bytes);
+  return state;
 }
 
 namespace {
@@ -62,6 +84,86 @@ void report_gaps(ParseResult& result) {
   }
 }
 
+// A restored word, by where it is in the input.
+struct RestoredWord {
+  std::uint64_t start = 0, end = 0;
+  float confidence = 1;
+};
+
+// Restores the damaged words of every block in place. The blocks are judged
+// and decoded as one text (blocks as paragraphs), so a sentence keeps its
+// context; each change maps back to its block and original bytes.
+std::vector<RestoredWord> restore_blocks(NormalisedText& text, const Restorer& restorer,
+                                         TextStateKind state) {
+  std::string joined;
+  std::vector<std::size_t> starts;
+  for (const Block& block : text.blocks) {
+    starts.push_back(joined.size());
+    joined += block.text();
+    joined += "\n\n";
+  }
+  std::vector<Restoration> changes = restorer.restore(joined, state);
+  std::vector<RestoredWord> words;
+  // Right to left inside each block, so earlier offsets stay valid.
+  for (std::size_t k = changes.size(); k-- > 0;) {
+    const Restoration& change = changes[k];
+    auto after = std::upper_bound(starts.begin(), starts.end(), change.from);
+    std::size_t b = static_cast<std::size_t>(after - starts.begin()) - 1;
+    Block& block = text.blocks[b];
+    std::size_t from = change.from - starts[b], to = change.to - starts[b];
+    if (to > block.content.text.size()) continue;
+    auto [start, end] = block.content.origin_range(from, to);
+    words.push_back({start, end, change.confidence});
+    block.content.replace(from, to, change.text);
+  }
+  std::reverse(words.begin(), words.end());
+  return words;
+}
+
+std::string collapsed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Marks every item whose span holds restored words with its original text.
+class RestoredMarker {
+ public:
+  RestoredMarker(const std::vector<RestoredWord>& words, const std::string& bytes)
+      : words_(words), bytes_(bytes) {}
+  void mark(const Span& span, std::optional<RestoredText>& restored) const {
+    auto first =
+        std::lower_bound(words_.begin(), words_.end(), span.start,
+                         [](const RestoredWord& w, std::uint64_t at) { return w.start < at; });
+    std::size_t count = 0;
+    double sum = 0;
+    for (auto it = first; it != words_.end() && it->end <= span.end; ++it) {
+      ++count;
+      sum += it->confidence;
+    }
+    if (count == 0 || span.end > bytes_.size() || span.start >= span.end) return;
+    restored =
+        RestoredText{collapsed(std::string_view(bytes_).substr(span.start, span.end - span.start)),
+                     count, sum / static_cast<double>(count)};
+  }
+  void mark_all(DocumentModel& model) const {
+    for (auto& s : model.sections) mark(s.span, s.restored);
+    for (auto& g : model.goals) mark(g.span, g.restored);
+    for (auto& t : model.targets) mark(t.span, t.restored);
+    for (auto& t : model.tasks) mark(t.span, t.restored);
+    for (auto& u : model.unclassified) mark(u.span, u.restored);
+  }
+
+ private:
+  const std::vector<RestoredWord>& words_;
+  const std::string& bytes_;
+};
+
 }  // namespace
 
 ParseResult Engine::parse(const SourceFile& source) const {
@@ -71,8 +173,13 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.source.sha256 = source.sha256;
   result.source.bytes = source.bytes.size();
   result.source.file_bytes = source.file_bytes ? source.file_bytes : source.bytes.size();
-  result.source.rendered = is_rendered(source.format);
+  result.source.rendered = is_rendered(source.format) || source.is_converted();
+  result.source.encoding = source.encoding;
   result.source.anchors = source.anchors;
+  if (source.ocr) {
+    result.source.ocr = true;
+    result.source.ocr_confidence = source.ocr->confidence;
+  }
   auto starts = line_starts(source.bytes);
   result.source.lines = static_cast<std::uint32_t>(starts.size());
   for (Diagnostic note : source.notes) {
@@ -83,7 +190,28 @@ ParseResult Engine::parse(const SourceFile& source) const {
     result.diagnostics.push_back(std::move(note));
   }
 
-  SegmentedText segmented = impl_->segmenter.run(impl_->normaliser.run(source));
+  NormalisedText normalised = impl_->normaliser.run(source);
+  std::vector<RestoredWord> restored;
+  bool judged_ocr = false;
+  if (impl_->options.restore != RestoreWhen::never) {
+    TextState state = impl_->get_restorer().assess(source.bytes);
+    judged_ocr = state.kind == TextStateKind::ocr_damaged || state.kind == TextStateKind::mixed;
+    if (impl_->options.restore == RestoreWhen::always) state.kind = TextStateKind::ocr_damaged;
+    // Converted by the read stage: the text is now clean Unicode; say where it came from.
+    if (state.kind == TextStateKind::clean && source.encoding.rfind("utf-8", 0) != 0 &&
+        !source.encoding.empty()) {
+      state.kind = TextStateKind::legacy_encoding;
+      state.encoding = source.encoding;
+    }
+    result.source.text_state = text_state_name(state.kind);
+    if (state.kind != TextStateKind::clean)
+      result.diagnostics.push_back(
+          {Severity::info, "restore.text_state", "text judged " + state.describe(), std::nullopt});
+    restored = restore_blocks(normalised, impl_->get_restorer(), state.kind);
+    result.source.restored_words = restored.size();
+  }
+  SegmentedText segmented = impl_->segmenter.run(std::move(normalised));
+  segmented.judged_ocr = judged_ocr;
   result.page_numbers_removed = segmented.text.stats.page_numbers_removed;
   result.joined_lines = segmented.text.stats.joined_lines;
   result.footnote_marks_removed = segmented.text.stats.footnote_marks_removed;
@@ -94,6 +222,18 @@ ParseResult Engine::parse(const SourceFile& source) const {
       {},        nullptr};
   input.items = &impl_->items;
   result.documents = build_documents(input);
+  if (!restored.empty()) {
+    RestoredMarker marker(restored, source.bytes);
+    for (DocumentModel& model : result.documents) marker.mark_all(model);
+    double sum = 0;
+    for (const RestoredWord& word : restored) sum += word.confidence;
+    char mean[32];
+    std::snprintf(mean, sizeof mean, "%.2f", sum / static_cast<double>(restored.size()));
+    result.diagnostics.push_back(
+        {Severity::info, "restore.words",
+         std::to_string(restored.size()) + " words restored, mean confidence " + mean,
+         std::nullopt});
+  }
   report_gaps(result);
   return result;
 }

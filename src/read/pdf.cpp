@@ -33,6 +33,8 @@ namespace {
 
 // A hostile file cannot make the reader walk more pages than this.
 constexpr int kMaxPages = 20000;
+// A page with fewer characters than this has no text layer: a scan (or blank).
+constexpr std::size_t kMinPageCharacters = 20;
 
 struct Word {
   std::string text;
@@ -67,7 +69,8 @@ struct TableRegion {
 };
 
 struct Page {
-  int number = 0;  // 1-based
+  int number = 0;        // 1-based
+  bool scanned = false;  // no text: read by OCR when the PDF has text on other pages
   float width = 0, height = 0;
   std::vector<Line> lines;
   std::vector<TableRegion> tables;
@@ -520,10 +523,21 @@ class PdfRenderer {
  public:
   explicit PdfRenderer(std::vector<Page>& pages) : pages_(pages) { measure(); }
 
-  Rendition render(std::size_t furniture) {
-    for (Page& page : pages_) render_page(page);
+  // Pages marked `scanned` are read by `ocr`, when given, where they fall.
+  Rendition render(std::size_t furniture, poppler::document& document, PageOcr* ocr) {
+    for (Page& page : pages_) {
+      if (page.scanned && ocr) {
+        flush_paragraph();
+        flush_table();
+        ocr->read(document, page.number - 1, out_);
+        continue;
+      }
+      render_page(page);
+    }
     flush_paragraph();
     flush_table();
+    std::optional<SourceFile::Ocr> ocr_figures;
+    if (ocr) ocr_figures = ocr->finish(out_);
     if (furniture > 0)
       out_.note("pdf.page_furniture", std::to_string(furniture) +
                                           " page number or running header/footer line(s) dropped");
@@ -537,7 +551,10 @@ class PdfRenderer {
     if (dehyphenated_ > 0)
       out_.note("pdf.dehyphenated",
                 std::to_string(dehyphenated_) + " word(s) hyphenated at a line end joined back");
-    return out_.take();
+    Rendition rendition = out_.take();
+    // A blank page read for nothing does not make the text OCR's.
+    if (ocr_figures && ocr_figures->words > 0) rendition.ocr = ocr_figures;
+    return rendition;
   }
 
  private:
@@ -847,9 +864,27 @@ RenderResult fail(const std::string& path, std::string message) {
   return {std::nullopt, ReadError{path, std::move(message), {}, {}}};
 }
 
+// OCR for the pages without text of a PDF that has text on others; null when
+// there are none, too many, or OCR is unavailable: then `why` says so and the
+// pages stay empty, as they were before OCR support.
+std::unique_ptr<PageOcr> start_scanned_page_ocr(const std::vector<Page>& pages, std::string& why) {
+  std::size_t scanned = 0;
+  for (const Page& page : pages) scanned += page.scanned ? 1 : 0;
+  if (scanned == 0) return nullptr;
+  if (scanned > kMaxOcrPages) {
+    why = std::to_string(scanned) + " page(s) without text: more than the " +
+          std::to_string(kMaxOcrPages) + " vnplan OCRs, not read";
+    return nullptr;
+  }
+  std::unique_ptr<PageOcr> ocr = start_page_ocr(why);
+  if (!ocr) why = std::to_string(scanned) + " page(s) without text not read: " + why;
+  return ocr;
+}
+
 }  // namespace
 
-RenderResult render_pdf(const std::string& path, const std::string& bytes) {
+RenderResult render_pdf(const std::string& path, const std::string& bytes,
+                        bool ocr_pages_without_text) {
   static std::once_flag quiet;  // poppler writes its complaints to stderr otherwise
   std::call_once(quiet, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
@@ -880,22 +915,33 @@ RenderResult render_pdf(const std::string& path, const std::string& bytes) {
     out.width = static_cast<float>(box.width());
     out.height = static_cast<float>(box.height());
     std::vector<Word> words = read_words(*page);
-    for (const Word& w : words) characters += w.text.size();
+    std::size_t on_page = 0;
+    for (const Word& w : words) on_page += w.text.size();
+    characters += on_page;
+    out.scanned = on_page < kMinPageCharacters;
     if (!words.empty()) out.lines = group_lines(std::move(words));
     pages.push_back(std::move(out));
   }
   if (pages.empty()) return fail(path, "damaged PDF: none of its pages can be read");
   // A scan holds no text, or a stray page number or two per page.
-  if (characters < 20 * pages.size())
-    return fail(path,
-                "the PDF has no text layer (a scan?): run OCR first (vnplan part 4 adds --ocr)");
+  if (characters < kMinPageCharacters * pages.size()) {
+    RenderResult scan =
+        fail(path, "the PDF has no text layer (a scan?) and OCR is off (--ocr=never)");
+    scan.no_text_layer = true;  // read.cpp runs OCR on it unless told not to
+    return scan;
+  }
 
   // Tables are found before running lines are dropped, so that a header row
   // repeated at the top of every page stays with its table.
   std::size_t furniture = drop_page_numbers(pages);
   for (Page& page : pages) find_tables(page);
   furniture += drop_running_lines(pages);
-  Rendition rendition = PdfRenderer(pages).render(furniture);
+  std::string no_ocr;
+  std::unique_ptr<PageOcr> ocr =
+      ocr_pages_without_text ? start_scanned_page_ocr(pages, no_ocr) : nullptr;
+  Rendition rendition = PdfRenderer(pages).render(furniture, *document, ocr.get());
+  if (!no_ocr.empty())
+    rendition.notes.push_back({Severity::warning, "pdf.pages_without_text", no_ocr, Span{}});
   if (unreadable > 0) {
     Span span;
     rendition.notes.push_back({Severity::warning, "pdf.unreadable_pages",

@@ -5,6 +5,7 @@
 // first. Every stretch of that text gets an anchor back into the file.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,18 +13,24 @@
 
 #include "vnplan/source.hpp"
 
+namespace poppler {
+class document;
+}
+
 namespace vnplan::internal {
 
 struct Rendition {
   std::string text;
   std::vector<SourceAnchor> anchors;
   std::vector<Diagnostic> notes;
+  std::optional<SourceFile::Ocr> ocr;  // set when the text came from OCR
 };
 
 // A rendered file, or why it could not be rendered.
 struct RenderResult {
   std::optional<Rendition> rendition;
   std::optional<ReadError> error;
+  bool no_text_layer = false;  // a PDF whose pages hold no text: a scan, for OCR
 };
 
 // One cell of a table whose merged cells are already spread over the grid:
@@ -69,11 +76,36 @@ std::string roman_numeral(long number, bool upper);
 
 RenderResult render_html(const std::string& path, const std::string& bytes);
 RenderResult render_docx(const std::string& path, const std::string& bytes);
-RenderResult render_pdf(const std::string& path, const std::string& bytes);
+// `ocr_pages_without_text`: pages without text in a PDF that has text on
+// others are read by OCR (a PDF without any text is left to render_ocr_pdf).
+RenderResult render_pdf(const std::string& path, const std::string& bytes,
+                        bool ocr_pages_without_text = false);
+// OCR (ocr.cpp, tesseract with its Vietnamese model): a PNG, TIFF (every page)
+// or JPEG scan, or every page of a PDF rendered as an image. Without OCR support
+// in the build both return an error that says how to get it.
+RenderResult render_ocr_image(const std::string& path, const std::string& bytes);
+RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes);
+// "<what>: reading it needs OCR, and this vnplan was built without OCR support; rebuild ...".
+std::string without_ocr_support(std::string_view what);
+
+// OCR of single pages of a PDF (ocr.cpp): the PDF reader has it read the pages
+// without text of a PDF that has text elsewhere, each where its page falls.
+class PageOcr {
+ public:
+  virtual ~PageOcr() = default;
+  // Draws page `index` (0-based) of `document` and writes what OCR reads on it.
+  virtual void read(poppler::document& document, int index, RenditionBuilder& out) = 0;
+  // Writes the read.ocr note; the figures for Rendition::ocr.
+  virtual SourceFile::Ocr finish(RenditionBuilder& out) = 0;
+};
+// Null, with `error` saying why, when OCR is unavailable (not built in, no model).
+std::unique_ptr<PageOcr> start_page_ocr(std::string& error);
 
 // Bounds every reader keeps, so a hostile file cannot exhaust memory.
 inline constexpr std::size_t kMaxRenderedBytes = 64u << 20;       // text rendered from one file
 inline constexpr std::size_t kMaxUnzippedEntryBytes = 64u << 20;  // one DOCX part, decompressed
 inline constexpr std::size_t kMaxTableCells = 200000;             // cells of one table
+// OCR takes seconds a page: more pages than this is not a plan.
+inline constexpr std::uint32_t kMaxOcrPages = 1000;
 
 }  // namespace vnplan::internal

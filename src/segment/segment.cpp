@@ -144,6 +144,7 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
 bool SegmentedText::looks_ocr() const {
   constexpr std::size_t kMinFolds = 5;
   constexpr std::size_t kBytesPerFold = 2000;
+  if (judged_ocr) return true;
   return ocr_folds >= kMinFolds && ocr_folds * kBytesPerFold >= text_bytes;
 }
 

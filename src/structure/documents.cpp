@@ -133,7 +133,7 @@ std::vector<DocumentModel> build_documents(StructureInput& input) {
         model.classified_chars += chars;
       } else {
         model.unclassified.push_back(
-            {input.text_of(u), section_of_unit[u - range.begin], input.span(u)});
+            {input.text_of(u), section_of_unit[u - range.begin], input.span(u), {}});
       }
     }
     documents.push_back(std::move(model));

@@ -6,10 +6,10 @@
 // (pandoc, LibreOffice) with tools/make-format-fixtures.sh; a document made
 // from an excerpt is compared with that excerpt (<name>.excerpt.<ext>).
 //
-// Items are compared as multisets of keys, document by document of the result
-// (main and attachments, text and table items alike):
+// Items are compared as multisets of keys (tools/eval/plan_items.hpp, shared
+// with the restoration evaluation vnplan-eval): per document of the result,
 //   target: folded indicator, value, value_max, comparator, unit, year;
-//   task:   the first kTaskPrefixBytes of the folded text, the lead agency ids.
+//   task:   the first 40 bytes of the folded text, the lead agency ids.
 // F1 of two forms = 2 * keys in common / (keys of one + keys of the other).
 // Run alone and see the table: ./tests/vnplan_tests "[formats]"
 
@@ -18,12 +18,11 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
-#include <map>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 #include "../support/fixtures.hpp"
+#include "plan_items.hpp"
 #include "vnplan/text.hpp"
 
 namespace {
@@ -31,7 +30,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr double kMinF1 = 0.95;
-constexpr std::size_t kTaskPrefixBytes = 40;
 
 const char* const kDocuments[][2] = {
     {"vinh-long-btv-tinh-uy-ke-hoach-57", ".md"},
@@ -45,95 +43,6 @@ const char* const kRenderedForms[] = {"html", "docx", "pdf"};
 const vnplan::Folder& folder() {
   static vnplan::Folder instance(*vnplan::test::grammar());
   return instance;
-}
-
-// Folded, with every run of white space one space: forms differ in where lines
-// break, not in what they say.
-std::string folded(const std::string& text) {
-  std::string out;
-  for (char c : folder().fold_string(text)) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-// At most `bytes` bytes of `text`, not cutting a UTF-8 sequence.
-std::string prefix(const std::string& text, std::size_t bytes) {
-  if (text.size() <= bytes) return text;
-  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-  return text.substr(0, bytes);
-}
-
-std::string number(const std::optional<double>& value) {
-  if (!value) return "-";
-  std::ostringstream out;
-  out << std::setprecision(10) << *value;
-  return out.str();
-}
-
-using Keys = std::map<std::string, std::size_t>;  // key -> how many items have it
-
-struct Items {
-  Keys targets, tasks;
-  std::size_t target_count = 0, task_count = 0;
-};
-
-Items items_of(const vnplan::ParseResult& result) {
-  Items items;
-  for (std::size_t d = 0; d < result.documents.size(); ++d) {
-    const auto& document = result.documents[d];
-    std::string in = "doc" + std::to_string(d) + " | ";
-    for (const auto& target : document.targets) {
-      ++items.targets[in + folded(target.indicator) + " | " + number(target.value) + " | " +
-                      number(target.value_max) + " | " + target.comparator.value_or("-") + " | " +
-                      folded(target.unit.value_or("-")) + " | " +
-                      (target.year ? std::to_string(*target.year) : "-")];
-      ++items.target_count;
-    }
-    for (const auto& task : document.tasks) {
-      std::vector<std::string> ids(task.agencies.lead.begin(), task.agencies.lead.end());
-      std::sort(ids.begin(), ids.end());
-      std::string key = in + prefix(folded(task.text), kTaskPrefixBytes) + " |";
-      for (const auto& id : ids) key += " " + id;
-      ++items.tasks[key];
-      ++items.task_count;
-    }
-  }
-  return items;
-}
-
-std::size_t size_of(const Keys& keys) {
-  std::size_t n = 0;
-  for (const auto& [key, count] : keys) n += count;
-  return n;
-}
-
-double f1(const Keys& a, const Keys& b) {
-  std::size_t total = size_of(a) + size_of(b);
-  if (total == 0) return 1.0;
-  std::size_t common = 0;
-  for (const auto& [key, count] : a) {
-    auto other = b.find(key);
-    if (other != b.end()) common += std::min(count, other->second);
-  }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(total);
-}
-
-// The keys one form has and the other lacks, for the failure message.
-std::string missing(const Keys& a, const Keys& b, std::size_t limit = 8) {
-  std::string out;
-  std::size_t shown = 0;
-  for (const auto& [key, count] : a) {
-    auto other = b.find(key);
-    std::size_t lacking = count - (other == b.end() ? 0 : std::min(count, other->second));
-    if (lacking == 0) continue;
-    if (shown++ == limit) return out + "    ...\n";
-    out += "    " + key + (lacking > 1 ? "  (x" + std::to_string(lacking) + ")" : "") + "\n";
-  }
-  return out;
 }
 
 // number/level of every section, document by document.
@@ -151,7 +60,7 @@ struct Form {
   std::string path;
   std::optional<vnplan::ParseResult> result;
   std::string error;  // why there is no result
-  Items items;
+  vnplan::eval::PlanItems items;
 };
 
 Form parse_form(const std::string& name, const std::string& path) {
@@ -166,7 +75,7 @@ Form parse_form(const std::string& name, const std::string& path) {
     return form;
   }
   form.result = vnplan::test::engine().parse(*read.file);
-  form.items = items_of(*form.result);
+  form.items = vnplan::eval::items_of(*form.result, folder());
   return form;
 }
 
@@ -206,23 +115,23 @@ TEST_CASE("one plan as text, HTML, DOCX and PDF gives the same targets and tasks
       }
       for (std::size_t j = i + 1; j < forms.size(); ++j) {
         if (!forms[j].result) continue;
-        const Items& a = forms[i].items;
-        const Items& b = forms[j].items;
-        double targets = f1(a.targets, b.targets);
-        double tasks = f1(a.tasks, b.tasks);
+        const vnplan::eval::PlanItems& a = forms[i].items;
+        const vnplan::eval::PlanItems& b = forms[j].items;
+        double targets = vnplan::eval::f1(a.targets, b.targets);
+        double tasks = vnplan::eval::f1(a.tasks, b.tasks);
         std::cout << "    " << std::right << std::setw(4) << forms[i].name << " vs " << std::left
                   << std::setw(4) << forms[j].name << std::fixed << std::setprecision(3)
                   << "  targets F1 " << targets << "  tasks F1 " << tasks << "\n";
         INFO(name << ": " << forms[i].name << " vs " << forms[j].name);
         INFO("targets only in " << forms[i].name << ":\n"
-                                << missing(a.targets, b.targets) << "targets only in "
+                                << vnplan::eval::missing(a.targets, b.targets) << "targets only in "
                                 << forms[j].name << ":\n"
-                                << missing(b.targets, a.targets));
+                                << vnplan::eval::missing(b.targets, a.targets));
         CHECK(targets >= kMinF1);
         INFO("tasks only in " << forms[i].name << ":\n"
-                              << missing(a.tasks, b.tasks) << "tasks only in " << forms[j].name
-                              << ":\n"
-                              << missing(b.tasks, a.tasks));
+                              << vnplan::eval::missing(a.tasks, b.tasks) << "tasks only in "
+                              << forms[j].name << ":\n"
+                              << vnplan::eval::missing(b.tasks, a.tasks));
         CHECK(tasks >= kMinF1);
       }
     }

@@ -217,7 +217,7 @@ TEST_CASE("a damaged ward plan: OCR output", "[genre][ocr]") {
     bool yearly;
   };
   for (Want want : {Want{75, ">=", 2027, "%", false}, Want{60, "=", 2027, "%", false},
-                    Want{90, ">=", 2030, "%", false}, Want{3, ">=", 2030, "sang kién", true}}) {
+                    Want{90, ">=", 2030, "%", false}, Want{3, ">=", 2030, "sáng kiến", true}}) {
     INFO(want.value);
     const vnplan::Target* t = target_with(model, want.value);
     REQUIRE(t);
@@ -226,8 +226,9 @@ TEST_CASE("a damaged ward plan: OCR output", "[genre][ocr]") {
     CHECK(t->unit == want.unit);
     CHECK(t->yearly == want.yearly);
   }
-  // "C6 > 75% hd s0 ...": "C6" (Có) is a lead-in word, not the thing measured
-  CHECK(target_with(model, 75)->indicator.rfind("hd s0", 0) == 0);
+  // "C6 > 75% hd s0 ...": "C6" (Có) is a lead-in word, not the thing measured;
+  // restoration gives the words back ("hồ sơ").
+  CHECK(target_with(model, 75)->indicator.rfind("hồ sơ", 0) == 0);
   REQUIRE(model.tasks.size() == 3);
   CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
   CHECK(model.tasks[0].agencies.support == std::vector<std::string>{"mttq"});
@@ -277,14 +278,15 @@ TEST_CASE("a damaged ward plan: stripped diacritics", "[genre][ocr]") {
                                                     "IV:organisation"});
   REQUIRE(model.targets.size() == 4);
   CHECK(target_with(model, 75)->comparator == ">=");
-  CHECK(target_with(model, 75)->indicator.rfind("ho so", 0) == 0);
+  // Restored: the indicator and the unit are in Vietnamese with diacritics.
+  CHECK(target_with(model, 75)->indicator.rfind("hồ sơ", 0) == 0);
   // "điện tử đạt 60%": "tử" folds to "tu" (from), which is no comparator here
   CHECK(target_with(model, 60)->comparator == "=");
-  CHECK(target_with(model, 60)->indicator.find("dinh danh dien tu") != std::string::npos);
+  CHECK(target_with(model, 60)->indicator.find("định danh điện tử") != std::string::npos);
   CHECK(target_with(model, 90)->comparator == ">");  // "trên": more than
   CHECK(target_with(model, 90)->year == 2030);
   CHECK(target_with(model, 3)->yearly);
-  CHECK(target_with(model, 3)->unit == "sang kien");
+  CHECK(target_with(model, 3)->unit == "sáng kiến");
   REQUIRE(model.tasks.size() == 3);
   CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
   CHECK(model.tasks[0].agencies.support == std::vector<std::string>{"mttq"});

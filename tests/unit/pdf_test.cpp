@@ -129,9 +129,21 @@ TEST_CASE("pdf: encrypted, scanned and damaged files are refused clearly", "[rea
                                                Catch::Contains("encrypted PDF") &&
                                                Catch::Contains("password"));
 
-  auto scan = vnplan::check_source("scan.pdf", fixture("scan.pdf"));
+  auto scan = vnplan::check_source("scan.pdf", fixture("scan.pdf"), {vnplan::OcrMode::never});
   REQUIRE_FALSE(scan.ok());
   CHECK_THAT(scan.error->message, Catch::Contains("no text layer") && Catch::Contains("OCR"));
+  // By default a scan goes to OCR (tests/corpus/ocr_test.cpp), or says how to get it.
+  auto ocr = vnplan::check_source("scan.pdf", fixture("scan.pdf"));
+  if (vnplan::ocr_supported()) {
+    REQUIRE(ocr.ok());
+    REQUIRE(ocr.file->ocr);
+    CHECK(ocr.file->ocr->pages == 1);
+    CHECK(ocr.file->format == vnplan::SourceFormat::pdf);
+  } else {
+    REQUIRE_FALSE(ocr.ok());
+    CHECK_THAT(ocr.error->message,
+               Catch::Contains("no text layer") && Catch::Contains("built without OCR support"));
+  }
 
   std::string plan = fixture("plan.pdf");
   for (std::size_t keep : {std::size_t{5}, std::size_t{64}, plan.size() / 3, plan.size() / 2}) {

@@ -1,0 +1,146 @@
+// Internal to the restore stage: letters, words, the n-gram tables.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vnplan/restore.hpp"
+
+namespace vnplan::internal {
+
+// What a code point is to a Vietnamese word: its bare letter ('a' for ẫ, 'd'
+// for đ), whether it carries a mark, and its upper and lower case. Built from
+// ICU once per process for the Latin blocks Vietnamese uses.
+class Letters {
+ public:
+  static const Letters& get();
+  bool is_letter(char32_t c) const { return c < kSize ? table_[c].bare != 0 : false; }
+  char bare(char32_t c) const { return c < kSize ? table_[c].bare : 0; }
+  bool marked(char32_t c) const { return c < kSize && table_[c].marked; }
+  char32_t lower(char32_t c) const { return c < kSize ? table_[c].lower : c; }
+  char32_t upper(char32_t c) const { return c < kSize ? table_[c].upper : c; }
+
+ private:
+  Letters();
+  static constexpr char32_t kSize = 0x1F00;
+  struct Entry {
+    char bare = 0;  // 0: not a letter a Vietnamese word is written with
+    bool marked = false;
+    char32_t lower = 0, upper = 0;
+  };
+  std::vector<Entry> table_;
+};
+
+enum class TokenKind : std::uint8_t { word, number, comma, boundary };
+
+// A token of running text. A word is a run of letters, possibly with digits or
+// OCR symbols among them ("s6", "I¢"); a number is a run of digits (with inner
+// "." "," "/"); a boundary ends a sentence (". ; : ! ? | ( )" or a blank line).
+struct Token {
+  TokenKind kind = TokenKind::word;
+  std::uint32_t from = 0, to = 0;
+  bool marked = false;   // holds a letter with a diacritic (or đ)
+  bool symbols = false;  // holds a digit or OCR symbol among its letters
+  std::string lower;     // lower-case word (words only)
+  std::string key;       // bare letters, lower case, digits and symbols kept
+  bool upper_first = false, all_upper = false;
+};
+
+// Splits `text` into tokens; `symbols` are the non-letters that count as part
+// of a word when letters surround or precede them (from the OCR channel).
+void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out);
+
+// Paragraphs: [from, to) token ranges between blank lines.
+std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text,
+                                                            const std::vector<Token>& tokens);
+
+// The word in the case pattern of `like` (all upper, first upper, or lower).
+std::string cased_as(const std::string& lower_word, const Token& like);
+
+// An open-addressing map from 64-bit keys to 32-bit values (no erase).
+class FlatMap {
+ public:
+  void reserve(std::size_t n);
+  void put(std::uint64_t key, std::uint32_t value);
+  const std::uint32_t* find(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    std::size_t i = mix(key) & mask_;
+    while (true) {
+      const Slot& slot = slots_[i];
+      if (slot.key == key && slot.used) return &slot.value;
+      if (!slot.used) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = 0;
+    bool used = false;
+  };
+  static std::size_t mix(std::uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return static_cast<std::size_t>(k);
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0, size_ = 0;
+  void grow();
+};
+
+using SyllableId = std::uint32_t;
+inline constexpr SyllableId kBoundary = 0, kUnknown = 1, kNumber = 2, kComma = 3,
+                            kFirstSyllable = 4;
+
+inline std::uint64_t pair_key(SyllableId a, SyllableId b) { return (std::uint64_t{a} << 21) | b; }
+inline std::uint64_t triple_key(SyllableId a, SyllableId b, SyllableId c) {
+  return (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
+}
+
+}  // namespace vnplan::internal
+
+namespace vnplan {
+
+// The loaded model: syllables, their bare keys, interpolated absolute-
+// discounting trigram probabilities.
+struct RestoreModel::Impl {
+  std::string path;
+  std::vector<std::string> syllables;  // by id; ids < kFirstSyllable are classes
+  std::unordered_map<std::string, internal::SyllableId> ids;
+  std::unordered_map<std::string, std::vector<internal::SyllableId>> by_key;  // most frequent first
+  std::vector<std::uint32_t> unigram;
+  // How often each syllable was written with a capital inside a sentence: a
+  // capitalised word there is likelier a name (Sở, Ủy ban) than a common word.
+  std::vector<std::uint32_t> capitalised;
+  // -log P(the case a word is written in | syllable), for a word inside a sentence.
+  double case_cost(internal::SyllableId id, bool capital) const {
+    double n = unigram[id], cap = capitalised[id];
+    return -std::log(((capital ? cap : n - cap) + 0.5) / (n + 1.0));
+  }
+  std::vector<float> unigram_logp;
+  std::vector<double> unigram_p;
+  std::vector<std::uint32_t> follow_total, follow_types;  // of each id as a context
+  struct Bigram {
+    std::uint32_t count = 0, follow_total = 0, follow_types = 0;
+  };
+  std::vector<Bigram> bigrams;
+  internal::FlatMap bigram_index;   // pair_key → index in bigrams
+  internal::FlatMap trigram_count;  // triple_key → count
+  static constexpr double kDiscount = 0.75;
+
+  internal::SyllableId id_of(const std::string& lower) const {
+    auto it = ids.find(lower);
+    return it == ids.end() ? internal::kUnknown : it->second;
+  }
+  double bigram_prob(internal::SyllableId v, internal::SyllableId w) const;
+  double logp(internal::SyllableId u, internal::SyllableId v, internal::SyllableId w) const;
+};
+
+}  // namespace vnplan

@@ -1,0 +1,472 @@
+// Telling damaged text apart, and restoring its diacritics (see restore.hpp).
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <unordered_set>
+
+#include "internal.hpp"
+#include "vnplan/text.hpp"
+
+namespace vnplan {
+
+using internal::SyllableId;
+using internal::Token;
+using internal::TokenKind;
+
+namespace {
+
+// One rule of the OCR channel: `observed` (bare, lower case) may have been
+// `intended`, at a cost in nats; `initial` rules apply at a word's start only.
+struct ChannelRule {
+  std::string observed, intended;
+  double cost = 0;
+  bool initial = false;
+};
+
+// A syllable a word could have been, and what the channel charges for it.
+struct Candidate {
+  SyllableId id = internal::kUnknown;
+  double cost = 0;
+  bool keep = false;  // the word as written (an abbreviation, a name, a foreign word)
+};
+
+// Costs of the channel that are not rules (nats, like the rule costs).
+constexpr double kMarkDisagrees = 0.7;  // OCR: a marked word read as another mark
+// OCR: keep a word no syllable explains. The model gives all unknown words one
+// probability (<unk>); one particular spelling is a small share of it, about
+// one in a thousand (the unknown word types in the training text).
+constexpr double kUnknownSpelling = 7.0;
+constexpr double kKeepUnknown = kUnknownSpelling + 1.5;
+constexpr double kKeepAbbreviation = kUnknownSpelling;
+constexpr double kAnyEdit = 3.5;  // OCR: one unlisted letter change
+constexpr std::size_t kMaxCandidates = 8;
+constexpr std::size_t kBeam = 6;
+constexpr std::size_t kMinJudgedWords = 8;  // a paragraph shorter than this is not judged alone
+
+struct Evidence {
+  std::size_t words = 0, valid = 0, marked = 0, bare = 0, plausible_bare = 0, invalid_marked = 0,
+              symbols = 0;
+  TextStateKind judge() const;
+};
+
+TextStateKind Evidence::judge() const {
+  if (words == 0) return TextStateKind::clean;
+  double w = static_cast<double>(words);
+  double marked_share = marked / w, invalid = invalid_marked / w, ocr = symbols / w;
+  double bare_plausible =
+      bare ? static_cast<double>(plausible_bare) / static_cast<double>(bare) : 0;
+  if (invalid + ocr >= 0.04) return TextStateKind::ocr_damaged;
+  if (marked_share < 0.03 && bare_plausible >= 0.6) return TextStateKind::stripped;
+  if (marked_share < 0.25 && bare_plausible >= 0.6) return TextStateKind::ocr_damaged;
+  return TextStateKind::clean;
+}
+
+}  // namespace
+
+struct Restorer::Impl {
+  std::shared_ptr<const RestoreModel> model;
+  const RestoreModel::Impl& m;
+  std::vector<ChannelRule> rules;
+  std::u32string symbols;                     // non-letters the channel reads as letters
+  std::unique_ptr<icu::Transliterator> tone;  // old/new tone placement (hoà ↔ hòa)
+
+  // The same trigrams come back sentence after sentence: a direct-mapped
+  // cache of their log-probabilities saves three hash look-ups and a log.
+  struct CachedLogp {
+    std::uint64_t key = ~std::uint64_t{0};
+    double logp = 0;
+  };
+  mutable std::vector<CachedLogp> logp_cache = std::vector<CachedLogp>(1u << 18);
+  double logp(SyllableId u, SyllableId v, SyllableId w) const {
+    std::uint64_t key = internal::triple_key(u, v, w);
+    CachedLogp& slot = logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 46];
+    if (slot.key != key) slot = {key, m.logp(u, v, w)};
+    return slot.logp;
+  }
+
+  Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
+      : model(std::move(restore_model)), m(model->impl()) {
+    load_rules(grammar);
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    tone.reset(icu::Transliterator::createFromRules(
+        "vnplan-tone", icu::UnicodeString::fromUTF8(grammar.text("normalise/tone_placement")),
+        UTRANS_FORWARD, parse_error, status));
+    if (U_FAILURE(status)) tone.reset();
+  }
+
+  void load_rules(const Grammar& grammar) {
+    const std::string file = grammar.directory() + "/restore/ocr_channel.tsv";
+    for (const Entry& entry : grammar.entries("restore/ocr_channel")) {
+      ChannelRule rule;
+      rule.observed = entry.key;
+      if (!rule.observed.empty() && rule.observed[0] == '^') {
+        rule.initial = true;
+        rule.observed.erase(0, 1);
+      }
+      std::size_t space = entry.value.find(' ');
+      double cost = -1;
+      if (space != std::string::npos) {
+        rule.intended = entry.value.substr(0, space);
+        std::string number = entry.value.substr(space + 1);
+        try {
+          cost = std::stod(number);
+        } catch (const std::exception&) {
+          cost = -1;
+        }
+      }
+      if (rule.observed.empty() || rule.intended.empty() || !(cost >= 0))
+        throw GrammarError(file, entry.line,
+                           "expected OBSERVED<TAB>INTENDED COST (bare lower-case letters, a "
+                           "cost in nats >= 0)");
+      rule.cost = cost;
+      for (std::size_t i = 0; i < rule.observed.size();) {
+        char32_t c;
+        i += utf8_decode(rule.observed, i, c);
+        if (!internal::Letters::get().is_letter(c) && symbols.find(c) == std::u32string::npos)
+          symbols += c;
+      }
+      rules.push_back(std::move(rule));
+    }
+  }
+
+  // Marked words the lexicon lacks as written, looked up again in the other
+  // tone placement (hoà → hòa) once each.
+  mutable std::unordered_map<std::string, SyllableId> other_placement;
+  SyllableId id_of_word(const Token& token) const {
+    SyllableId id = m.id_of(token.lower);
+    if (id != internal::kUnknown || !token.marked || !tone) return id;
+    if (auto it = other_placement.find(token.lower); it != other_placement.end()) return it->second;
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(token.lower + " ");
+    tone->transliterate(text);
+    std::string other;
+    text.toUTF8String(other);
+    other.pop_back();
+    if (other_placement.size() > 100000) other_placement.clear();
+    return other_placement[token.lower] = m.id_of(other);
+  }
+
+  Evidence measure(const std::vector<Token>& tokens, std::size_t from, std::size_t to) const {
+    Evidence e;
+    for (std::size_t t = from; t < to; ++t) {
+      const Token& token = tokens[t];
+      if (token.kind != TokenKind::word) continue;
+      ++e.words;
+      bool valid = !token.symbols && id_of_word(token) != internal::kUnknown;
+      e.valid += valid;
+      e.marked += token.marked;
+      e.symbols += token.symbols;
+      if (token.marked && !valid && !token.symbols) ++e.invalid_marked;
+      if (!token.marked && !token.symbols) {
+        ++e.bare;
+        e.plausible_bare += m.by_key.count(token.key) > 0;
+      }
+    }
+    return e;
+  }
+
+  void add_key(std::vector<Candidate>& out, const std::string& key, double cost) const {
+    auto it = m.by_key.find(key);
+    if (it == m.by_key.end()) return;
+    for (SyllableId id : it->second) {
+      auto same =
+          std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.id == id; });
+      if (same == out.end())
+        out.push_back({id, cost, false});
+      else
+        same->cost = std::min(same->cost, cost);
+    }
+  }
+
+  // Keys one or two channel rules away from `key`, with their costs.
+  void rule_variants(const std::string& key, double cost, int depth, std::vector<Candidate>& out,
+                     std::size_t from) const {
+    for (const ChannelRule& rule : rules) {
+      for (std::size_t at = from; at < key.size(); ++at) {
+        if (rule.initial && at != 0) break;
+        if (key.compare(at, rule.observed.size(), rule.observed) != 0) continue;
+        std::string variant =
+            key.substr(0, at) + rule.intended + key.substr(at + rule.observed.size());
+        add_key(out, variant, cost + rule.cost);
+        if (depth > 1)
+          rule_variants(variant, cost + rule.cost, depth - 1, out, at + rule.intended.size());
+      }
+    }
+  }
+
+  void any_edit_variants(const std::string& key, std::vector<Candidate>& out) const {
+    for (std::size_t at = 0; at <= key.size(); ++at) {
+      if (at < key.size()) add_key(out, key.substr(0, at) + key.substr(at + 1), kAnyEdit);
+      for (char c = 'a'; c <= 'z'; ++c) {
+        add_key(out, key.substr(0, at) + c + key.substr(at), kAnyEdit);
+        if (at < key.size() && key[at] != c) {
+          std::string variant = key;
+          variant[at] = c;
+          add_key(out, variant, kAnyEdit);
+        }
+      }
+    }
+  }
+
+  // A word's candidates depend on its spelling and case only: computed once.
+  mutable std::unordered_map<std::string, std::vector<Candidate>> candidate_cache;
+  const std::vector<Candidate>& candidates(const Token& token, bool ocr) const {
+    std::string key = token.lower;
+    key += ocr ? '\1' : '\2';
+    key += token.all_upper ? '\1' : '\2';
+    auto it = candidate_cache.find(key);
+    if (it != candidate_cache.end()) return it->second;
+    if (candidate_cache.size() > 200000) candidate_cache.clear();
+    return candidate_cache.emplace(std::move(key), compute_candidates(token, ocr)).first->second;
+  }
+
+  std::vector<Candidate> compute_candidates(const Token& token, bool ocr) const {
+    std::vector<Candidate> out;
+    SyllableId as_written = token.symbols ? internal::kUnknown : id_of_word(token);
+    if (!token.symbols) add_key(out, token.key, 0);
+    if (ocr) {
+      if (token.marked)
+        for (Candidate& c : out) c.cost = c.id == as_written ? 0 : kMarkDisagrees;
+      rule_variants(token.key, 0, 2, out, 0);
+      // Every syllable has a vowel: a word without one lost a letter.
+      bool vowel = token.key.find_first_of("aeiouy") != std::string::npos;
+      if ((out.empty() || !vowel) && token.key.size() >= 2) any_edit_variants(token.key, out);
+      if (as_written == internal::kUnknown)
+        out.push_back({internal::kUnknown,
+                       token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown, true});
+    }
+    if (out.size() > kMaxCandidates) {
+      auto score = [&](const Candidate& c) { return c.cost - m.unigram_logp[c.id]; };
+      std::partial_sort(
+          out.begin(), out.begin() + kMaxCandidates, out.end(),
+          [&](const Candidate& a, const Candidate& b) { return score(a) < score(b); });
+      out.resize(kMaxCandidates);
+    }
+    return out;
+  }
+
+  // Codes and markers are not words: "NQ/TW", "KH-UBND", a Roman "II." or
+  // its OCR form "Il." at a line's start.
+  static bool code_or_marker(std::string_view text, const Token& token) {
+    char before = token.from > 0 ? text[token.from - 1] : '\n';
+    char after = token.to < text.size() ? text[token.to] : '\n';
+    bool code_like = token.all_upper || (token.upper_first && token.to - token.from == 1);
+    if (((before == '/' || after == '/' || before == '-') && code_like) ||
+        (after == '-' && token.all_upper && token.to + 1 < text.size() &&
+         std::isupper(static_cast<unsigned char>(text[token.to + 1]))))
+      return true;
+    bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to,
+                             [](char c) { return std::strchr("IVXLl1", c) != nullptr; });
+    if (!roman || (after != '.' && after != ')' && after != '-')) return false;
+    std::size_t line = text.rfind('\n', token.from == 0 ? 0 : token.from - 1);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    return text.find_first_not_of(" \t#*", line) == token.from;
+  }
+
+  // Which words of a paragraph are suspect, under the paragraph's state.
+  static bool suspect(const Token& token, TextStateKind state) {
+    if (token.kind != TokenKind::word) return false;
+    if (state == TextStateKind::ocr_damaged) return true;
+    if (state == TextStateKind::stripped) return !token.marked && !token.symbols;
+    return false;
+  }
+
+  struct Slot {
+    std::vector<Candidate> options;  // one option (fixed) for words not suspect
+    std::size_t token = 0;
+    bool open = false;
+  };
+
+  void decode(std::string_view text, const std::vector<Token>& tokens, std::size_t from,
+              std::size_t to, TextStateKind state, std::vector<Restoration>& out) const;
+};
+
+Restorer::Restorer(std::shared_ptr<const RestoreModel> model, const Grammar& grammar)
+    : impl_(std::make_unique<Impl>(std::move(model), grammar)) {}
+Restorer::~Restorer() = default;
+
+TextState Restorer::assess(std::string_view text) const {
+  std::vector<Token> tokens;
+  internal::tokenize(text, impl_->symbols, tokens);
+  Evidence all = impl_->measure(tokens, 0, tokens.size());
+  TextState state;
+  TextEvidence& e = state.evidence;
+  e.words = all.words;
+  if (all.words) {
+    double w = static_cast<double>(all.words);
+    e.valid_syllables = all.valid / w;
+    e.with_diacritics = all.marked / w;
+    e.plausible_bare = all.bare ? static_cast<double>(all.plausible_bare) / all.bare : 0;
+    e.invalid_marked = all.invalid_marked / w;
+    e.ocr_confusions = all.symbols / w;
+  }
+  for (auto [from, to] : internal::paragraphs(text, tokens)) {
+    Evidence p = impl_->measure(tokens, from, to);
+    if (p.words < kMinJudgedWords) continue;
+    (p.judge() == TextStateKind::clean ? e.blocks_clean : e.blocks_damaged) += 1;
+  }
+  state.kind = all.words < kMinJudgedWords ? TextStateKind::clean : all.judge();
+  std::size_t judged = e.blocks_clean + e.blocks_damaged;
+  if (judged >= 4 && e.blocks_clean * 5 >= judged && e.blocks_damaged * 5 >= judged)
+    state.kind = TextStateKind::mixed;
+  return state;
+}
+
+void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tokens,
+                            std::size_t from, std::size_t to, TextStateKind state,
+                            std::vector<Restoration>& out) const {
+  // Slots between boundaries; each sentence is decoded on its own.
+  std::vector<Slot> slots;
+  auto flush = [&]() {
+    if (std::none_of(slots.begin(), slots.end(), [](const Slot& s) { return s.open; })) {
+      slots.clear();
+      return;
+    }
+    // Beam over (previous, current) syllable pairs.
+    struct State {
+      SyllableId prev = internal::kBoundary, cur = internal::kBoundary;
+      double score = 0;
+      std::uint32_t parent = 0, option = 0;
+    };
+    std::vector<std::vector<State>> beams(slots.size() + 1);
+    beams[0].push_back({});
+    // States that reach the same (previous option, option) pair recombine: the
+    // trigram model sees only those two syllables.
+    std::vector<std::int32_t> state_of;
+    std::size_t previous_options = 1;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      std::vector<State>& next = beams[i + 1];
+      const auto& options = slots[i].options;
+      state_of.assign(previous_options * options.size(), -1);
+      for (std::uint32_t p = 0; p < beams[i].size(); ++p) {
+        const State& s = beams[i][p];
+        for (std::uint32_t o = 0; o < options.size(); ++o) {
+          SyllableId id = options[o].id;
+          double score = s.score + logp(s.prev, s.cur, id) - options[o].cost;
+          std::int32_t& index = state_of[s.option * options.size() + o];
+          if (index < 0) {
+            index = static_cast<std::int32_t>(next.size());
+            next.push_back({s.cur, id, score, p, o});
+          } else if (score > next[static_cast<std::size_t>(index)].score) {
+            next[static_cast<std::size_t>(index)] = {s.cur, id, score, p, o};
+          }
+        }
+      }
+      previous_options = options.size();
+      if (next.size() > kBeam) {
+        std::partial_sort(next.begin(), next.begin() + kBeam, next.end(),
+                          [](const State& a, const State& b) { return a.score > b.score; });
+        next.resize(kBeam);
+      }
+    }
+    std::vector<State>& last = beams.back();
+    std::size_t best = 0;
+    double best_score = -std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < last.size(); ++k) {
+      double score = last[k].score + logp(last[k].prev, last[k].cur, internal::kBoundary);
+      if (score > best_score) best_score = score, best = k;
+    }
+    std::vector<std::uint32_t> chosen(slots.size());
+    for (std::size_t i = slots.size(); i-- > 0;) {
+      chosen[i] = beams[i + 1][best].option;
+      best = beams[i + 1][best].parent;
+    }
+    auto id_at = [&](std::ptrdiff_t i) -> SyllableId {
+      if (i < 0 || i >= static_cast<std::ptrdiff_t>(slots.size())) return internal::kBoundary;
+      return slots[static_cast<std::size_t>(i)].options[chosen[static_cast<std::size_t>(i)]].id;
+    };
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      const Slot& slot = slots[i];
+      if (!slot.open) continue;
+      const Candidate& pick = slot.options[chosen[i]];
+      const Token& token = tokens[slot.token];
+      // Confidence: the pick's share among the options, given the chosen neighbours.
+      auto p = static_cast<std::ptrdiff_t>(i);
+      SyllableId a = id_at(p - 2), b = id_at(p - 1), c = id_at(p + 1), d = id_at(p + 2);
+      std::vector<double> scores;
+      double top = -std::numeric_limits<double>::infinity();
+      for (const Candidate& option : slot.options) {
+        double s =
+            logp(a, b, option.id) + logp(b, option.id, c) + logp(option.id, c, d) - option.cost;
+        scores.push_back(s);
+        top = std::max(top, s);
+      }
+      double sum = 0;
+      for (double s : scores) sum += std::exp(s - top);
+      double confidence = std::exp(scores[chosen[i]] - top) / sum;
+      std::string word = pick.keep ? std::string(text.substr(token.from, token.to - token.from))
+                                   : internal::cased_as(m.syllables[pick.id], token);
+      if (word == text.substr(token.from, token.to - token.from)) continue;
+      out.push_back({token.from, token.to, std::move(word), static_cast<float>(confidence)});
+    }
+    slots.clear();
+  };
+  bool ocr = state == TextStateKind::ocr_damaged;
+  for (std::size_t t = from; t < to; ++t) {
+    const Token& token = tokens[t];
+    if (token.kind == TokenKind::boundary) {
+      flush();
+      continue;
+    }
+    Slot slot;
+    slot.token = t;
+    if (token.kind == TokenKind::number || token.kind == TokenKind::comma) {
+      slot.options.push_back(
+          {token.kind == TokenKind::number ? internal::kNumber : internal::kComma, 0, false});
+    } else if (suspect(token, state) && !code_or_marker(text, token)) {
+      slot.options = candidates(token, ocr);
+      // Inside a sentence a capital says "name" (Sở, not số); all capitals say nothing.
+      if (!slots.empty() && !token.all_upper)
+        for (Candidate& option : slot.options)
+          if (!option.keep) option.cost += m.case_cost(option.id, token.upper_first);
+      slot.open = slot.options.size() > 1 || (slot.options.size() == 1 && !slot.options[0].keep);
+      if (slot.options.empty()) slot.options.push_back({id_of_word(token), 0, true});
+    } else {
+      slot.options.push_back({token.symbols ? internal::kUnknown : id_of_word(token), 0, true});
+    }
+    slots.push_back(std::move(slot));
+  }
+  flush();
+}
+
+std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind state) const {
+  std::vector<Restoration> out;
+  if (state == TextStateKind::clean || state == TextStateKind::legacy_encoding) return out;
+  std::vector<Token> tokens;
+  internal::tokenize(text, impl_->symbols, tokens);
+  if (state != TextStateKind::mixed) {
+    impl_->decode(text, tokens, 0, tokens.size(), state, out);
+    return out;
+  }
+  // Mixed: each paragraph under its own state; a short one under the last judged.
+  TextStateKind last = TextStateKind::ocr_damaged;
+  for (auto [from, to] : internal::paragraphs(text, tokens)) {
+    Evidence e = impl_->measure(tokens, from, to);
+    TextStateKind own = e.words >= kMinJudgedWords ? e.judge() : last;
+    last = own;
+    impl_->decode(text, tokens, from, to, own, out);
+  }
+  return out;
+}
+
+std::string Restorer::apply(std::string_view text, const std::vector<Restoration>& changes) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  std::size_t at = 0;
+  for (const Restoration& change : changes) {
+    if (change.from < at || change.to > text.size()) continue;
+    out.append(text, at, change.from - at);
+    out += change.text;
+    at = change.to;
+  }
+  out.append(text, at, std::string_view::npos);
+  return out;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# make-damaged-corpora.sh: remakes tests/fixtures/damaged/ — damaged versions of
+# the four clean corpus documents, for the restoration evaluation (tools/eval,
+# `vnplan-eval`). The Trà Câu file has no clean original and is left out.
+#
+#   tools/make-damaged-corpora.sh              # both kinds, all four documents
+#   tools/make-damaged-corpora.sh --stripped   # only the stripped versions (a second)
+#   tools/make-damaged-corpora.sh --ocr        # only the OCR versions (10-20 minutes)
+#
+# For each document NAME it writes:
+#   NAME.stripped.txt  the clean text with every diacritic removed: ICU's
+#                      `uconv -x '::NFD; ::[:Nonspacing Mark:] Remove; ::NFC;'`, then
+#                      đ→d, Đ→D (they are letters of their own, not marked d).
+#                      Same lines, every other byte as in the original; checked
+#                      against a second, independent stripping (perl's
+#                      Unicode::Normalize) before it is kept.
+#   NAME.ocr-eng.txt   what tesseract makes of the printed pages WITHOUT a
+#                      Vietnamese model (as the Trà Câu file was made): the
+#                      PDF of the document that tools/make-format-fixtures.sh
+#                      made (pandoc → DOCX → LibreOffice, Liberation Serif from
+#                      fonts-liberation2), each page rasterised by
+#                      `pdftoppm -r 300 -gray -png`, read by `tesseract PAGE - -l eng`
+#                      (one thread, so the output is the same on every run), the
+#                      pages joined in order with a blank line between them.
+# and documents.tsv: for each document, the clean text each damaged file must be
+# compared with (a path from the repository root). Yên Bái's PDF is made from
+# its first pages only (tests/fixtures/formats/*.excerpt.md, before Phụ lục I),
+# so its OCR version is compared with that excerpt; its stripped version is of
+# the whole document.
+#
+# Needs these Debian 12 packages (nothing else, nothing downloaded):
+#   icu-devtools     uconv (ICU transforms)
+#   perl             the cross-check of the stripping (Unicode::Normalize is core perl)
+#   poppler-utils    pdftoppm, pdfinfo
+#   tesseract-ocr, tesseract-ocr-eng   the OCR and its English model
+# Deterministic: the same inputs and package versions give the same bytes
+# (tests/fixtures/damaged/README.md lists the versions the committed files came from).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/tests/fixtures/damaged"
+formats="$root/tests/fixtures/formats"
+export LC_ALL=C.UTF-8 TZ=UTC
+export OMP_THREAD_LIMIT=1  # tesseract: one thread, deterministic and kind to other jobs
+
+make_stripped=1 make_ocr=1
+case "${1:-}" in
+  "") ;;
+  --stripped) make_ocr=0 ;;
+  --ocr) make_stripped=0 ;;
+  -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+  *) echo "make-damaged-corpora: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+esac
+
+documents=(
+  an-giang-dang-uy-ubnd-ke-hoach-02-CTr-TU.txt
+  tien-giang-69-KH-UBND.txt
+  vinh-long-btv-tinh-uy-ke-hoach-57.md
+  yen-bai-yen-binh-2053-CV-HU-kem-235-KH-TU.md
+)
+
+need() {
+  command -v "$1" > /dev/null || { echo "make-damaged-corpora: $1 is missing (package $2)" >&2; exit 1; }
+}
+need perl perl
+[ $make_stripped -eq 0 ] || need uconv icu-devtools
+if [ $make_ocr -eq 1 ]; then
+  need pdftoppm poppler-utils
+  need tesseract tesseract-ocr
+  tesseract --list-langs 2> /dev/null | grep -qx eng || { echo "make-damaged-corpora: tesseract-ocr-eng is missing" >&2; exit 1; }
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+# The stripping, done twice by two different implementations: ICU's (what is
+# kept) and perl's (the check). Any difference stops the script.
+strip_diacritics() {  # source → target
+  uconv -f utf-8 -t utf-8 -x '::NFD; ::[:Nonspacing Mark:] Remove; ::NFC;' < "$1" | sed 's/đ/d/g; s/Đ/D/g' > "$2"
+  perl -CSD -MUnicode::Normalize -pe '$_ = NFC(NFD($_) =~ s/\p{Mn}//gr); tr/\x{111}\x{110}/dD/' < "$1" > "$work/check"
+  cmp -s "$2" "$work/check" || { echo "make-damaged-corpora: ICU and perl strip $1 differently" >&2; exit 1; }
+  [ "$(wc -l < "$1")" -eq "$(wc -l < "$2")" ] || { echo "make-damaged-corpora: $2 lost lines" >&2; exit 1; }
+  perl -CSD -ne 'if (/[\p{Mn}\x{111}\x{110}]/) { print STDERR "make-damaged-corpora: a mark is left in '"$2"' line $.\n"; exit 1 }' "$2"
+}
+
+ocr_pdf() {  # pdf → text
+  local pdf=$1 target=$2 pages
+  rm -rf "$work/pages" && mkdir "$work/pages"
+  pdftoppm -r 300 -gray -png "$pdf" "$work/pages/page"
+  pages=$(find "$work/pages" -name 'page-*.png' | sort)  # page-01 … sorts in page order
+  : > "$target"
+  local first=1
+  for page in $pages; do
+    [ $first -eq 1 ] || printf '\n' >> "$target"
+    first=0
+    # page_separator: no form feed between pages, a blank line instead.
+    tesseract "$page" - -l eng -c page_separator= 2> /dev/null >> "$target"
+  done
+}
+
+{
+  printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
+  for document in "${documents[@]}"; do
+    name=${document%.*}
+    extension=${document##*.}
+    excerpt="tests/fixtures/formats/$name.excerpt.$extension"
+    printf '%s\t%s\t%s\n' "$name" "$name.stripped.txt" "corpora/$document"
+    if [ -f "$root/$excerpt" ]; then ocr_clean=$excerpt; else ocr_clean="corpora/$document"; fi
+    printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng.txt" "$ocr_clean"
+  done
+} > "$out/documents.tsv"
+
+for document in "${documents[@]}"; do
+  name=${document%.*}
+  if [ $make_stripped -eq 1 ]; then
+    strip_diacritics "$root/corpora/$document" "$out/$name.stripped.txt"
+    printf '%-42s stripped %7d bytes\n' "$name" "$(stat -c %s "$out/$name.stripped.txt")"
+  fi
+  if [ $make_ocr -eq 1 ]; then
+    pdf="$formats/$name.pdf"
+    [ -f "$pdf" ] || { echo "make-damaged-corpora: $pdf is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
+    ocr_pdf "$pdf" "$out/$name.ocr-eng.txt"
+    printf '%-42s ocr-eng  %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng.txt")" \
+      "$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')"
+  fi
+done

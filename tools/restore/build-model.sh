@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the restoration model grammars/restore/syllables.lm, reproducibly:
+#   lexicon  the syllables of hunspell-vi (/usr/share/hunspell/vi_VN.dic)
+#   text     the clean corpora (corpora/*.md, corpora/*.txt but not *.ocr.*)
+#            and Vietnamese text from two Debian packages, extracted here:
+#            libreoffice-help-vi (HTML pages, read with `vnplan render`) and
+#            manpages-vi (roff, macros and escapes removed)
+#
+#   tools/restore/build-model.sh [--out MODEL] [--exclude NAME]... [--build DIR]
+#
+# --exclude NAME leaves out every corpus file whose name holds NAME (the
+# evaluation trains without the document it tests). The Debian text is cached
+# in BUILD/restore-text/ (BUILD defaults to build/, or $VNPLAN_BUILD).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${VNPLAN_BUILD:-$root/build}
+out=$root/grammars/restore/syllables.lm
+excludes=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out=$2; shift 2 ;;
+    --exclude) excludes+=(--exclude "$2"); shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "build-model: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+for tool in vnplan vnplan-train; do
+  [ -x "$build/$tool" ] || { echo "build-model: $build/$tool not built (cmake --build $build)" >&2; exit 1; }
+done
+lexicon=/usr/share/hunspell/vi_VN.dic
+[ -f "$lexicon" ] || { echo "build-model: $lexicon missing: apt-get install hunspell-vi" >&2; exit 1; }
+text=$build/restore-text
+mkdir -p "$text"
+export LC_ALL=C.UTF-8
+
+help_dir=/usr/share/libreoffice/help/vi
+if [ ! -s "$text/libreoffice-help-vi.txt" ]; then
+  [ -d "$help_dir" ] || { echo "build-model: $help_dir missing: apt-get install libreoffice-help-vi" >&2; exit 1; }
+  find "$help_dir" -name '*.html' | sort | while read -r page; do
+    "$build/vnplan" render "$page" 2>/dev/null || true
+    printf '\n\n'
+  done > "$text/libreoffice-help-vi.txt.part"
+  mv "$text/libreoffice-help-vi.txt.part" "$text/libreoffice-help-vi.txt"
+fi
+man_dir=/usr/share/man/vi
+if [ ! -s "$text/manpages-vi.txt" ]; then
+  [ -d "$man_dir" ] || { echo "build-model: $man_dir missing: apt-get install manpages-vi" >&2; exit 1; }
+  # Macro lines give way to a blank line (a paragraph break); font and
+  # character escapes are dropped.
+  find "$man_dir" -name '*.gz' | sort | while read -r page; do
+    zcat "$page" | sed -e 's/^[.'"'"'].*$//' -e 's/\\f[BIRP]//g' -e 's/\\f(..//g' \
+      -e 's/\\[(][a-z][a-z]//g' -e 's/\\-/-/g' -e 's/\\&//g' -e 's/\\e/\\/g'
+    printf '\n\n'
+  done > "$text/manpages-vi.txt.part"
+  mv "$text/manpages-vi.txt.part" "$text/manpages-vi.txt"
+fi
+
+corpora=()
+for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
+  case "$file" in *.ocr.*|*/README.md) continue ;; esac
+  corpora+=("$file")
+done
+"$build/vnplan-train" --grammars "$root/grammars" --lexicon "$lexicon" --out "$out" \
+  "${excludes[@]}" "${corpora[@]}" "$text/libreoffice-help-vi.txt" "$text/manpages-vi.txt"
