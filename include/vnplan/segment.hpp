@@ -28,6 +28,9 @@ struct Unit {
   // Folded view of the block text. Its byte origins are not kept (four bytes per
   // byte, for every block); StructureInput::to_text folds again when it needs one.
   std::string folded;
+  // The block held only a marker ("a)", "II.") that OCR read apart from its
+  // text; the marker now opens the block it belongs to (see Segmenter::run).
+  bool marker_moved = false;
 };
 
 struct SegmentedText {

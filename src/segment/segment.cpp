@@ -136,6 +136,69 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
   return std::nullopt;
 }
 
+// Letters, all in upper case: an unnumbered heading ("MỤC TIÊU") that lost its
+// marker, never the text of a list item.
+bool all_capitals(std::string_view text) {
+  std::size_t upper = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (!u_isupper(c)) return false;
+    ++upper;
+  }
+  return upper >= 2;
+}
+
+bool only_marker(const Unit& unit, const Block& block) {
+  if (unit.marker.type == MarkerType::none || unit.marker.type == MarkerType::bullet ||
+      unit.marker.type == MarkerType::appendix)
+    return false;
+  return block.text().find_first_not_of(' ', unit.marker.content_start) == std::string::npos;
+}
+
+// Tesseract reads a column of list markers apart from the text beside them:
+// "a)", "b)" on lines of their own, then the two paragraphs. Each marker of such
+// a run goes, in order, to the next paragraph without one; a list item skips a
+// heading in capitals (its own marker was lost), a Roman marker takes it.
+void attach_detached_markers(SegmentedText& out) {
+  constexpr std::size_t kMaxSkipped = 2;
+  auto is_paragraph = [&](std::size_t u) {
+    return out.block(out.units[u]).kind == BlockKind::paragraph;
+  };
+  for (std::size_t u = 0; u < out.units.size();) {
+    std::size_t run_end = u;
+    while (run_end < out.units.size() && is_paragraph(run_end) &&
+           only_marker(out.units[run_end], out.block(out.units[run_end])))
+      ++run_end;
+    if (run_end == u) {
+      ++u;
+      continue;
+    }
+    std::size_t next = run_end;
+    for (std::size_t m = u; m < run_end; ++m) {
+      bool roman = out.units[m].marker.type == MarkerType::roman;
+      std::size_t skipped = 0;
+      while (next < out.units.size() && is_paragraph(next) &&
+             out.units[next].marker.type == MarkerType::none && !roman && skipped < kMaxSkipped &&
+             all_capitals(out.block(out.units[next]).text())) {
+        ++next;
+        ++skipped;
+      }
+      if (next >= out.units.size() || !is_paragraph(next) ||
+          out.units[next].marker.type != MarkerType::none)
+        break;
+      Marker moved = out.units[m].marker;
+      moved.content_start = 0;
+      out.units[next].marker = moved;
+      out.units[m].marker = Marker{};
+      out.units[m].marker_moved = true;
+      ++next;
+    }
+    u = run_end;
+  }
+}
+
 }  // namespace
 
 // At least a few mended tokens, and about one every two kilobytes: clean plans
@@ -172,6 +235,7 @@ SegmentedText Segmenter::run(NormalisedText text) const {
     }
     out.units.push_back(std::move(unit));
   }
+  attach_detached_markers(out);
   return out;
 }
 

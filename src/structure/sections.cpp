@@ -157,6 +157,10 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     const Block& block = input.block(u);
     const Marker& marker = input.unit(u).marker;
     if (block.kind == BlockKind::footnote) continue;
+    if (input.unit(u).marker_moved) {  // its marker opens a section further on
+      input.use[u] = Use::heading;
+      continue;
+    }
     bool bullet_heading =
         marker.type == MarkerType::bullet && introduces_sub_bullets(input, u, range, stack);
     if (marker.type == MarkerType::none || (marker.type == MarkerType::bullet && !bullet_heading) ||

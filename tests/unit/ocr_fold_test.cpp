@@ -295,3 +295,40 @@ TEST_CASE("a damaged ward plan: stripped diacritics", "[genre][ocr]") {
   CHECK(model.tasks[1].deadline->date == "2027");
   CHECK(model.tasks[2].agencies.lead == std::vector<std::string>{"cac-co-quan-don-vi"});
 }
+
+// Tesseract reads a column of list markers apart from their text: "a)" and
+// "b)" on lines of their own, then a heading that lost its marker, then the
+// paragraphs the markers belong to.
+TEST_CASE("markers that OCR read apart from their text open their paragraphs", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "I. MỤC TIÊU\n"
+      "\n"
+      "1. Mục tiêu cụ thể\n"
+      "\n"
+      "a)\n"
+      "\n"
+      "Đến hết năm 2027\n"
+      "\n"
+      "- Có 80% hồ sơ được giải quyết trực tuyến.\n"
+      "\n"
+      "b)\n"
+      "\n"
+      "c)\n"
+      "\n"
+      "NHIỆM VỤ\n"
+      "\n"
+      "Xây dựng cơ sở dữ liệu dân cư.\n"
+      "\n"
+      "Đưa dịch vụ công đến từng thôn.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  std::vector<std::string> titles;
+  for (const auto& s : model.sections) titles.push_back(s.number + " " + s.title);
+  CHECK(titles == std::vector<std::string>{"I MỤC TIÊU", "1 Mục tiêu cụ thể", "a Đến hết năm 2027",
+                                           "b Xây dựng cơ sở dữ liệu dân cư",
+                                           "c Đưa dịch vụ công đến từng thôn"});
+  REQUIRE(model.targets.size() == 1);
+  CHECK(model.targets[0].year == 2027);
+  // The marker lines are read, not left over as unclassified text.
+  for (const auto& block : model.unclassified) CHECK(block.text.find("b)") == std::string::npos);
+}
