@@ -49,8 +49,8 @@ rows=$(grep -c "^| $DOCUMENT | \(stripped\|ocr-eng\) | [0-9]" "$OUT")
 [ "$rows" -eq 4 ] || fail "expected a restoration and a parse row for each damage of $DOCUMENT, got $rows rows"
 awk -F' [|] ' -v doc="$DOCUMENT" '$1 == "| " doc && $4 ~ /%/ && $4 != $5 { bad = 1 } END { exit bad }' "$OUT" ||
   fail "copying the damaged text must score as the damaged text as is"
-# Parse rows: | document | damage | clean | as-is folded | as-is written | restored folded | restored written |
-awk -F' [|] ' -v doc="$DOCUMENT" '$1 == "| " doc && $4 !~ /%/ && ($4 != $6 || $5 " |" != $7) { bad = 1 } END { exit bad }' "$OUT" ||
+# Parse rows: | document | damage | clean | as-is folded | written | close | restored folded | written | close |
+awk -F' [|] ' -v doc="$DOCUMENT" '$1 == "| " doc && $4 !~ /%/ && ($4 != $7 || $5 != $8 || $6 " |" != $9) { bad = 1 } END { exit bad }' "$OUT" ||
   fail "parsing the damaged text with the stand-in must score as parsing it as is"
 # The stripped text has the clean text's tokens, some of them right: a share strictly between 0 and 100%.
 grep -q "^| $DOCUMENT | stripped | [0-9]* | [1-9][0-9]\?\.[0-9][0-9]% / " "$OUT" ||

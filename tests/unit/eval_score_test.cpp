@@ -259,3 +259,26 @@ TEST_CASE("eval plan items: vnplan's JSON gives the keys of the parse it was wri
   CHECK(from_json.tasks == direct.tasks);
   CHECK(from_json.exact_tasks == direct.exact_tasks);
 }
+
+TEST_CASE("eval close match: same fields, texts alike, one to one", "[eval]") {
+  using vnplan::eval::ItemRecord;
+  CHECK(vnplan::eval::similarity("", "") == 1.0);
+  CHECK(vnplan::eval::similarity("abcd", "abcd") == 1.0);
+  CHECK(vnplan::eval::similarity("abcd", "abxd") == Approx(0.75));
+  CHECK(vnplan::eval::similarity("abc", "") == 0.0);
+
+  std::vector<ItemRecord> clean{{"doc0 | 80 | %", "ty le ho gia dinh co cap quang"},
+                                {"doc0 | 80 | %", "ty le xa co diem phuc vu"},
+                                {"doc0 | 5 | %", "ty le ho gia dinh co cap quang"}};
+  // One letter read wrong: still found. Another value: not the same target.
+  std::vector<ItemRecord> ocr{{"doc0 | 80 | %", "ty le ho gia dinh co cap quaug"},
+                              {"doc0 | 8 | %", "ty le xa co diem phuc vu"},
+                              {"doc0 | 5 | %", "ty le ho gia dinh co cap quang"}};
+  CHECK(vnplan::eval::close_common_count(clean, ocr) == 2);
+  // An item matches once, even when two are close to it.
+  std::vector<ItemRecord> twice{{"doc0 | 80 | %", "ty le ho gia dinh co cap quang"},
+                                {"doc0 | 80 | %", "ty le ho gia dinh co cap quang"}};
+  CHECK(vnplan::eval::close_common_count(twice, {twice[0]}) == 1);
+  // A text far from it is another item.
+  CHECK(vnplan::eval::close_common_count({clean[1]}, {{"doc0 | 80 | %", "so doanh nghiep"}}) == 0);
+}

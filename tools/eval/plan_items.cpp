@@ -61,8 +61,10 @@ class KeyMaker {
                        t.comparator.value_or("-") + " | ";
     std::string year = " | " + (t.year ? std::to_string(*t.year) : std::string("-"));
     std::string unit = t.unit.value_or("-");
-    ++items_.targets[in(document) + folded(folder_, t.indicator) + rest + folded(folder_, unit) +
-                     year];
+    std::string indicator = folded(folder_, t.indicator);
+    ++items_.targets[in(document) + indicator + rest + folded(folder_, unit) + year];
+    items_.target_records.push_back(
+        {in(document) + rest + folded(folder_, unit) + year, std::move(indicator)});
     ++items_.exact_targets[in(document) + collapsed(t.indicator) + rest + collapsed(unit) + year];
     ++items_.target_count;
   }
@@ -71,7 +73,9 @@ class KeyMaker {
     std::sort(lead.begin(), lead.end());
     std::string agencies = " |";
     for (const auto& id : lead) agencies += " " + id;
-    ++items_.tasks[in(document) + prefix(folded(folder_, text), kTaskPrefixBytes) + agencies];
+    std::string text_folded = folded(folder_, text);
+    ++items_.tasks[in(document) + prefix(text_folded, kTaskPrefixBytes) + agencies];
+    items_.task_records.push_back({in(document) + agencies, prefix(text_folded, kCloseTaskBytes)});
     ++items_.exact_tasks[in(document) + exact_prefix(text) + agencies];
     ++items_.task_count;
   }
@@ -175,6 +179,49 @@ double f1(const Keys& a, const Keys& b) {
   std::size_t total = size_of(a) + size_of(b);
   if (total == 0) return 1.0;
   return 2.0 * static_cast<double>(common_count(a, b)) / static_cast<double>(total);
+}
+
+double similarity(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1.0;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return 1.0 -
+         static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+std::size_t close_common_count(const std::vector<ItemRecord>& a, const std::vector<ItemRecord>& b,
+                               double min_similarity) {
+  // Every pair of the same fields that is close enough, the closest matched first.
+  struct Pair {
+    double similarity;
+    std::size_t in_a, in_b;
+  };
+  std::vector<Pair> pairs;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      if (a[i].fields != b[j].fields) continue;
+      double alike = a[i].text == b[j].text ? 1.0 : similarity(a[i].text, b[j].text);
+      if (alike >= min_similarity) pairs.push_back({alike, i, j});
+    }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& x, const Pair& y) { return x.similarity > y.similarity; });
+  std::vector<bool> used_a(a.size()), used_b(b.size());
+  std::size_t matched = 0;
+  for (const Pair& pair : pairs) {
+    if (used_a[pair.in_a] || used_b[pair.in_b]) continue;
+    used_a[pair.in_a] = used_b[pair.in_b] = true;
+    ++matched;
+  }
+  return matched;
 }
 
 std::string missing(const Keys& a, const Keys& b, std::size_t limit) {
