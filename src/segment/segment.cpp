@@ -157,43 +157,60 @@ bool only_marker(const Unit& unit, const Block& block) {
   return block.text().find_first_not_of(' ', unit.marker.content_start) == std::string::npos;
 }
 
+bool starts_lower_case(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0 && u_isalpha(c)) return u_islower(c);
+    if (c >= 0 && u_isdigit(c)) return false;
+  }
+  return false;
+}
+
 // Tesseract reads a column of list markers apart from the text beside them:
-// "a)", "b)" on lines of their own, then the two paragraphs. Each marker of such
-// a run goes, in order, to the next paragraph without one; a list item skips a
-// heading in capitals (its own marker was lost), a Roman marker takes it.
+// "a)", "b)" on lines of their own, then the paragraphs. Each marker of such a
+// run goes to a paragraph without one that follows, in order: a Roman marker
+// to a heading in capitals ("MỤC TIÊU"), the others to text that is not a
+// heading in capitals (whose own marker was lost) nor the lower-case rest of a
+// paragraph a page or column break cut.
 void attach_detached_markers(SegmentedText& out) {
-  constexpr std::size_t kMaxSkipped = 2;
-  auto is_paragraph = [&](std::size_t u) {
-    return out.block(out.units[u]).kind == BlockKind::paragraph;
+  constexpr std::size_t kWindow = 8;  // blocks after the run a marker may reach
+  auto bare_paragraph = [&](std::size_t u) {
+    return out.block(out.units[u]).kind == BlockKind::paragraph &&
+           out.units[u].marker.type == MarkerType::none && !out.units[u].marker_moved;
   };
   for (std::size_t u = 0; u < out.units.size();) {
     std::size_t run_end = u;
-    while (run_end < out.units.size() && is_paragraph(run_end) &&
+    while (run_end < out.units.size() &&
+           out.block(out.units[run_end]).kind == BlockKind::paragraph &&
            only_marker(out.units[run_end], out.block(out.units[run_end])))
       ++run_end;
     if (run_end == u) {
       ++u;
       continue;
     }
-    std::size_t next = run_end;
+    // The paragraphs the run may reach: up to a table, a marked block or the window's end.
+    std::vector<std::size_t> reach;
+    for (std::size_t k = run_end;
+         k < out.units.size() && k < run_end + kWindow && bare_paragraph(k); ++k)
+      reach.push_back(k);
+    std::vector<bool> taken(reach.size());
+    std::size_t next_text = 0;  // list items keep their order
     for (std::size_t m = u; m < run_end; ++m) {
       bool roman = out.units[m].marker.type == MarkerType::roman;
-      std::size_t skipped = 0;
-      while (next < out.units.size() && is_paragraph(next) &&
-             out.units[next].marker.type == MarkerType::none && !roman && skipped < kMaxSkipped &&
-             all_capitals(out.block(out.units[next]).text())) {
-        ++next;
-        ++skipped;
+      std::size_t chosen = reach.size();
+      for (std::size_t r = roman ? 0 : next_text; r < reach.size() && chosen == reach.size(); ++r) {
+        const std::string& text = out.block(out.units[reach[r]]).text();
+        if (!taken[r] && !starts_lower_case(text) && all_capitals(text) == roman) chosen = r;
       }
-      if (next >= out.units.size() || !is_paragraph(next) ||
-          out.units[next].marker.type != MarkerType::none)
-        break;
-      Marker moved = out.units[m].marker;
-      moved.content_start = 0;
-      out.units[next].marker = moved;
+      if (chosen == reach.size()) continue;
+      taken[chosen] = true;
+      if (!roman) next_text = chosen + 1;
+      Unit& target = out.units[reach[chosen]];
+      target.marker = out.units[m].marker;
+      target.marker.content_start = 0;
       out.units[m].marker = Marker{};
       out.units[m].marker_moved = true;
-      ++next;
     }
     u = run_end;
   }
