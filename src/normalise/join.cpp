@@ -19,6 +19,7 @@ struct LineInfo {
   Role role = Role::text;
   bool starts_block = false;  // marker or label: never a continuation
   bool standalone = false;    // a number or date line: takes no continuation either
+  bool bare_marker = false;   // "a)", "II." alone: OCR read its text elsewhere
   bool uppercase = false;     // every letter upper case (a header or title line)
   bool starts_lower = false;  // first letter lower case, or a digit
   bool letter_lower = false;  // first letter lower case (digits do not count)
@@ -29,6 +30,7 @@ struct LineInfo {
 
 struct JoinPatterns {
   std::shared_ptr<Pattern> starters;  // markers and labels, on the folded line head
+  std::shared_ptr<Pattern> markers;
   std::shared_ptr<Pattern> standalone;
   const Pattern* page_number;
   const Pattern* separator;
@@ -50,6 +52,7 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   std::vector<const Pattern*> starters, standalone;
   for (const auto& entry : grammar.patterns("structure/markers.re"))
     starters.push_back(entry.pattern.get());
+  p.markers = Pattern::any_of(starters);
   const auto& roles = "structure/line_roles.re";
   for (const auto& entry : grammar.patterns(roles)) {
     if (entry.key == "label") starters.push_back(entry.pattern.get());
@@ -244,6 +247,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     li.starts_block = patterns.starters->matches_at_start(head);
     li.dash_lower = li.starts_block && li.letter_lower && !text.empty() && text[0] == '-';
     li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
+    if (li.starts_block && head.size() <= 8) {
+      auto marker = patterns.markers->find(head, 0, true);
+      li.bare_marker =
+          marker && head.find_first_not_of(' ', marker->groups[0].end) == std::string::npos;
+    }
   }
 
   // Wrap width: most lines of a PDF text run close to it; markdown lines are paragraphs.
@@ -296,7 +304,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     if (li.dash_lower && long_lines && full_line && next_line && !ends_sentence(block.text()) &&
         !pi.standalone && !p.decorated && !lines[i].decorated)
       return true;
-    if (li.starts_block || pi.standalone || lines[i].decorated || p.decorated) return false;
+    if (li.starts_block || pi.standalone || pi.bare_marker || lines[i].decorated || p.decorated)
+      return false;
     // "Cơ quan chủ trì: Sở Khoa học và / Công nghệ.", "Thời gian thực hiện: / Trong tháng 9":
     // the line cannot stop there, whatever follows.
     if (!li.uppercase && !pi.uppercase && ends_unfinished(block.text())) return true;

@@ -332,3 +332,37 @@ TEST_CASE("markers that OCR read apart from their text open their paragraphs", "
   // The marker lines are read, not left over as unclassified text.
   for (const auto& block : model.unclassified) CHECK(block.text.find("b)") == std::string::npos);
 }
+
+// A Roman marker read in the same run as a list marker: it goes to the heading
+// in capitals, the list marker to the text; the lower-case rest of a paragraph
+// cut by a page break takes neither.
+TEST_CASE("a detached Roman marker goes to its heading in capitals", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "I. MỤC ĐÍCH\n"
+      "\n"
+      "1. Quán triệt sâu sắc nội dung của Nghị quyết đến toàn thể cán bộ, đảng viên và\n"
+      "\n"
+      "II.\n"
+      "\n"
+      "2.\n"
+      "\n"
+      "nhân dân trên địa bàn xã.\n"
+      "\n"
+      "Bảo đảm tinh thần chủ động, sáng tạo.\n"
+      "\n"
+      "MỤC TIÊU\n"
+      "\n"
+      "1. Đến hết năm 2028\n"
+      "\n"
+      "- Có 90% hồ sơ được giải quyết trực tuyến.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  std::vector<std::string> titles;
+  for (const auto& s : model.sections) titles.push_back(s.number + " " + s.kind + " " + s.title);
+  REQUIRE(titles.size() == 5);
+  CHECK(titles[2] == "2 purpose Bảo đảm tinh thần chủ động, sáng tạo");
+  CHECK(titles[3] == "II goals MỤC TIÊU");
+  CHECK(titles[4] == "1 horizon Đến hết năm 2028");
+  REQUIRE(model.targets.size() == 1);
+  CHECK(model.targets[0].year == 2028);
+}
