@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -44,8 +45,8 @@ constexpr double kMarkDisagrees = 0.7;  // OCR: a marked word read as another ma
 constexpr double kUnknownSpelling = 7.0;
 constexpr double kKeepUnknown = kUnknownSpelling + 1.5;
 constexpr double kKeepAbbreviation = kUnknownSpelling;
-constexpr double kAnyEdit = 3.5;  // OCR: one unlisted letter change
-constexpr std::size_t kMaxCandidates = 16;
+constexpr double kAnyEdit = 5.5;  // OCR: one unlisted letter change
+constexpr std::size_t kMaxCandidates = 8;
 constexpr std::size_t kBeam = 6;
 constexpr std::size_t kMinJudgedWords = 8;  // a paragraph shorter than this is not judged alone
 
@@ -73,6 +74,8 @@ struct Restorer::Impl {
   std::shared_ptr<const RestoreModel> model;
   const RestoreModel::Impl& m;
   std::vector<ChannelRule> rules;
+  // Rules by the first byte of OBSERVED: a word tries only those that can match.
+  std::array<std::vector<std::uint32_t>, 256> rules_by_first_byte;
   std::u32string symbols;                     // non-letters the channel reads as letters
   std::unique_ptr<icu::Transliterator> tone;  // old/new tone placement (hoà ↔ hòa)
 
@@ -152,6 +155,8 @@ struct Restorer::Impl {
         if (!internal::Letters::get().is_letter(c) && symbols.find(c) == std::u32string::npos)
           symbols += c;
       }
+      rules_by_first_byte[static_cast<unsigned char>(rule.observed[0])].push_back(
+          static_cast<std::uint32_t>(rules.size()));
       rules.push_back(std::move(rule));
     }
   }
@@ -291,9 +296,10 @@ struct Restorer::Impl {
   // Keys one or two channel rules away from `key`, with their costs.
   void rule_variants(const std::string& key, double cost, int depth, std::vector<Candidate>& out,
                      std::size_t from) const {
-    for (const ChannelRule& rule : rules) {
-      for (std::size_t at = from; at < key.size(); ++at) {
-        if (rule.initial && at != 0) break;
+    for (std::size_t at = from; at < key.size(); ++at) {
+      for (std::uint32_t index : rules_by_first_byte[static_cast<unsigned char>(key[at])]) {
+        const ChannelRule& rule = rules[index];
+        if (rule.initial && at != 0) continue;
         if (key.compare(at, rule.observed.size(), rule.observed) != 0) continue;
         std::string variant =
             key.substr(0, at) + rule.intended + key.substr(at + rule.observed.size());
