@@ -351,7 +351,10 @@ struct Restorer::Impl {
         i += utf8_decode(token.lower, i, c);
         observed += c;
       }
-      for (Candidate& c : out) c.cost += mark_cost(observed, m.syllables[c.id]);
+      // A word that is a syllable as written costs nothing to keep: OCR rarely
+      // writes í or ú, so the mark channel would price a clean word out.
+      for (Candidate& c : out)
+        if (c.id != as_written) c.cost += mark_cost(observed, m.syllables[c.id]);
       if (as_written == internal::kUnknown)
         out.push_back({internal::kUnknown,
                        token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown, true});
