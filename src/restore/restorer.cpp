@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -44,7 +45,7 @@ constexpr double kMarkDisagrees = 0.7;  // OCR: a marked word read as another ma
 constexpr double kUnknownSpelling = 7.0;
 constexpr double kKeepUnknown = kUnknownSpelling + 1.5;
 constexpr double kKeepAbbreviation = kUnknownSpelling;
-constexpr double kAnyEdit = 3.5;  // OCR: one unlisted letter change
+constexpr double kAnyEdit = 5.5;  // OCR: one unlisted letter change
 constexpr std::size_t kMaxCandidates = 8;
 constexpr std::size_t kBeam = 6;
 constexpr std::size_t kMinJudgedWords = 8;  // a paragraph shorter than this is not judged alone
@@ -73,6 +74,8 @@ struct Restorer::Impl {
   std::shared_ptr<const RestoreModel> model;
   const RestoreModel::Impl& m;
   std::vector<ChannelRule> rules;
+  // Rules by the first byte of OBSERVED: a word tries only those that can match.
+  std::array<std::vector<std::uint32_t>, 256> rules_by_first_byte;
   std::u32string symbols;                     // non-letters the channel reads as letters
   std::unique_ptr<icu::Transliterator> tone;  // old/new tone placement (hoà ↔ hòa)
 
@@ -93,12 +96,31 @@ struct Restorer::Impl {
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
       : model(std::move(restore_model)), m(model->impl()) {
     load_rules(grammar);
+    load_marks(grammar);
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     tone.reset(icu::Transliterator::createFromRules(
         "vnplan-tone", icu::UnicodeString::fromUTF8(grammar.text("normalise/tone_placement")),
         UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status)) tone.reset();
+  }
+
+  // "WORD COST", optionally followed by "<TAB># a comment": the word and a
+  // cost in nats (finite, >= 0); false when the value is not of that form.
+  static bool parse_word_and_cost(const std::string& value, std::string& word, double& cost) {
+    std::string_view text(value);
+    if (std::size_t comment = text.find('#'); comment != std::string_view::npos) {
+      text = text.substr(0, comment);
+      if (text.empty() || (text.back() != '\t' && text.back() != ' ')) return false;
+    }
+    while (!text.empty() && (text.back() == '\t' || text.back() == ' ')) text.remove_suffix(1);
+    std::size_t space = text.find(' ');
+    if (space == std::string_view::npos || space == 0) return false;
+    word = std::string(text.substr(0, space));
+    std::string_view number = text.substr(space + 1);
+    auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), cost);
+    return error == std::errc() && end == number.data() + number.size() && std::isfinite(cost) &&
+           cost >= 0;
   }
 
   void load_rules(const Grammar& grammar) {
@@ -110,21 +132,22 @@ struct Restorer::Impl {
         rule.initial = true;
         rule.observed.erase(0, 1);
       }
-      std::size_t space = entry.value.find(' ');
       double cost = -1;
-      if (space != std::string::npos) {
-        rule.intended = entry.value.substr(0, space);
-        std::string number = entry.value.substr(space + 1);
-        try {
-          cost = std::stod(number);
-        } catch (const std::exception&) {
-          cost = -1;
-        }
+      bool ok = parse_word_and_cost(entry.value, rule.intended, cost) && !rule.observed.empty() &&
+                std::all_of(rule.intended.begin(), rule.intended.end(),
+                            [](char c) { return c >= 'a' && c <= 'z'; });
+      // OBSERVED is matched against bare keys: no capitals, no marked letters.
+      for (std::size_t i = 0; ok && i < rule.observed.size();) {
+        char32_t c;
+        i += utf8_decode(rule.observed, i, c);
+        ok =
+            internal::Letters::get().is_letter(c) ? (c >= 'a' && c <= 'z') : (c > ' ' && c != 0x7F);
       }
-      if (rule.observed.empty() || rule.intended.empty() || !(cost >= 0))
+      if (!ok)
         throw GrammarError(file, entry.line,
-                           "expected OBSERVED<TAB>INTENDED COST (bare lower-case letters, a "
-                           "cost in nats >= 0)");
+                           "expected OBSERVED<TAB>INTENDED COST (OBSERVED: a bare key, lower-case "
+                           "a-z, digits or symbols; INTENDED: bare lower-case letters a-z; COST: "
+                           "nats >= 0)");
       rule.cost = cost;
       for (std::size_t i = 0; i < rule.observed.size();) {
         char32_t c;
@@ -132,8 +155,94 @@ struct Restorer::Impl {
         if (!internal::Letters::get().is_letter(c) && symbols.find(c) == std::u32string::npos)
           symbols += c;
       }
+      rules_by_first_byte[static_cast<unsigned char>(rule.observed[0])].push_back(
+          static_cast<std::uint32_t>(rules.size()));
       rules.push_back(std::move(rule));
     }
+  }
+
+  // The mark channel: -log P(observed letter | intended letter) for letters
+  // with the same bare letter (ê read as é); `any` for a letter not listed.
+  struct MarkCosts {
+    std::unordered_map<char32_t, double> observed;
+    double any = 0;
+  };
+  std::unordered_map<char32_t, MarkCosts> marks;
+
+  void load_marks(const Grammar& grammar) {
+    const std::string file = grammar.directory() + "/restore/ocr_marks.tsv";
+    const internal::Letters& letters = internal::Letters::get();
+    // One lower-case letter (or * for OBSERVED), as a code point; 0 if not.
+    auto one_letter = [&](const std::string& text, bool star) -> char32_t {
+      char32_t c = 0;
+      if (text.empty() || utf8_decode(text, 0, c) != text.size()) return 0;
+      if (star && c == '*') return c;
+      return letters.is_letter(c) && letters.lower(c) == c ? c : 0;
+    };
+    for (const Entry& entry : grammar.entries("restore/ocr_marks")) {
+      std::string observed_text;
+      double cost = -1;
+      char32_t intended = one_letter(entry.key, false);
+      bool ok = intended && parse_word_and_cost(entry.value, observed_text, cost);
+      char32_t observed = ok ? one_letter(observed_text, true) : 0;
+      if (!observed || (observed != '*' && letters.bare(observed) != letters.bare(intended)))
+        throw GrammarError(file, entry.line,
+                           "expected INTENDED<TAB>OBSERVED COST (one lower-case letter each, "
+                           "with the same bare letter, or * for OBSERVED; COST: nats >= 0)");
+      MarkCosts& costs = marks[intended];
+      if (observed == '*')
+        costs.any = cost;
+      else
+        costs.observed[observed] = cost;
+    }
+  }
+
+  // What the mark channel charges for reading `candidate` as `observed`: the
+  // letters are aligned on their bare letters (an edit distance), and each
+  // pair with the same bare letter costs its mark confusion. The letters that
+  // differ were paid for by the rewrite rules.
+  double mark_cost(const std::u32string& observed, const std::string& candidate) const {
+    const internal::Letters& letters = internal::Letters::get();
+    std::u32string intended;
+    for (std::size_t i = 0; i < candidate.size();) {
+      char32_t c;
+      i += utf8_decode(candidate, i, c);
+      intended += c;
+    }
+    auto bare = [&](char32_t c) {
+      return letters.bare(c) ? static_cast<char32_t>(letters.bare(c)) : c;
+    };
+    const std::size_t n = observed.size(), m = intended.size();
+    if (n > 24 || m > 24) return 0;
+    std::uint8_t d[25][25];
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<std::uint8_t>(i);
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<std::uint8_t>(j);
+    for (std::size_t i = 1; i <= n; ++i)
+      for (std::size_t j = 1; j <= m; ++j)
+        d[i][j] = static_cast<std::uint8_t>(
+            std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                      d[i - 1][j - 1] + (bare(observed[i - 1]) == bare(intended[j - 1]) ? 0 : 1)}));
+    double cost = 0;
+    std::size_t i = n, j = m;
+    while (i > 0 && j > 0) {
+      if (bare(observed[i - 1]) == bare(intended[j - 1]) && d[i][j] == d[i - 1][j - 1]) {
+        auto it = marks.find(intended[j - 1]);
+        if (it != marks.end()) {
+          auto seen = it->second.observed.find(observed[i - 1]);
+          cost += seen != it->second.observed.end() ? seen->second : it->second.any;
+        } else if (observed[i - 1] != intended[j - 1]) {
+          cost += kMarkDisagrees;
+        }
+        --i, --j;
+      } else if (d[i][j] == d[i - 1][j - 1] + 1) {
+        --i, --j;
+      } else if (d[i][j] == d[i - 1][j] + 1) {
+        --i;
+      } else {
+        --j;
+      }
+    }
+    return cost;
   }
 
   // Marked words the lexicon lacks as written, looked up again in the other
@@ -187,9 +296,10 @@ struct Restorer::Impl {
   // Keys one or two channel rules away from `key`, with their costs.
   void rule_variants(const std::string& key, double cost, int depth, std::vector<Candidate>& out,
                      std::size_t from) const {
-    for (const ChannelRule& rule : rules) {
-      for (std::size_t at = from; at < key.size(); ++at) {
-        if (rule.initial && at != 0) break;
+    for (std::size_t at = from; at < key.size(); ++at) {
+      for (std::uint32_t index : rules_by_first_byte[static_cast<unsigned char>(key[at])]) {
+        const ChannelRule& rule = rules[index];
+        if (rule.initial && at != 0) continue;
         if (key.compare(at, rule.observed.size(), rule.observed) != 0) continue;
         std::string variant =
             key.substr(0, at) + rule.intended + key.substr(at + rule.observed.size());
@@ -231,12 +341,20 @@ struct Restorer::Impl {
     SyllableId as_written = token.symbols ? internal::kUnknown : id_of_word(token);
     if (!token.symbols) add_key(out, token.key, 0);
     if (ocr) {
-      if (token.marked)
-        for (Candidate& c : out) c.cost = c.id == as_written ? 0 : kMarkDisagrees;
       rule_variants(token.key, 0, 2, out, 0);
       // Every syllable has a vowel: a word without one lost a letter.
       bool vowel = token.key.find_first_of("aeiouy") != std::string::npos;
       if ((out.empty() || !vowel) && token.key.size() >= 2) any_edit_variants(token.key, out);
+      std::u32string observed;
+      for (std::size_t i = 0; i < token.lower.size();) {
+        char32_t c;
+        i += utf8_decode(token.lower, i, c);
+        observed += c;
+      }
+      // A word that is a syllable as written costs nothing to keep: OCR rarely
+      // writes í or ú, so the mark channel would price a clean word out.
+      for (Candidate& c : out)
+        if (c.id != as_written) c.cost += mark_cost(observed, m.syllables[c.id]);
       if (as_written == internal::kUnknown)
         out.push_back({internal::kUnknown,
                        token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown, true});

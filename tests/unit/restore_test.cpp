@@ -152,3 +152,74 @@ TEST_CASE("restore: parse restores a stripped plan and keeps the text as written
   CHECK(unrestored.source.text_state == "clean");
   CHECK(unrestored.source.restored_words == 0);
 }
+
+namespace {
+
+// A copy of the grammars (without the big model) whose `file` holds `text`;
+// returns the line of the GrammarError building a Restorer gives, 0 if none.
+std::size_t channel_error_line(const std::string& file, const std::string& text) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "vnplan-channel-test";
+  fs::remove_all(dir);
+  fs::path grammars(vnplan::Grammar::default_directory());
+  for (auto it = fs::recursive_directory_iterator(grammars);
+       it != fs::recursive_directory_iterator(); ++it) {
+    fs::path target = dir / fs::relative(it->path(), grammars);
+    if (it->is_directory())
+      fs::create_directories(target);
+    else if (it->path().extension() != ".lm")
+      fs::copy_file(it->path(), target);
+  }
+  {
+    std::ofstream out(dir / "restore" / file);
+    out << text;
+  }
+  {
+    std::ofstream out(dir / "tiny.lm");
+    out << "vnplan-restore-model\t1\ns\tnăm\t10\t0\n";
+  }
+  std::size_t line = 0;
+  try {
+    auto model = vnplan::RestoreModel::load((dir / "tiny.lm").string());
+    auto grammar = vnplan::Grammar::load(dir.string());
+    Restorer restorer(model, *grammar);
+  } catch (const vnplan::GrammarError& error) {
+    CHECK(error.file().find(file) != std::string::npos);
+    line = error.line();
+  }
+  fs::remove_all(dir);
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("restore: bad OCR channel files are named with their line", "[restore]") {
+  // Good files load (a comment after a tab is allowed).
+  CHECK(channel_error_line("ocr_channel.tsv", "# rules\n6\to 1.5\t# 12\n^p\td 2\n") == 0);
+  CHECK(channel_error_line("ocr_marks.tsv", "ê\té 0.1\nê\t* 6\n") == 0);
+  // Rules: missing cost, negative cost, marked or capital letters, junk after the cost.
+  CHECK(channel_error_line("ocr_channel.tsv", "6\to 1\nir\tu\n") == 2);
+  CHECK(channel_error_line("ocr_channel.tsv", "# c\n\nir\tu -1\n") == 3);
+  CHECK(channel_error_line("ocr_channel.tsv", "ir\tư 1\n") == 1);
+  CHECK(channel_error_line("ocr_channel.tsv", "w\tu 1\nIR\tu 1\n") == 2);
+  CHECK(channel_error_line("ocr_channel.tsv", "ir\tu 1x\n") == 1);
+  CHECK(channel_error_line("ocr_channel.tsv", "ir\tu inf\n") == 1);
+  // Marks: two letters, other bare letters, no cost.
+  CHECK(channel_error_line("ocr_marks.tsv", "ê\té 1\nêe\té 1\n") == 2);
+  CHECK(channel_error_line("ocr_marks.tsv", "ê\tó 1\n") == 1);
+  CHECK(channel_error_line("ocr_marks.tsv", "ê\t* \n") == 1);
+  CHECK(channel_error_line("ocr_marks.tsv", "Ê\té 1\n") == 1);
+}
+
+TEST_CASE("restore: typical tesseract-eng readings come back through the learned channel",
+          "[restore]") {
+  // Our own sentences, in the forms tesseract -l eng reads Vietnamese print:
+  // tones dropped, ê/ế/ề read as é, ư as "tt" or "ir", ô as "6", ơ as "e".
+  CHECK(restored("Ban chi dao tang cudng céng tac nghién ctru khoa hoc.",
+                 TextStateKind::ocr_damaged) ==
+        "Ban chỉ đạo tăng cường công tác nghiên cứu khoa học.");
+  // A word that is a syllable as written stays, though OCR seldom writes í.
+  CHECK(restored("Thí điểm cơ chế mới.", TextStateKind::ocr_damaged) == "Thí điểm cơ chế mới.");
+  CHECK(restored("Phat trién kinh té xa h6i cua tinh.", TextStateKind::ocr_damaged) ==
+        "Phát triển kinh tế xã hội của tỉnh.");
+}
