@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <set>
 
 #include "internal.hpp"
 
@@ -44,6 +45,7 @@ struct JoinPatterns {
   const Pattern* empty_label;
   std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
   std::shared_ptr<Pattern> column_name;   // a header cell of a text table
+  std::set<std::string> unit_nouns;        // folded: a cell that is a unit, never a wrap
 };
 
 std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
@@ -76,6 +78,8 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   for (const auto& entry : grammar.patterns("structure/text_tables.re"))
     if (entry.key == "column_name") column_names.push_back(entry.pattern.get());
   p.column_name = Pattern::any_of(column_names);
+  for (const auto& entry : grammar.entries("extract/units"))
+    if (entry.key == "noun") p.unit_nouns.insert(entry.value);
   return shared;
 }
 
@@ -125,6 +129,14 @@ void append_line(Block& block, CleanLine& line, bool with_space) {
 }
 
 // Takes the line's text: each line goes into exactly one block.
+bool is_unit_cell(const JoinPatterns& patterns, const Folder& folder, const std::string& text) {
+  std::string folded = folder.fold_string(text);
+  std::size_t first = folded.find_first_not_of(' ');
+  if (first == std::string::npos) return false;
+  std::size_t last = folded.find_last_not_of(' ');
+  return patterns.unit_nouns.count(folded.substr(first, last + 1 - first)) > 0;
+}
+
 Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
   Block block;
   block.blank_before = blank_before;
@@ -342,8 +354,18 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         out.stats.removed.push_back({line.number, line.text.origin_of(0), line.text.end_origin});
         if (info[i].role == Role::page_number) ++out.stats.page_numbers_removed;
         continue;
-      case Role::table_row:
       case Role::cell:
+        // A hard-wrapped text (PDF text, OCR) wraps a long cell too: its next
+        // line goes on in lower case, right below it.
+        if (wrapped && blanks == 0 && info[i].letter_lower && !out.blocks.empty() &&
+            out.blocks.back().kind == BlockKind::cell &&
+            !is_unit_cell(patterns, folder, line.text.text)) {
+          append_line(out.blocks.back(), line, true);
+          ++out.stats.joined_lines;
+          continue;
+        }
+        [[fallthrough]];
+      case Role::table_row:
         open = kNone;
         footnote_mode = false;
         out.blocks.push_back(start_block(
