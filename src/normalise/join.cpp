@@ -45,7 +45,7 @@ struct JoinPatterns {
   const Pattern* empty_label;
   std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
   std::shared_ptr<Pattern> column_name;   // a header cell of a text table
-  std::set<std::string> unit_nouns;        // folded: a cell that is a unit, never a wrap
+  std::set<std::string> unit_nouns;       // folded: a cell that is a unit, never a wrap
 };
 
 std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {

@@ -369,6 +369,31 @@ struct Restorer::Impl {
     return out;
   }
 
+  // OCR reads a short capitalised word in capitals ("SO Kế hoạch" for "Sở
+  // Kế hoạch", "TO chức"): capitals that no neighbouring word shares stand
+  // for one capital. (Only for a word restored to another spelling: "AI" as
+  // written is an abbreviation.)
+  static Token capitals_read_for_one(std::string_view text, const std::vector<Token>& tokens,
+                                     std::size_t at) {
+    constexpr std::size_t kShortWordBytes = 3;
+    Token token = tokens[at];
+    if (!token.all_upper || token.to - token.from > kShortWordBytes) return token;
+    auto word_at = [&](std::size_t i) { return tokens[i].kind == TokenKind::word; };
+    std::size_t next = at + 1;
+    while (next < tokens.size() && !word_at(next)) ++next;
+    if (next == tokens.size() || tokens[next].all_upper) return token;
+    for (std::size_t prev = at; prev-- > 0;)  // on the same line
+      if (word_at(prev)) {
+        bool same_line = text.substr(tokens[prev].to, token.from - tokens[prev].to).find('\n') ==
+                         std::string_view::npos;
+        if (same_line && tokens[prev].all_upper) return token;
+        break;
+      }
+    token.all_upper = false;
+    token.upper_first = true;
+    return token;
+  }
+
   // Codes and markers are not words: "NQ/TW", "KH-UBND", a Roman "II." or
   // its OCR form "Il." at a line's start.
   static bool code_or_marker(std::string_view text, const Token& token) {
@@ -518,8 +543,12 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
       double sum = 0;
       for (double s : scores) sum += std::exp(s - top);
       double confidence = std::exp(scores[chosen[i]] - top) / sum;
-      std::string word = pick.keep ? std::string(text.substr(token.from, token.to - token.from))
-                                   : internal::cased_as(m.syllables[pick.id], token);
+      std::string word =
+          pick.keep ? std::string(text.substr(token.from, token.to - token.from))
+                    : internal::cased_as(m.syllables[pick.id],
+                                         m.syllables[pick.id] == token.lower
+                                             ? token
+                                             : capitals_read_for_one(text, tokens, slot.token));
       if (word == text.substr(token.from, token.to - token.from)) continue;
       out.push_back({token.from, token.to, std::move(word), static_cast<float>(confidence)});
     }

@@ -223,3 +223,17 @@ TEST_CASE("restore: typical tesseract-eng readings come back through the learned
   CHECK(restored("Phat trién kinh té xa h6i cua tinh.", TextStateKind::ocr_damaged) ==
         "Phát triển kinh tế xã hội của tỉnh.");
 }
+
+TEST_CASE("restore: a short word OCR read in capitals among lower-case words gets one capital",
+          "[restore]") {
+  // "TO chic" is "Tổ chức"; a heading in capitals stays in capitals.
+  CHECK(restored("TO chic hoc tap kinh nghiém.", TextStateKind::ocr_damaged) ==
+        "Tổ chức học tập kinh nghiệm.");
+  CHECK(restored("TO CHUC THUC HIEN", TextStateKind::ocr_damaged) == "TỔ CHỨC THỰC HIỆN");
+  // An abbreviation that is no syllable is left as it is.
+  CHECK(restored("UBND cac huyén giao nhiém vu.", TextStateKind::ocr_damaged) ==
+        "UBND các huyện giao nhiệm vụ.");
+  // "&" for the mark of the vowel beside it: "Sé&" is "Sở".
+  CHECK(restored("Giao Sé& Tai chinh chu tri.", TextStateKind::ocr_damaged) ==
+        "Giao Sở Tài chính chủ trì.");
+}
