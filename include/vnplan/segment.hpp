@@ -51,7 +51,9 @@ struct SegmentedText {
 class Segmenter {
  public:
   Segmenter(const Grammar& grammar, const Folder& folder);
-  SegmentedText run(NormalisedText text) const;
+  // `judged_ocr`: the restore stage judged the text OCR output (see
+  // SegmentedText::judged_ocr).
+  SegmentedText run(NormalisedText text, bool judged_ocr = false) const;
 
  private:
   const Grammar& grammar_;

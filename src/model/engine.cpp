@@ -210,8 +210,7 @@ ParseResult Engine::parse(const SourceFile& source) const {
     restored = restore_blocks(normalised, impl_->get_restorer(), state.kind);
     result.source.restored_words = restored.size();
   }
-  SegmentedText segmented = impl_->segmenter.run(std::move(normalised));
-  segmented.judged_ocr = judged_ocr;
+  SegmentedText segmented = impl_->segmenter.run(std::move(normalised), judged_ocr);
   result.page_numbers_removed = segmented.text.stats.page_numbers_removed;
   result.joined_lines = segmented.text.stats.joined_lines;
   result.footnote_marks_removed = segmented.text.stats.footnote_marks_removed;

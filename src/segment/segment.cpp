@@ -228,9 +228,10 @@ bool SegmentedText::looks_ocr() const {
   return ocr_folds >= kMinFolds && ocr_folds * kBytesPerFold >= text_bytes;
 }
 
-SegmentedText Segmenter::run(NormalisedText text) const {
+SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
   SegmentedText out;
   out.text = std::move(text);
+  out.judged_ocr = judged_ocr;
   const auto& patterns = grammar_.patterns("structure/markers.re");
   const auto& letters = grammar_.entries("structure/letters");
   out.units.reserve(out.text.blocks.size());
@@ -249,6 +250,9 @@ SegmentedText Segmenter::run(NormalisedText text) const {
       Folder::Folded folded_head = folder_.fold(std::string_view(block.text()).substr(0, head));
       if (auto marker = read_marker(block.text(), folded_head, patterns, letters))
         unit.marker = *marker;
+      // OCR reads one bullet glyph as "-", "*" or "¢" at random: in its output
+      // the glyph tells no list levels apart.
+      if (judged_ocr && unit.marker.type == MarkerType::bullet) unit.marker.number = "-";
     }
     out.units.push_back(std::move(unit));
   }

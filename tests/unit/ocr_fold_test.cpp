@@ -366,3 +366,23 @@ TEST_CASE("a detached Roman marker goes to its heading in capitals", "[genre][oc
   REQUIRE(model.targets.size() == 1);
   CHECK(model.targets[0].year == 2028);
 }
+
+// OCR without a Vietnamese model reads one bullet glyph as "-", "*" or "¢":
+// in its output the glyph tells no list levels apart.
+TEST_CASE("bullets OCR read as -, * and ¢ are one list", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "III. NHIEM VU VA GIAI PHAP\n"
+      "\n"
+      "1. Cong tac chi dao\n"
+      "\n"
+      "* Ban hanh ké hoach trién khai thuc hién Nghi quyét trong nam 2026.\n"
+      "\n"
+      "¢ Kién toan Ban Chi dao vé chuyén déi so cua x4.\n"
+      "\n"
+      "- Xay dung co s6 dit liéu dan cu cua xa.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tasks.size() == 3);
+  CHECK(model.tasks[1].text.rfind("Kiện toàn Ban Chỉ đạo", 0) == 0);
+  for (const auto& s : model.sections) CHECK(s.marker_type != "bullet");
+}

@@ -48,8 +48,8 @@ if [ ! -s "$cache/ocr-eng.txt" ] || [ ! -s "$cache/printed.txt" ]; then
   for tool in pandoc soffice zip unzip perl pdftoppm tesseract; do
     command -v "$tool" > /dev/null || { echo "build-channel: $tool is missing (see --help)" >&2; exit 1; }
   done
-  tesseract --list-langs 2> /dev/null | grep -qx eng || { echo "build-channel: tesseract-ocr-eng is missing" >&2; exit 1; }
-  fc-list | grep -q 'Liberation Serif' || { echo "build-channel: fonts-liberation2 is missing" >&2; exit 1; }
+  tesseract --list-langs 2> /dev/null | grep -x eng > /dev/null || { echo "build-channel: tesseract-ocr-eng is missing" >&2; exit 1; }
+  fc-list : family | grep "Liberation Serif" > /dev/null || { echo "build-channel: fonts-liberation2 is missing" >&2; exit 1; }
   text=$build/restore-text/libreoffice-help-vi.txt
   [ -s "$text" ] || "$root/tools/restore/build-model.sh" --build "$build" --out "$cache/unused.lm"
   work=$(mktemp -d)
