@@ -107,6 +107,7 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
       std::size_t start = i, j = i;
       Token token;
       bool any_letter = false, any_lower = false, any_upper = false, first = true;
+      bool letter_symbol = false;  // an OCR symbol that is no digit ("€" of "1€" = lệ)
       std::size_t letters_seen = 0;
       while (j < n) {
         char32_t d;
@@ -140,6 +141,7 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
           token.key += letters.bare(d);
         } else {
           token.symbols = true;
+          letter_symbol |= !is_digit(d);
           utf8_append(token.lower, d);
           if (is_digit(d))
             token.key += static_cast<char>(d);
@@ -154,7 +156,9 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
       } else {
         token.from = static_cast<std::uint32_t>(start);
         token.to = static_cast<std::uint32_t>(j);
-        if (any_letter) {
+        // Digits and symbols alone are a word when a symbol stands for a
+        // letter: "1€" is "lệ" read by OCR, "1.200" a number.
+        if (any_letter || letter_symbol) {
           token.kind = TokenKind::word;
           token.all_upper = any_upper && !any_lower && letters_seen > 1;
           if (letters_seen == 1 && any_upper && !token.symbols) token.all_upper = false;

@@ -369,10 +369,24 @@ struct Restorer::Impl {
     return out;
   }
 
+  // Whose case a restored word takes: the written word's, but a capital that
+  // OCR made up says nothing (see below; and "I" read for "l": "Ty I¢" =
+  // "Tỷ lệ"). A word restored to its own spelling keeps its case ("AI").
+  static Token case_to_copy(std::string_view text, const std::vector<Token>& tokens, std::size_t at,
+                            const std::string& syllable) {
+    const Token& token = tokens[at];
+    if (syllable == token.lower) return token;
+    if (text[token.from] == 'I' && syllable.front() == 'l' && !token.all_upper) {
+      Token lower = token;
+      lower.upper_first = false;
+      return lower;
+    }
+    return capitals_read_for_one(text, tokens, at);
+  }
+
   // OCR reads a short capitalised word in capitals ("SO Kế hoạch" for "Sở
   // Kế hoạch", "TO chức"): capitals that no neighbouring word shares stand
-  // for one capital. (Only for a word restored to another spelling: "AI" as
-  // written is an abbreviation.)
+  // for one capital.
   static Token capitals_read_for_one(std::string_view text, const std::vector<Token>& tokens,
                                      std::size_t at) {
     constexpr std::size_t kShortWordBytes = 3;
@@ -544,11 +558,10 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
       for (double s : scores) sum += std::exp(s - top);
       double confidence = std::exp(scores[chosen[i]] - top) / sum;
       std::string word =
-          pick.keep ? std::string(text.substr(token.from, token.to - token.from))
-                    : internal::cased_as(m.syllables[pick.id],
-                                         m.syllables[pick.id] == token.lower
-                                             ? token
-                                             : capitals_read_for_one(text, tokens, slot.token));
+          pick.keep
+              ? std::string(text.substr(token.from, token.to - token.from))
+              : internal::cased_as(m.syllables[pick.id],
+                                   case_to_copy(text, tokens, slot.token, m.syllables[pick.id]));
       if (word == text.substr(token.from, token.to - token.from)) continue;
       out.push_back({token.from, token.to, std::move(word), static_cast<float>(confidence)});
     }

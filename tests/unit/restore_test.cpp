@@ -237,3 +237,13 @@ TEST_CASE("restore: a short word OCR read in capitals among lower-case words get
   CHECK(restored("Giao Sé& Tai chinh chu tri.", TextStateKind::ocr_damaged) ==
         "Giao Sở Tài chính chủ trì.");
 }
+
+TEST_CASE("restore: letters OCR read as digits and symbols, and I read for l", "[restore]") {
+  // "1€" holds no letter, yet it is a word ("lệ"); "I¢" is "lệ", not "Lệ".
+  CHECK(restored("Ty 1€ hd dan c6 tai khoan.", TextStateKind::ocr_damaged) ==
+        "Tỷ lệ hộ dân có tài khoản.");
+  CHECK(restored("Ty I¢ hd dan c6 tai khoan.", TextStateKind::ocr_damaged) ==
+        "Tỷ lệ hộ dân có tài khoản.");
+  // Numbers stay numbers.
+  CHECK(restored("Nam 2025 dat 1.200 hd.", TextStateKind::ocr_damaged) == "Năm 2025 đạt 1.200 hộ.");
+}
