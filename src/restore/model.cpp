@@ -57,6 +57,15 @@ char32_t next_code(std::string_view text, std::size_t i) {
   return c;
 }
 
+// A question mark with a lower-case word after it ends no sentence: OCR reads
+// the hook and tone of ừ, ử or ữ as "?" ("Thi? bac" = Thứ bậc, "di? liéu").
+bool lower_case_word_after(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size() || text[i] != ' ') return false;
+  char32_t c = next_code(text, i + 1);
+  const Letters& letters = Letters::get();
+  return letters.is_letter(c) && letters.lower(c) == c;
+}
+
 bool ends_sentence(char32_t c) {
   switch (c) {
     case '.':
@@ -117,7 +126,8 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
         // at a word's end it is punctuation.
         bool symbol =
             is_symbol(d) && ((!ends_sentence(d) && d != ',') ||
-                             (j + len < n && letters.is_letter(next_code(text, j + len))));
+                             (j + len < n && letters.is_letter(next_code(text, j + len))) ||
+                             (d == '?' && any_letter && lower_case_word_after(text, j + len)));
         if (!letter && !is_digit(d) && !symbol) {
           // "1.200" and "8,5" stay numbers: a digit run may hold . , / between digits.
           if (!any_letter && (d == '.' || d == ',' || d == '/') && j + 1 < n &&

@@ -369,7 +369,7 @@ TEST_CASE("a detached Roman marker goes to its heading in capitals", "[genre][oc
 
 // OCR without a Vietnamese model reads one bullet glyph as "-", "*" or "¢":
 // in its output the glyph tells no list levels apart.
-TEST_CASE("bullets OCR read as -, * and ¢ are one list", "[genre][ocr]") {
+TEST_CASE("bullets OCR read as a dash, an asterisk or a cent sign are one list", "[genre][ocr]") {
   auto result = vnplan::test::parse_text(
       "III. NHIEM VU VA GIAI PHAP\n"
       "\n"

@@ -238,12 +238,21 @@ TEST_CASE("restore: a short word OCR read in capitals among lower-case words get
         "Giao Sở Tài chính chủ trì.");
 }
 
-TEST_CASE("restore: letters OCR read as digits and symbols, and I read for l", "[restore]") {
+TEST_CASE("restore: letters OCR read as digits and symbols; I read for l", "[restore]") {
   // "1€" holds no letter, yet it is a word ("lệ"); "I¢" is "lệ", not "Lệ".
-  CHECK(restored("Ty 1€ hd dan c6 tai khoan.", TextStateKind::ocr_damaged) ==
-        "Tỷ lệ hộ dân có tài khoản.");
-  CHECK(restored("Ty I¢ hd dan c6 tai khoan.", TextStateKind::ocr_damaged) ==
-        "Tỷ lệ hộ dân có tài khoản.");
+  CHECK(restored("Ty 1€ nguoi dan c6 tai khoan.", TextStateKind::ocr_damaged) ==
+        "Tỷ lệ người dân có tài khoản.");
+  CHECK(restored("Ty I¢ nguoi dan c6 tai khoan.", TextStateKind::ocr_damaged) ==
+        "Tỷ lệ người dân có tài khoản.");
   // Numbers stay numbers.
-  CHECK(restored("Nam 2025 dat 1.200 hd.", TextStateKind::ocr_damaged) == "Năm 2025 đạt 1.200 hộ.");
+  CHECK(restored("Nam 2025 co 1.200 nguoi dan.", TextStateKind::ocr_damaged) ==
+        "Năm 2025 có 1.200 người dân.");
+}
+
+TEST_CASE("restore: a question mark OCR read for the hook of ư is part of the word", "[restore]") {
+  CHECK(restored("Hoan thién trung tam di? liéu cua tinh.", TextStateKind::ocr_damaged) ==
+        "Hoàn thiện trung tâm dữ liệu của tỉnh.");
+  // A real question ends its sentence: a capital or the line's end follows.
+  CHECK(restored("Vi sao? Vi can lam ngay.", TextStateKind::ocr_damaged) ==
+        "Vì sao? Vì cần làm ngay.");
 }
