@@ -2,6 +2,7 @@
 // original bytes for every byte of it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -140,5 +141,24 @@ std::vector<std::pair<std::size_t, std::size_t>> pipe_cells(std::string_view row
 // Decodes one UTF-8 code point at s[i]; returns its byte length (input is valid UTF-8).
 std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code);
 void utf8_append(std::string& out, char32_t code);
+
+// Levenshtein distance of two sequences (bytes of a std::string_view, code
+// points of a std::u32string_view): insertions, deletions and substitutions.
+template <typename View>
+std::size_t edit_distance(View a, View b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min(std::min(row[j], row[j - 1]) + 1, substitute);
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
 
 }  // namespace vnplan

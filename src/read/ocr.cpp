@@ -276,12 +276,6 @@ RenderResult render_ocr_image(const std::string& path, const std::string& bytes)
 
 namespace {
 
-void quiet_poppler() {
-  static std::once_flag quiet;  // poppler writes its complaints to stderr otherwise
-  std::call_once(
-      quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
-}
-
 // Draws PDF pages in grey at 300 dpi (less for huge pages) and reads them.
 class PdfPageReader final : public PageOcr {
  public:
@@ -336,20 +330,11 @@ std::unique_ptr<PageOcr> start_page_ocr(std::string& error) {
 }
 
 RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes) {
-  quiet_poppler();
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-    return fail(path, "PDF file too large");
-  std::unique_ptr<poppler::document> document(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!document)
-    return fail(path, "damaged PDF: its structure cannot be read (truncated or corrupt file?)");
-  if (document->is_locked())
-    return fail(path, "encrypted PDF: vnplan cannot read it without the password");
+  std::string error;
+  std::unique_ptr<poppler::document> document =
+      open_pdf(bytes, static_cast<long>(kMaxOcrPages), "PDF of scans", "OCRs", error);
+  if (!document) return fail(path, error);
   int page_count = document->pages();
-  if (page_count <= 0) return fail(path, "damaged PDF: it has no readable page");
-  if (static_cast<std::uint32_t>(page_count) > kMaxOcrPages)
-    return fail(path, "PDF of scans with " + std::to_string(page_count) + " pages: more than the " +
-                          std::to_string(kMaxOcrPages) + " vnplan OCRs");
   PdfPageReader reader;
   if (auto error = reader.start()) return fail(path, *error);
   RenditionBuilder out;

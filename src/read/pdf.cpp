@@ -883,23 +883,36 @@ std::unique_ptr<PageOcr> start_scanned_page_ocr(const std::vector<Page>& pages, 
 
 }  // namespace
 
-RenderResult render_pdf(const std::string& path, const std::string& bytes,
-                        bool ocr_pages_without_text) {
+std::unique_ptr<poppler::document> open_pdf(const std::string& bytes, long max_pages,
+                                            std::string_view what, std::string_view verb,
+                                            std::string& error) {
   static std::once_flag quiet;  // poppler writes its complaints to stderr otherwise
   std::call_once(quiet, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-    return fail(path, "PDF file too large");
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    error = "PDF file too large";
+    return nullptr;
+  }
   std::unique_ptr<poppler::document> document(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!document)
-    return fail(path, "damaged PDF: its structure cannot be read (truncated or corrupt file?)");
-  if (document->is_locked())
-    return fail(path, "encrypted PDF: vnplan cannot read it without the password");
+    error = "damaged PDF: its structure cannot be read (truncated or corrupt file?)";
+  else if (document->is_locked())
+    error = "encrypted PDF: vnplan cannot read it without the password";
+  else if (document->pages() <= 0)
+    error = "damaged PDF: it has no readable page";
+  else if (document->pages() > max_pages)
+    error = std::string(what) + " with " + std::to_string(document->pages()) +
+            " pages: more than the " + std::to_string(max_pages) + " vnplan " + std::string(verb);
+  if (!error.empty()) return nullptr;
+  return document;
+}
+
+RenderResult render_pdf(const std::string& path, const std::string& bytes,
+                        bool ocr_pages_without_text) {
+  std::string error;
+  std::unique_ptr<poppler::document> document = open_pdf(bytes, kMaxPages, "PDF", "reads", error);
+  if (!document) return fail(path, error);
   int page_count = document->pages();
-  if (page_count <= 0) return fail(path, "damaged PDF: it has no readable page");
-  if (page_count > kMaxPages)
-    return fail(path, "PDF with " + std::to_string(page_count) + " pages: more than the " +
-                          std::to_string(kMaxPages) + " vnplan reads");
 
   std::vector<Page> pages;
   std::size_t characters = 0, unreadable = 0;

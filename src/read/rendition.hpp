@@ -76,6 +76,13 @@ std::string roman_numeral(long number, bool upper);
 
 RenderResult render_html(const std::string& path, const std::string& bytes);
 RenderResult render_docx(const std::string& path, const std::string& bytes);
+// Opens a PDF with poppler, its complaints to stderr silenced (pdf.cpp). Null,
+// with `error` set to a message for the user, when the file is too large,
+// damaged, encrypted, without a page or with more than `max_pages` ("PDF of
+// scans with 900 pages: more than the 500 vnplan OCRs": `what`, `verb`).
+std::unique_ptr<poppler::document> open_pdf(const std::string& bytes, long max_pages,
+                                            std::string_view what, std::string_view verb,
+                                            std::string& error);
 // `ocr_pages_without_text`: pages without text in a PDF that has text on
 // others are read by OCR (a PDF without any text is left to render_ocr_pdf).
 RenderResult render_pdf(const std::string& path, const std::string& bytes,

@@ -183,19 +183,8 @@ double f1(const Keys& a, const Keys& b) {
 
 double similarity(std::string_view a, std::string_view b) {
   if (a.empty() && b.empty()) return 1.0;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return 1.0 -
-         static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+  return 1.0 - static_cast<double>(vnplan::edit_distance(a, b)) /
+                   static_cast<double>(std::max(a.size(), b.size()));
 }
 
 std::size_t close_common_count(const std::vector<ItemRecord>& a, const std::vector<ItemRecord>& b,

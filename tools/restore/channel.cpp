@@ -118,22 +118,6 @@ std::string utf8(std::u32string_view text) {
   return out;
 }
 
-// Edit distance of two keys, in letters.
-std::size_t distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // Pairs (printed index, read index) of words read for each other: a banded
 // alignment of the two word sequences (OCR keeps the reading order of a page
 // of running text), where two words pair when their keys are close.
@@ -157,7 +141,8 @@ std::vector<std::pair<std::size_t, std::size_t>> align_words(const std::vector<W
   };
   auto pair_cost = [&](const Word& a, const Word& b) {
     if (a.key == b.key) return 0.0;
-    double d = static_cast<double>(distance(a.key, b.key));
+    double d = static_cast<double>(
+        vnplan::edit_distance(std::u32string_view(a.key), std::u32string_view(b.key)));
     double longer = static_cast<double>(std::max(a.key.size(), b.key.size()));
     return d / longer <= 0.6 ? 1.5 * d / longer : infinity;
   };
