@@ -11,8 +11,9 @@
 #   tools/restore/build-channel.sh [--out FILE] [--build DIR] [--every N] [--chars N]
 #                                  [--scan-penalty NATS]
 #
-# --every N   take every N-th qualifying paragraph (default 10)
-# --chars N   stop after about N characters of text (default 150000, ~50 pages)
+# --every N   take every N-th qualifying paragraph (default 3)
+# --chars N   stop after about N characters of text (default 450000, ~150 pages;
+#             printing and OCR take about 10 minutes on 2 cores)
 # --scan-penalty NATS  extra cost of the hand-noted letter-for-letter rules of
 #             real scans (tools/restore/channel-scans.tsv; default 1.5)
 # The OCR output is cached in BUILD/restore-channel/ (delete it to read again);
@@ -25,8 +26,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${VNPLAN_BUILD:-$root/build}
 out=$root/grammars/restore/ocr_channel.tsv
-every=10
-chars=150000
+every=3
+chars=450000
 scan_penalty=1.5
 while [ $# -gt 0 ]; do
   case "$1" in
