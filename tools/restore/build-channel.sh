@@ -91,20 +91,31 @@ fi
 [ -x "$build/vnplan-channel" ] || { echo "build-channel: $build/vnplan-channel not built (cmake --build $build)" >&2; exit 1; }
 "$build/vnplan-channel" --printed "$cache/printed.txt" --read "$cache/ocr-eng.txt" --out "$out"
 
-# Readings of real scans the printed pages do not show (hand-noted, with
-# their own costs), for each OBSERVED/INTENDED pair the learned rules lack.
-# A rule that reads a letter for another letter is charged --scan-penalty
-# nats more: the channel mixes print (most input) with worn scans (a share of
-# about exp(-penalty)); digits, symbols and a word's first letter are read
-# for letters in print too and keep their cost.
-{
-  printf '#\n# Appended from tools/restore/channel-scans.tsv (real scans, noted by hand;\n'
-  printf '# letter-for-letter rules + %s nats):\n' "$scan_penalty"
-  awk -F'\t' -v penalty="$scan_penalty" '
-    FNR == NR { if ($0 !~ /^#/ && NF >= 2) { split($2, v, " "); have[$1 "\t" v[1]] = 1 }; next }
-    /^#/ || NF < 2 { next }
-    { split($2, v, " "); if (($1 "\t" v[1]) in have) next
-      cost = v[2]; if ($1 ~ /^[a-z]+$/) cost += penalty
-      printf "%s\t%s %.2f\n", $1, v[1], cost }' \
-    "$out" "$root/tools/restore/channel-scans.tsv"
-} >> "$out"
+# Readings of real scans (hand-noted, with their own costs). A digit or symbol
+# read for a letter that the printed pages show too keeps the cheaper of the
+# two costs (print seldom writes "0" for ô, worn scans often do; a letter read
+# for another keeps the cost print gives it); the others are appended. A rule that
+# reads a letter for another letter is charged --scan-penalty nats more: the
+# channel mixes print (most input) with worn scans (a share of about
+# exp(-penalty)); digits, symbols and a word's first letter are read for
+# letters in print too and keep their cost.
+scans=$(mktemp)
+awk -F'\t' -v penalty="$scan_penalty" '/^#/ || NF < 2 { next }
+  { split($2, v, " "); cost = v[2]; if ($1 ~ /^[a-z]+$/) cost += penalty
+    printf "%s\t%s\t%.2f\n", $1, v[1], cost }' "$root/tools/restore/channel-scans.tsv" > "$scans"
+awk -F'\t' -v scans="$scans" '
+  BEGIN { while ((getline line < scans) > 0) { split(line, f, "\t"); scan[f[1] "\t" f[2]] = f[3]; order[++n] = f[1] "\t" f[2] } }
+  /^#/ || NF < 2 { print; next }
+  { split($2, v, " "); pair = $1 "\t" v[1]
+    if ((pair in scan) && $1 !~ /^\^?[a-z]+$/ && scan[pair] + 0 < v[2] + 0) {
+      printf "%s\t%s %.2f\t# scans (print: %s)\n", $1, v[1], scan[pair], v[2]; seen[pair] = 1; next }
+    if (pair in scan) seen[pair] = 1
+    print }
+  END {
+    printf "#\n# Appended from tools/restore/channel-scans.tsv (real scans, noted by hand;\n"
+    printf "# letter-for-letter rules + the scan penalty):\n"
+    for (i = 1; i <= n; i++) if (!(order[i] in seen)) {
+      split(order[i], f, "\t"); printf "%s\t%s %.2f\n", f[1], f[2], scan[order[i]] } }' \
+  "$out" > "$out.part"
+rm -f "$scans"
+mv "$out.part" "$out"
