@@ -3,9 +3,10 @@
 # the four clean corpus documents, for the restoration evaluation (tools/eval,
 # `vnplan-eval`). The Trà Câu file has no clean original and is left out.
 #
-#   tools/make-damaged-corpora.sh              # both kinds, all four documents
-#   tools/make-damaged-corpora.sh --stripped   # only the stripped versions (a second)
-#   tools/make-damaged-corpora.sh --ocr        # only the OCR versions (10-20 minutes)
+#   tools/make-damaged-corpora.sh               # all three kinds, all four documents
+#   tools/make-damaged-corpora.sh --stripped    # only the stripped versions (a second)
+#   tools/make-damaged-corpora.sh --ocr         # only the Liberation OCR versions (about 7 minutes)
+#   tools/make-damaged-corpora.sh --ocr-dejavu  # only the DejaVu OCR versions (about 5 minutes)
 #
 # For each document NAME it writes:
 #   NAME.stripped.txt  the clean text with every diacritic removed: ICU's
@@ -22,10 +23,19 @@
 #                      `pdftoppm -r 300 -gray -png`, read by `tesseract PAGE - -l eng`
 #                      (one thread, so the output is the same on every run), the
 #                      pages joined in order with a blank line between them.
+#   NAME.ocr-eng-dejavu.txt  the same reading of the same document printed in
+#                      ANOTHER font at ANOTHER resolution, to measure the
+#                      restorer on OCR it was not trained on (its OCR channel
+#                      was learned from Liberation Serif at 300 dpi): the DOCX
+#                      of tools/make-format-fixtures.sh with its fonts renamed
+#                      to DejaVu Serif (DejaVu Sans Mono for code) from
+#                      fonts-dejavu-core, laid out again by LibreOffice, each
+#                      page rasterised by `pdftoppm -r 200 -gray -png`, then
+#                      the same tesseract command.
 # and documents.tsv: for each document, the clean text each damaged file must be
 # compared with (a path from the repository root). Yên Bái's PDF is made from
 # its first pages only (tests/fixtures/formats/*.excerpt.md, before Phụ lục I),
-# so its OCR version is compared with that excerpt; its stripped version is of
+# so its OCR versions are compared with that excerpt; its stripped version is of
 # the whole document.
 #
 # Needs these Debian 12 packages (nothing else, nothing downloaded):
@@ -33,6 +43,8 @@
 #   perl             the cross-check of the stripping (Unicode::Normalize is core perl)
 #   poppler-utils    pdftoppm, pdfinfo
 #   tesseract-ocr, tesseract-ocr-eng   the OCR and its English model
+#   libreoffice-writer-nogui, zip, unzip, fonts-dejavu-core   (--ocr-dejavu only)
+#                    the DejaVu print: LibreOffice lays out the DOCX again
 # Deterministic: the same inputs and package versions give the same bytes
 # (tests/fixtures/damaged/README.md lists the versions the committed files came from).
 set -euo pipefail
@@ -43,11 +55,12 @@ formats="$root/tests/fixtures/formats"
 export LC_ALL=C.UTF-8 TZ=UTC
 export OMP_THREAD_LIMIT=1  # tesseract: one thread, deterministic and kind to other jobs
 
-make_stripped=1 make_ocr=1
+make_stripped=1 make_ocr=1 make_ocr_dejavu=1
 case "${1:-}" in
   "") ;;
-  --stripped) make_ocr=0 ;;
-  --ocr) make_stripped=0 ;;
+  --stripped) make_ocr=0 make_ocr_dejavu=0 ;;
+  --ocr) make_stripped=0 make_ocr_dejavu=0 ;;
+  --ocr-dejavu) make_stripped=0 make_ocr=0 ;;
   -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
   *) echo "make-damaged-corpora: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
@@ -64,10 +77,16 @@ need() {
 }
 need perl perl
 [ $make_stripped -eq 0 ] || need uconv icu-devtools
-if [ $make_ocr -eq 1 ]; then
+if [ $make_ocr -eq 1 ] || [ $make_ocr_dejavu -eq 1 ]; then
   need pdftoppm poppler-utils
   need tesseract tesseract-ocr
   tesseract --list-langs 2> /dev/null | grep -qx eng || { echo "make-damaged-corpora: tesseract-ocr-eng is missing" >&2; exit 1; }
+fi
+if [ $make_ocr_dejavu -eq 1 ]; then
+  need soffice libreoffice-writer-nogui
+  need zip zip
+  need unzip unzip
+  fc-list : family | grep -qx 'DejaVu Serif' || { echo "make-damaged-corpora: DejaVu Serif is missing (package fonts-dejavu-core)" >&2; exit 1; }
 fi
 
 work=$(mktemp -d)
@@ -84,10 +103,10 @@ strip_diacritics() {  # source → target
   perl -CSD -ne 'if (/[\p{Mn}\x{111}\x{110}]/) { print STDERR "make-damaged-corpora: a mark is left in '"$2"' line $.\n"; exit 1 }' "$2"
 }
 
-ocr_pdf() {  # pdf → text
-  local pdf=$1 target=$2 pages
+ocr_pdf() {  # pdf, text, resolution in dpi
+  local pdf=$1 target=$2 dpi=$3 pages
   rm -rf "$work/pages" && mkdir "$work/pages"
-  pdftoppm -r 300 -gray -png "$pdf" "$work/pages/page"
+  pdftoppm -r "$dpi" -gray -png "$pdf" "$work/pages/page"
   pages=$(find "$work/pages" -name 'page-*.png' | sort)  # page-01 … sorts in page order
   : > "$target"
   local first=1
@@ -99,6 +118,32 @@ ocr_pdf() {  # pdf → text
   done
 }
 
+# The DejaVu print: the format fixture's DOCX (pandoc's, with the reference
+# styles that name Liberation Serif and Liberation Mono, and nothing else) with
+# those names replaced, so LibreOffice lays the same paragraphs out in DejaVu.
+# The PDF is only rasterised, so its dates need not be pinned.
+dejavu_pdf() {  # docx → pdf
+  local docx=$1 pdf=$2 dir="$work/docx"
+  rm -rf "$dir" && mkdir "$dir"
+  (cd "$dir" && unzip -q "$docx")
+  grep -rq 'Liberation Serif' "$dir/word/styles.xml" || { echo "make-damaged-corpora: $docx names no Liberation Serif" >&2; exit 1; }
+  find "$dir" -name '*.xml' -exec perl -pi -e 's/Liberation Serif/DejaVu Serif/g; s/Liberation Mono/DejaVu Sans Mono/g' {} +
+  ! grep -rq 'Liberation' "$dir" || { echo "make-damaged-corpora: a Liberation font is left in $docx" >&2; exit 1; }
+  local name
+  name=$(basename "$docx")
+  rm -f "$work/$name"
+  (cd "$dir" && zip -q -X -D "$work/$name" '[Content_Types].xml' $(find . -type f ! -name '[[]Content_Types].xml' | sed 's|^\./||' | sort))
+  soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
+    --outdir "$work" "$work/$name" > "$work/soffice.log" 2>&1 || { cat "$work/soffice.log" >&2; exit 1; }
+  mv "$work/${name%.docx}.pdf" "$pdf"
+  # LibreOffice would quietly substitute a missing font: check what it embedded.
+  if command -v pdffonts > /dev/null && pdffonts "$pdf" | awk 'NR > 2' | grep -v 'DejaVu' | grep -q .; then
+    echo "make-damaged-corpora: $pdf uses a font other than DejaVu:" >&2
+    pdffonts "$pdf" >&2
+    exit 1
+  fi
+}
+
 {
   printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
   for document in "${documents[@]}"; do
@@ -108,6 +153,7 @@ ocr_pdf() {  # pdf → text
     printf '%s\t%s\t%s\n' "$name" "$name.stripped.txt" "corpora/$document"
     if [ -f "$root/$excerpt" ]; then ocr_clean=$excerpt; else ocr_clean="corpora/$document"; fi
     printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng.txt" "$ocr_clean"
+    printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng-dejavu.txt" "$ocr_clean"
   done
 } > "$out/documents.tsv"
 
@@ -120,8 +166,16 @@ for document in "${documents[@]}"; do
   if [ $make_ocr -eq 1 ]; then
     pdf="$formats/$name.pdf"
     [ -f "$pdf" ] || { echo "make-damaged-corpora: $pdf is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
-    ocr_pdf "$pdf" "$out/$name.ocr-eng.txt"
+    ocr_pdf "$pdf" "$out/$name.ocr-eng.txt" 300
     printf '%-42s ocr-eng  %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng.txt")" \
       "$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')"
+  fi
+  if [ $make_ocr_dejavu -eq 1 ]; then
+    docx="$formats/$name.docx"
+    [ -f "$docx" ] || { echo "make-damaged-corpora: $docx is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
+    dejavu_pdf "$docx" "$work/$name.dejavu.pdf"
+    ocr_pdf "$work/$name.dejavu.pdf" "$out/$name.ocr-eng-dejavu.txt" 200
+    printf '%-42s ocr-eng-dejavu %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng-dejavu.txt")" \
+      "$(pdfinfo "$work/$name.dejavu.pdf" | awk '/^Pages:/{print $2}')"
   fi
 done
