@@ -79,6 +79,11 @@ class Walker {
   };
   std::vector<TaskPlace> task_places_;
   bool pending_heading_has_body_ = false;
+  // OCR output: a horizon line that lost its marker ("Đến hết năm 2035" alone)
+  // sets the year of the goals that follow it in its section.
+  std::optional<int> loose_year_;
+  std::optional<std::size_t> loose_year_section_;
+  std::optional<int> lone_horizon_year(std::size_t u) const;
 
   const StructureInput& in() const { return ctx_.input; }
   void classify_sections();
@@ -219,12 +224,30 @@ std::size_t Walker::body_start(std::size_t u, std::optional<std::size_t> section
   return at;
 }
 
+// The year of a paragraph that is nothing but a horizon ("Đến hết năm 2035"),
+// read with the section-kind grammar's horizon patterns; only in OCR output,
+// where such a line is a heading whose marker was read elsewhere.
+std::optional<int> Walker::lone_horizon_year(std::size_t u) const {
+  constexpr std::size_t kMaxTrailingBytes = 3;  // a stray "." or ":"
+  if (!in().text.looks_ocr()) return std::nullopt;
+  const std::string& folded = in().folded(u);
+  for (const auto& entry : in().grammar.patterns("structure/section_kinds.re")) {
+    if (entry.key != "horizon") continue;
+    auto match = entry.pattern->find(folded, 0, true);
+    std::size_t year = entry.pattern->group("year");
+    if (!match || year == Match::npos || !(*match)[year].matched()) continue;
+    if (folded.size() - match->groups[0].end > kMaxTrailingBytes) continue;
+    return std::stoi(std::string(match->text(folded, year)));
+  }
+  return std::nullopt;
+}
+
 ItemPlace Walker::place_of(std::optional<std::size_t> section) const {
   ItemPlace place;
   if (!section) return place;
   const Section& s = ctx_.model.sections[*section];
   place.section = s.id;
-  place.year = info_[*section].year;
+  place.year = loose_year_ && loose_year_section_ == section ? loose_year_ : info_[*section].year;
   place.category = info_[*section].category;
   return place;
 }
@@ -531,6 +554,13 @@ void Walker::run() {
         std::string_view(folded).substr(folded.size() > 24 ? folded.size() - 24 : 0);
     bool lead_in = lead_in_list.contains(tail) && !has_two_sentences(u, fb);
     if (area == Area::goals) {
+      if (is_heading) loose_year_.reset();
+      if (auto year = is_heading ? std::nullopt : lone_horizon_year(u)) {
+        loose_year_ = year;
+        loose_year_section_ = section;
+        in().use[u] = Use::heading;
+        continue;
+      }
       bool reads = !is_heading || (section && !info_[*section].has_children &&
                                    (sections[*section].role == "item" ||
                                     fb > folded_offset(u, in().unit(u).marker.content_start)));

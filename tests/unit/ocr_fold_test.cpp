@@ -386,3 +386,24 @@ TEST_CASE("bullets OCR read as a dash, an asterisk or a cent sign are one list",
   CHECK(model.tasks[1].text.rfind("Kiện toàn Ban Chỉ đạo", 0) == 0);
   for (const auto& s : model.sections) CHECK(s.marker_type != "bullet");
 }
+
+// A horizon line whose marker OCR read elsewhere ("Đến hết năm 2035" alone)
+// dates the targets below it, in OCR output.
+TEST_CASE("a horizon line that lost its marker dates the targets below it in OCR output",
+          "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Dén hét nim 2030\n"
+      "\n"
+      "- C6 > 80% hd gia dinh c6 cap quang.\n"
+      "\n"
+      "Dén hét nam 2035\n"
+      "\n"
+      "- C6 > 95% hd gia dinh c6 cap quang.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.targets.size() == 2);
+  CHECK(target_with(model, 80)->year == 2030);
+  CHECK(target_with(model, 95)->year == 2035);
+}
