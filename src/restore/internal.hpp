@@ -50,9 +50,28 @@ struct Token {
   bool upper_first = false, all_upper = false;
 };
 
-// Splits `text` into tokens; `symbols` are the non-letters that count as part
+// Splits `text` into tokens one at a time, so that a long text need not be
+// held as tokens all at once; `symbols` are the non-letters that count as part
 // of a word when letters surround or precede them (from the OCR channel).
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, const std::u32string& symbols);
+  bool next(Token& token);  // false at the end of the text
+
+ private:
+  std::string_view text_;
+  const std::u32string& symbols_;
+  std::size_t i_ = 0;
+  int newlines_ = 0;  // since the last token or mark
+  bool last_was_boundary_ = false;
+};
+
+// All the tokens of `text` (see Tokenizer).
 void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out);
+
+// Whether a blank line between `before` and `token` (tokens in this order)
+// starts a new paragraph at `token`.
+bool starts_paragraph(std::string_view text, const Token& before, const Token& token);
 
 // Paragraphs: [from, to) token ranges between blank lines.
 std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text,

@@ -78,34 +78,33 @@ bool ends_sentence(char32_t c) {
 
 }  // namespace
 
-void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out) {
+Tokenizer::Tokenizer(std::string_view text, const std::u32string& symbols)
+    : text_(text), symbols_(symbols) {}
+
+bool Tokenizer::next(Token& token) {
   const Letters& letters = Letters::get();
-  out.clear();
-  auto is_symbol = [&](char32_t c) { return symbols.find(c) != std::u32string::npos; };
-  std::size_t i = 0, n = text.size();
-  int newlines = 0;
-  auto add_boundary = [&](std::size_t at) {
-    if (out.empty() || out.back().kind != TokenKind::boundary)
-      out.push_back({TokenKind::boundary,
-                     static_cast<std::uint32_t>(at),
-                     static_cast<std::uint32_t>(at),
-                     false,
-                     false,
-                     {},
-                     {},
-                     false,
-                     false});
+  auto is_symbol = [&](char32_t c) { return symbols_.find(c) != std::u32string::npos; };
+  const std::string_view text = text_;
+  const std::size_t n = text.size();
+  // A boundary right after another adds nothing: one is kept.
+  auto boundary_at = [&](std::size_t at) {
+    if (last_was_boundary_) return false;
+    token = Token{};
+    token.kind = TokenKind::boundary;
+    token.from = token.to = static_cast<std::uint32_t>(at);
+    last_was_boundary_ = true;
+    return true;
   };
-  while (i < n) {
+  while (i_ < n) {
     char32_t c;
-    std::size_t length = utf8_decode(text, i, c);
+    std::size_t length = utf8_decode(text, i_, c);
     bool starts_word = letters.is_letter(c);
-    if (!starts_word && (is_digit(c) || is_symbol(c)) && i + length < n)
+    if (!starts_word && (is_digit(c) || is_symbol(c)) && i_ + length < n)
       starts_word = true;  // "6" of "6i" or a number; decided below
     if (starts_word) {
       // A word runs over letters, digits and OCR symbols; it must hold a letter.
-      std::size_t start = i, j = i;
-      Token token;
+      std::size_t start = i_, j = i_;
+      token = Token{};
       bool any_letter = false, any_lower = false, any_upper = false, first = true;
       std::size_t letters_seen = 0;
       while (j < n) {
@@ -149,9 +148,7 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
         first = false;
         j += len;
       }
-      if (j == start) {  // a lone mark: punctuation after all
-        starts_word = false;
-      } else {
+      if (j != start) {  // else a lone mark: punctuation after all
         token.from = static_cast<std::uint32_t>(start);
         token.to = static_cast<std::uint32_t>(j);
         if (any_letter) {
@@ -164,31 +161,43 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
           token.key.clear();
           token.symbols = false;
         }
-        out.push_back(std::move(token));
-        newlines = 0;
-        i = j;
-        continue;
+        newlines_ = 0;
+        i_ = j;
+        last_was_boundary_ = false;
+        return true;
       }
     }
+    std::size_t at = i_;
+    i_ += length;
     if (c == '\n') {
-      if (++newlines >= 2) add_boundary(i);
+      if (++newlines_ >= 2 && boundary_at(at)) return true;
     } else if (c != ' ' && c != '\t' && c != '\r') {
-      newlines = 0;
-      if (ends_sentence(c))
-        add_boundary(i);
-      else if (c == ',')
-        out.push_back({TokenKind::comma,
-                       static_cast<std::uint32_t>(i),
-                       static_cast<std::uint32_t>(i + 1),
-                       false,
-                       false,
-                       {},
-                       {},
-                       false,
-                       false});
+      newlines_ = 0;
+      if (ends_sentence(c)) {
+        if (boundary_at(at)) return true;
+      } else if (c == ',') {
+        token = Token{};
+        token.kind = TokenKind::comma;
+        token.from = static_cast<std::uint32_t>(at);
+        token.to = static_cast<std::uint32_t>(at + 1);
+        last_was_boundary_ = false;
+        return true;
+      }
     }
-    i += length;
   }
+  return false;
+}
+
+void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out) {
+  out.clear();
+  Tokenizer tokenizer(text, symbols);
+  Token token;
+  while (tokenizer.next(token)) out.push_back(std::move(token));
+}
+
+bool starts_paragraph(std::string_view text, const Token& before, const Token& token) {
+  std::string_view gap = text.substr(before.to, token.from - before.to);
+  return gap.find("\n\n") != std::string_view::npos || gap.find("\n\r\n") != std::string_view::npos;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text,
@@ -197,11 +206,7 @@ std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view tex
   std::size_t start = 0;
   for (std::size_t t = 1; t <= tokens.size(); ++t) {
     bool split = t == tokens.size();
-    if (!split) {
-      std::string_view gap = text.substr(tokens[t - 1].to, tokens[t].from - tokens[t - 1].to);
-      split = gap.find("\n\n") != std::string_view::npos ||
-              gap.find("\n\r\n") != std::string_view::npos;
-    }
+    if (!split) split = starts_paragraph(text, tokens[t - 1], tokens[t]);
     if (split) {
       result.emplace_back(start, t);
       start = t;

@@ -54,6 +54,10 @@ struct Evidence {
   std::size_t words = 0, valid = 0, marked = 0, bare = 0, plausible_bare = 0, invalid_marked = 0,
               symbols = 0;
   TextStateKind judge() const;
+  void add(const Evidence& o) {
+    words += o.words, valid += o.valid, marked += o.marked, bare += o.bare;
+    plausible_bare += o.plausible_bare, invalid_marked += o.invalid_marked, symbols += o.symbols;
+  }
 };
 
 TextStateKind Evidence::judge() const {
@@ -66,6 +70,38 @@ TextStateKind Evidence::judge() const {
   if (marked_share < 0.03 && bare_plausible >= 0.6) return TextStateKind::stripped;
   if (marked_share < 0.25 && bare_plausible >= 0.6) return TextStateKind::ocr_damaged;
   return TextStateKind::clean;
+}
+
+// Hands the paragraphs of `text` (as internal::paragraphs() splits them) to
+// `visit(window, end)` one at a time, tokenised as they come, so that memory
+// stays bounded by a paragraph, not the whole text: the paragraph is
+// window[0, end); the tokens after it in `window` run up to the next word (or
+// the text's end), which the decoder looks ahead to.
+template <typename Visit>
+void for_each_paragraph(std::string_view text, const std::u32string& symbols, Visit&& visit) {
+  internal::Tokenizer tokenizer(text, symbols);
+  std::vector<Token> window;
+  std::vector<std::size_t> starts;                 // of the paragraphs in `window`, after the first
+  std::size_t last_word = std::string_view::npos;  // in `window`
+  auto visit_first = [&]() {
+    std::size_t end = starts.empty() ? window.size() : starts.front();
+    visit(static_cast<const std::vector<Token>&>(window), end);
+    window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(end));
+    if (!starts.empty()) starts.erase(starts.begin());
+    for (std::size_t& start : starts) start -= end;
+    last_word = last_word != std::string_view::npos && last_word >= end ? last_word - end
+                                                                        : std::string_view::npos;
+  };
+  Token token;
+  while (tokenizer.next(token)) {
+    if (!window.empty() && internal::starts_paragraph(text, window.back(), token))
+      starts.push_back(window.size());
+    if (token.kind == TokenKind::word) last_word = window.size();
+    window.push_back(std::move(token));
+    while (!starts.empty() && last_word != std::string_view::npos && last_word >= starts.front())
+      visit_first();
+  }
+  while (!window.empty()) visit_first();
 }
 
 }  // namespace
@@ -435,11 +471,15 @@ Restorer::Restorer(std::shared_ptr<const RestoreModel> model, const Grammar& gra
 Restorer::~Restorer() = default;
 
 TextState Restorer::assess(std::string_view text) const {
-  std::vector<Token> tokens;
-  internal::tokenize(text, impl_->symbols, tokens);
-  Evidence all = impl_->measure(tokens, 0, tokens.size());
+  Evidence all;
   TextState state;
   TextEvidence& e = state.evidence;
+  for_each_paragraph(text, impl_->symbols, [&](const std::vector<Token>& tokens, std::size_t end) {
+    Evidence p = impl_->measure(tokens, 0, end);
+    all.add(p);
+    if (p.words < kMinJudgedWords) return;
+    (p.judge() == TextStateKind::clean ? e.blocks_clean : e.blocks_damaged) += 1;
+  });
   e.words = all.words;
   if (all.words) {
     double w = static_cast<double>(all.words);
@@ -448,11 +488,6 @@ TextState Restorer::assess(std::string_view text) const {
     e.plausible_bare = all.bare ? static_cast<double>(all.plausible_bare) / all.bare : 0;
     e.invalid_marked = all.invalid_marked / w;
     e.ocr_confusions = all.symbols / w;
-  }
-  for (auto [from, to] : internal::paragraphs(text, tokens)) {
-    Evidence p = impl_->measure(tokens, from, to);
-    if (p.words < kMinJudgedWords) continue;
-    (p.judge() == TextStateKind::clean ? e.blocks_clean : e.blocks_damaged) += 1;
   }
   state.kind = all.words < kMinJudgedWords ? TextStateKind::clean : all.judge();
   std::size_t judged = e.blocks_clean + e.blocks_damaged;
@@ -585,20 +620,19 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
 std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind state) const {
   std::vector<Restoration> out;
   if (state == TextStateKind::clean || state == TextStateKind::legacy_encoding) return out;
-  std::vector<Token> tokens;
-  internal::tokenize(text, impl_->symbols, tokens);
-  if (state != TextStateKind::mixed) {
-    impl_->decode(text, tokens, 0, tokens.size(), state, out);
-    return out;
-  }
-  // Mixed: each paragraph under its own state; a short one under the last judged.
+  // A sentence never spans a blank line (the tokenizer ends it there), so
+  // decoding paragraph by paragraph is decoding the whole text. Mixed: each
+  // paragraph under its own state; a short one under the last judged.
   TextStateKind last = TextStateKind::ocr_damaged;
-  for (auto [from, to] : internal::paragraphs(text, tokens)) {
-    Evidence e = impl_->measure(tokens, from, to);
-    TextStateKind own = e.words >= kMinJudgedWords ? e.judge() : last;
-    last = own;
-    impl_->decode(text, tokens, from, to, own, out);
-  }
+  for_each_paragraph(text, impl_->symbols, [&](const std::vector<Token>& tokens, std::size_t end) {
+    TextStateKind own = state;
+    if (state == TextStateKind::mixed) {
+      Evidence e = impl_->measure(tokens, 0, end);
+      own = e.words >= kMinJudgedWords ? e.judge() : last;
+      last = own;
+    }
+    impl_->decode(text, tokens, 0, end, own, out);
+  });
   return out;
 }
 
