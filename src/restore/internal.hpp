@@ -148,18 +148,38 @@ struct RestoreModel::Impl {
   std::vector<std::uint32_t> follow_total, follow_types;  // of each id as a context
   struct Bigram {
     std::uint32_t count = 0, follow_total = 0, follow_types = 0;
+    std::uint32_t next_first = 0, next_count = 0;  // its continuations in after_bigram
   };
   std::vector<Bigram> bigrams;
-  internal::FlatMap bigram_index;   // pair_key → index in bigrams
-  internal::FlatMap trigram_count;  // triple_key → count
+  internal::FlatMap bigram_index;  // pair_key → index in bigrams
   static constexpr double kDiscount = 0.75;
 
   internal::SyllableId id_of(const std::string& lower) const {
     auto it = ids.find(lower);
     return it == ids.end() ? internal::kUnknown : it->second;
   }
+  // The words seen after each bigram context, sorted by id: the decoder looks
+  // a context up once for all the candidates of the next word, which are then
+  // found in one short, contiguous list.
+  struct Next {
+    internal::SyllableId id = 0;
+    std::uint32_t count = 0;
+  };
+  std::vector<Next> after_bigram;
+  void index_continuations(std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams);
+
+  // What logp needs to know of the context (u, v), looked up once.
+  struct Context {
+    internal::SyllableId v = 0;
+    const Bigram* uv = nullptr;  // null when (u, v) never preceded a word
+    const Next *after_uv = nullptr, *after_uv_end = nullptr;
+  };
+  Context context(internal::SyllableId u, internal::SyllableId v) const;
   double bigram_prob(internal::SyllableId v, internal::SyllableId w) const;
-  double logp(internal::SyllableId u, internal::SyllableId v, internal::SyllableId w) const;
+  double logp(const Context& context, internal::SyllableId w) const;
+  double logp(internal::SyllableId u, internal::SyllableId v, internal::SyllableId w) const {
+    return logp(context(u, v), w);
+  }
 };
 
 }  // namespace vnplan

@@ -257,6 +257,17 @@ namespace vnplan {
 
 using internal::SyllableId;
 
+RestoreModel::Impl::Context RestoreModel::Impl::context(SyllableId u, SyllableId v) const {
+  Context c;
+  c.v = v;
+  if (const std::uint32_t* index = bigram_index.find(internal::pair_key(u, v))) {
+    c.uv = &bigrams[*index];
+    c.after_uv = after_bigram.data() + c.uv->next_first;
+    c.after_uv_end = c.after_uv + c.uv->next_count;
+  }
+  return c;
+}
+
 double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
   double lower = unigram_p[w];
   std::uint32_t total = follow_total[v];
@@ -267,15 +278,35 @@ double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
   return (std::max(count - kDiscount, 0.0) + kDiscount * follow_types[v] * lower) / total;
 }
 
-double RestoreModel::Impl::logp(SyllableId u, SyllableId v, SyllableId w) const {
-  double lower = bigram_prob(v, w);
-  const std::uint32_t* context = bigram_index.find(internal::pair_key(u, v));
-  if (!context || bigrams[*context].follow_total == 0) return std::log(lower);
-  const Bigram& uv = bigrams[*context];
+double RestoreModel::Impl::logp(const Context& c, SyllableId w) const {
+  double lower = bigram_prob(c.v, w);
+  if (!c.uv || c.uv->follow_total == 0) return std::log(lower);
   double count = 0;
-  if (const std::uint32_t* c = trigram_count.find(internal::triple_key(u, v, w))) count = *c;
-  return std::log((std::max(count - kDiscount, 0.0) + kDiscount * uv.follow_types * lower) /
-                  uv.follow_total);
+  const Next* it = std::lower_bound(c.after_uv, c.after_uv_end, w,
+                                    [](const Next& n, SyllableId id) { return n.id < id; });
+  if (it != c.after_uv_end && it->id == w) count = it->count;
+  return std::log((std::max(count - kDiscount, 0.0) + kDiscount * c.uv->follow_types * lower) /
+                  c.uv->follow_total);
+}
+
+// Builds the continuation lists from the trigrams read, in file order (a
+// repeated trigram counts as the table holds it: the last line read).
+void RestoreModel::Impl::index_continuations(
+    std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams) {
+  constexpr std::uint64_t kIdMask = (std::uint64_t{1} << 21) - 1;
+  std::stable_sort(trigrams.begin(), trigrams.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  after_bigram.clear();
+  after_bigram.reserve(trigrams.size());
+  for (std::size_t i = 0; i < trigrams.size(); ++i) {
+    auto [key, count] = trigrams[i];
+    if (i + 1 < trigrams.size() && trigrams[i + 1].first == key) continue;  // not the last
+    Bigram& context = bigrams[*bigram_index.find(key >> 21)];
+    if (context.next_count == 0)
+      context.next_first = static_cast<std::uint32_t>(after_bigram.size());
+    ++context.next_count;
+    after_bigram.push_back({static_cast<SyllableId>(key & kIdMask), count});
+  }
 }
 
 RestoreModel::RestoreModel() : impl_(std::make_unique<Impl>()) {}
@@ -284,7 +315,7 @@ std::size_t RestoreModel::syllable_count() const {
   return impl_->syllables.size() - internal::kFirstSyllable;
 }
 std::size_t RestoreModel::bigram_count() const { return impl_->bigrams.size(); }
-std::size_t RestoreModel::trigram_count() const { return impl_->trigram_count.size(); }
+std::size_t RestoreModel::trigram_count() const { return impl_->after_bigram.size(); }
 const std::string& RestoreModel::path() const { return impl_->path; }
 
 namespace {
@@ -390,11 +421,10 @@ std::shared_ptr<const RestoreModel> RestoreModel::load(const std::string& path) 
   }
   if (!header || m.syllables.size() <= internal::kFirstSyllable)
     throw GrammarError(path, line_number, "the restoration model holds no syllables");
-  m.trigram_count.reserve(trigrams.size());
-  for (auto& [key, n] : trigrams) m.trigram_count.put(key, n);
   std::size_t size = m.syllables.size();
   m.follow_total.resize(size, 0);
   m.follow_types.resize(size, 0);
+  m.index_continuations(trigrams);
   double total = 0;
   for (std::uint32_t n : m.unigram) total += n;
   m.unigram_logp.resize(size);
