@@ -59,8 +59,10 @@ class Tokenizer {
   bool next(Token& token);  // false at the end of the text
 
  private:
+  bool is_symbol(char32_t c) const;
   std::string_view text_;
   const std::u32string& symbols_;
+  std::uint64_t ascii_symbols_[2] = {0, 0};  // the symbols below 128, as bits
   std::size_t i_ = 0;
   int newlines_ = 0;  // since the last token or mark
   bool last_was_boundary_ = false;
@@ -77,8 +79,17 @@ bool starts_paragraph(std::string_view text, const Token& before, const Token& t
 std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text,
                                                             const std::vector<Token>& tokens);
 
+// How a word is written: all in capitals, with a first capital, or neither.
+struct Casing {
+  bool all_upper = false, upper_first = false;
+};
+inline Casing casing_of(const Token& token) { return {token.all_upper, token.upper_first}; }
+
 // The word in the case pattern of `like` (all upper, first upper, or lower).
-std::string cased_as(const std::string& lower_word, const Token& like);
+std::string cased_as(const std::string& lower_word, Casing like);
+inline std::string cased_as(const std::string& lower_word, const Token& like) {
+  return cased_as(lower_word, casing_of(like));
+}
 
 // An open-addressing map from 64-bit keys to 32-bit values (no erase).
 class FlatMap {

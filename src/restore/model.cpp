@@ -79,11 +79,18 @@ bool ends_sentence(char32_t c) {
 }  // namespace
 
 Tokenizer::Tokenizer(std::string_view text, const std::u32string& symbols)
-    : text_(text), symbols_(symbols) {}
+    : text_(text), symbols_(symbols) {
+  for (char32_t c : symbols)
+    if (c < 128) ascii_symbols_[c / 64] |= std::uint64_t{1} << (c % 64);
+}
+
+bool Tokenizer::is_symbol(char32_t c) const {
+  if (c < 128) return (ascii_symbols_[c / 64] >> (c % 64)) & 1;
+  return symbols_.find(c) != std::u32string::npos;
+}
 
 bool Tokenizer::next(Token& token) {
   const Letters& letters = Letters::get();
-  auto is_symbol = [&](char32_t c) { return symbols_.find(c) != std::u32string::npos; };
   const std::string_view text = text_;
   const std::size_t n = text.size();
   // A boundary right after another adds nothing: one is kept.
@@ -113,10 +120,11 @@ bool Tokenizer::next(Token& token) {
         bool letter = letters.is_letter(d);
         // Punctuation read for a letter (";" for i) must have a letter after it:
         // at a word's end it is punctuation.
-        bool symbol =
-            is_symbol(d) && ((!ends_sentence(d) && d != ',') ||
-                             (j + len < n && letters.is_letter(next_code(text, j + len))));
-        if (!letter && !is_digit(d) && !symbol) {
+        auto symbol = [&]() {
+          return is_symbol(d) && ((!ends_sentence(d) && d != ',') ||
+                                  (j + len < n && letters.is_letter(next_code(text, j + len))));
+        };
+        if (!letter && !is_digit(d) && !symbol()) {
           // "1.200" and "8,5" stay numbers: a digit run may hold . , / between digits.
           if (!any_letter && (d == '.' || d == ',' || d == '/') && j + 1 < n &&
               is_digit(static_cast<unsigned char>(text[j + 1])) && j > start) {
@@ -215,7 +223,7 @@ std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view tex
   return result;
 }
 
-std::string cased_as(const std::string& lower_word, const Token& like) {
+std::string cased_as(const std::string& lower_word, Casing like) {
   if (!like.all_upper && !like.upper_first) return lower_word;
   const Letters& letters = Letters::get();
   std::string out;

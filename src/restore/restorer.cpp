@@ -141,10 +141,15 @@ struct Restorer::Impl {
   mutable std::vector<CachedRow> row_cache = std::vector<CachedRow>(1u << 14);
   mutable std::vector<double> overflow_row;
   // logp(u, v, w) for each option w, in order (at most kMaxCandidates).
-  const double* logp_row(SyllableId u, SyllableId v, const Candidate* options,
-                         std::size_t count) const {
-    std::uint64_t hash = internal::pair_key(u, v);
+  // `options_hash`: of the options' ids (hash_options).
+  static std::uint64_t hash_options(const Candidate* options, std::size_t count) {
+    std::uint64_t hash = count;
     for (std::size_t o = 0; o < count; ++o) hash = (hash ^ options[o].id) * 0x9E3779B97F4A7C15ULL;
+    return hash;
+  }
+  const double* logp_row(SyllableId u, SyllableId v, const Candidate* options, std::size_t count,
+                         std::uint64_t options_hash) const {
+    std::uint64_t hash = (internal::pair_key(u, v) ^ options_hash) * 0xD6E8FEB86659FD93ULL;
     CachedRow& row = row_cache[hash >> 50];
     bool same = row.u == u && row.v == v && row.size == count;
     for (std::size_t o = 0; same && o < count; ++o) same = row.ids[o] == options[o].id;
@@ -443,25 +448,24 @@ struct Restorer::Impl {
   // Kế hoạch", "TO chức"): capitals that no neighbouring word shares stand
   // for one capital. (Only for a word restored to another spelling: "AI" as
   // written is an abbreviation.)
-  static Token capitals_read_for_one(std::string_view text, const std::vector<Token>& tokens,
-                                     std::size_t at) {
+  static internal::Casing capitals_read_for_one(std::string_view text,
+                                                const std::vector<Token>& tokens, std::size_t at) {
     constexpr std::size_t kShortWordBytes = 3;
-    Token token = tokens[at];
-    if (!token.all_upper || token.to - token.from > kShortWordBytes) return token;
+    const Token& token = tokens[at];
+    const internal::Casing as_written = internal::casing_of(token);
+    if (!token.all_upper || token.to - token.from > kShortWordBytes) return as_written;
     auto word_at = [&](std::size_t i) { return tokens[i].kind == TokenKind::word; };
     std::size_t next = at + 1;
     while (next < tokens.size() && !word_at(next)) ++next;
-    if (next == tokens.size() || tokens[next].all_upper) return token;
+    if (next == tokens.size() || tokens[next].all_upper) return as_written;
     for (std::size_t prev = at; prev-- > 0;)  // on the same line
       if (word_at(prev)) {
         bool same_line = text.substr(tokens[prev].to, token.from - tokens[prev].to).find('\n') ==
                          std::string_view::npos;
-        if (same_line && tokens[prev].all_upper) return token;
+        if (same_line && tokens[prev].all_upper) return as_written;
         break;
       }
-    token.all_upper = false;
-    token.upper_first = true;
-    return token;
+    return {false, true};
   }
 
   // Codes and markers are not words: "NQ/TW", "KH-UBND", a Roman "II." or
@@ -567,11 +571,12 @@ void Restorer::Impl::beam_search(Sentence& sentence) const {
     const Candidate* options = sentence.options_of(slots[i]);
     const std::size_t count = slots[i].count;
     const std::uint32_t begin = starts[i], end = starts[i + 1];
+    const std::uint64_t options_hash = hash_options(options, count);
     sentence.state_of.assign(previous_options * count, -1);
     states.reserve(states.size() + (end - begin) * count);  // no reallocation below
     for (std::uint32_t p = 0; p < end - begin; ++p) {
       const State& s = states[begin + p];
-      const double* row = logp_row(s.prev, s.cur, options, count);
+      const double* row = logp_row(s.prev, s.cur, options, count, options_hash);
       for (std::uint32_t o = 0; o < count; ++o) {
         double score = s.score + row[o] - options[o].cost;
         std::int32_t& index = sentence.state_of[s.option * count + o];
@@ -622,10 +627,10 @@ void Restorer::Impl::write_changes(std::string_view text, const std::vector<Toke
     if (pick.keep) continue;  // the word as written
     const Token& token = tokens[slot.token];
     const std::string_view written = text.substr(token.from, token.to - token.from);
-    std::string word = internal::cased_as(m.syllables[pick.id],
-                                          m.syllables[pick.id] == token.lower
-                                              ? token
-                                              : capitals_read_for_one(text, tokens, slot.token));
+    const std::string& syllable = m.syllables[pick.id];
+    std::string word = internal::cased_as(
+        syllable, syllable == token.lower ? internal::casing_of(token)
+                                          : capitals_read_for_one(text, tokens, slot.token));
     if (word == written) continue;
     // Confidence: the pick's share among the options, given the chosen neighbours.
     auto p = static_cast<std::ptrdiff_t>(i);
