@@ -714,7 +714,8 @@ std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind 
       own = e.words >= kMinJudgedWords ? e.judge() : last;
       last = own;
     }
-    impl_->decode(text, tokens, 0, end, own, sentence, out);
+    // A clean paragraph has no suspect word: nothing to decode.
+    if (own != TextStateKind::clean) impl_->decode(text, tokens, 0, end, own, sentence, out);
   });
   return out;
 }
