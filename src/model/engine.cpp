@@ -96,7 +96,11 @@ struct RestoredWord {
 std::vector<RestoredWord> restore_blocks(NormalisedText& text, const Restorer& restorer,
                                          TextStateKind state) {
   std::string joined;
+  std::size_t size = 0;
+  for (const Block& block : text.blocks) size += block.text().size() + 2;
+  joined.reserve(size);  // one copy of the text, not twice its size while it grows
   std::vector<std::size_t> starts;
+  starts.reserve(text.blocks.size());
   for (const Block& block : text.blocks) {
     starts.push_back(joined.size());
     joined += block.text();

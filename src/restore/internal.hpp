@@ -50,16 +50,46 @@ struct Token {
   bool upper_first = false, all_upper = false;
 };
 
-// Splits `text` into tokens; `symbols` are the non-letters that count as part
+// Splits `text` into tokens one at a time, so that a long text need not be
+// held as tokens all at once; `symbols` are the non-letters that count as part
 // of a word when letters surround or precede them (from the OCR channel).
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, const std::u32string& symbols);
+  bool next(Token& token);  // false at the end of the text
+
+ private:
+  bool is_symbol(char32_t c) const;
+  std::string_view text_;
+  const std::u32string& symbols_;
+  std::uint64_t ascii_symbols_[2] = {0, 0};  // the symbols below 128, as bits
+  std::size_t i_ = 0;
+  int newlines_ = 0;  // since the last token or mark
+  bool last_was_boundary_ = false;
+};
+
+// All the tokens of `text` (see Tokenizer).
 void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out);
+
+// Whether a blank line between `before` and `token` (tokens in this order)
+// starts a new paragraph at `token`.
+bool starts_paragraph(std::string_view text, const Token& before, const Token& token);
 
 // Paragraphs: [from, to) token ranges between blank lines.
 std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text,
                                                             const std::vector<Token>& tokens);
 
+// How a word is written: all in capitals, with a first capital, or neither.
+struct Casing {
+  bool all_upper = false, upper_first = false;
+};
+inline Casing casing_of(const Token& token) { return {token.all_upper, token.upper_first}; }
+
 // The word in the case pattern of `like` (all upper, first upper, or lower).
-std::string cased_as(const std::string& lower_word, const Token& like);
+std::string cased_as(const std::string& lower_word, Casing like);
+inline std::string cased_as(const std::string& lower_word, const Token& like) {
+  return cased_as(lower_word, casing_of(like));
+}
 
 // An open-addressing map from 64-bit keys to 32-bit values (no erase).
 class FlatMap {
@@ -129,18 +159,38 @@ struct RestoreModel::Impl {
   std::vector<std::uint32_t> follow_total, follow_types;  // of each id as a context
   struct Bigram {
     std::uint32_t count = 0, follow_total = 0, follow_types = 0;
+    std::uint32_t next_first = 0, next_count = 0;  // its continuations in after_bigram
   };
   std::vector<Bigram> bigrams;
-  internal::FlatMap bigram_index;   // pair_key → index in bigrams
-  internal::FlatMap trigram_count;  // triple_key → count
+  internal::FlatMap bigram_index;  // pair_key → index in bigrams
   static constexpr double kDiscount = 0.75;
 
   internal::SyllableId id_of(const std::string& lower) const {
     auto it = ids.find(lower);
     return it == ids.end() ? internal::kUnknown : it->second;
   }
+  // The words seen after each bigram context, sorted by id: the decoder looks
+  // a context up once for all the candidates of the next word, which are then
+  // found in one short, contiguous list.
+  struct Next {
+    internal::SyllableId id = 0;
+    std::uint32_t count = 0;
+  };
+  std::vector<Next> after_bigram;
+  void index_continuations(std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams);
+
+  // What logp needs to know of the context (u, v), looked up once.
+  struct Context {
+    internal::SyllableId v = 0;
+    const Bigram* uv = nullptr;  // null when (u, v) never preceded a word
+    const Next *after_uv = nullptr, *after_uv_end = nullptr;
+  };
+  Context context(internal::SyllableId u, internal::SyllableId v) const;
   double bigram_prob(internal::SyllableId v, internal::SyllableId w) const;
-  double logp(internal::SyllableId u, internal::SyllableId v, internal::SyllableId w) const;
+  double logp(const Context& context, internal::SyllableId w) const;
+  double logp(internal::SyllableId u, internal::SyllableId v, internal::SyllableId w) const {
+    return logp(context(u, v), w);
+  }
 };
 
 }  // namespace vnplan

@@ -87,34 +87,40 @@ bool ends_sentence(char32_t c) {
 
 }  // namespace
 
-void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out) {
+Tokenizer::Tokenizer(std::string_view text, const std::u32string& symbols)
+    : text_(text), symbols_(symbols) {
+  for (char32_t c : symbols)
+    if (c < 128) ascii_symbols_[c / 64] |= std::uint64_t{1} << (c % 64);
+}
+
+bool Tokenizer::is_symbol(char32_t c) const {
+  if (c < 128) return (ascii_symbols_[c / 64] >> (c % 64)) & 1;
+  return symbols_.find(c) != std::u32string::npos;
+}
+
+bool Tokenizer::next(Token& token) {
   const Letters& letters = Letters::get();
-  out.clear();
-  auto is_symbol = [&](char32_t c) { return symbols.find(c) != std::u32string::npos; };
-  std::size_t i = 0, n = text.size();
-  int newlines = 0;
-  auto add_boundary = [&](std::size_t at) {
-    if (out.empty() || out.back().kind != TokenKind::boundary)
-      out.push_back({TokenKind::boundary,
-                     static_cast<std::uint32_t>(at),
-                     static_cast<std::uint32_t>(at),
-                     false,
-                     false,
-                     {},
-                     {},
-                     false,
-                     false});
+  const std::string_view text = text_;
+  const std::size_t n = text.size();
+  // A boundary right after another adds nothing: one is kept.
+  auto boundary_at = [&](std::size_t at) {
+    if (last_was_boundary_) return false;
+    token = Token{};
+    token.kind = TokenKind::boundary;
+    token.from = token.to = static_cast<std::uint32_t>(at);
+    last_was_boundary_ = true;
+    return true;
   };
-  while (i < n) {
+  while (i_ < n) {
     char32_t c;
-    std::size_t length = utf8_decode(text, i, c);
+    std::size_t length = utf8_decode(text, i_, c);
     bool starts_word = letters.is_letter(c);
-    if (!starts_word && (is_digit(c) || is_symbol(c)) && i + length < n)
+    if (!starts_word && (is_digit(c) || is_symbol(c)) && i_ + length < n)
       starts_word = true;  // "6" of "6i" or a number; decided below
     if (starts_word) {
       // A word runs over letters, digits and OCR symbols; it must hold a letter.
-      std::size_t start = i, j = i;
-      Token token;
+      std::size_t start = i_, j = i_;
+      token = Token{};
       bool any_letter = false, any_lower = false, any_upper = false, first = true;
       bool letter_symbol = false;  // an OCR symbol that is no digit ("€" of "1€" = lệ)
       std::size_t letters_seen = 0;
@@ -124,11 +130,12 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
         bool letter = letters.is_letter(d);
         // Punctuation read for a letter (";" for i) must have a letter after it:
         // at a word's end it is punctuation.
-        bool symbol =
-            is_symbol(d) && ((!ends_sentence(d) && d != ',') ||
-                             (j + len < n && letters.is_letter(next_code(text, j + len))) ||
-                             (d == '?' && any_letter && lower_case_word_after(text, j + len)));
-        if (!letter && !is_digit(d) && !symbol) {
+        auto symbol = [&]() {
+          return is_symbol(d) && ((!ends_sentence(d) && d != ',') ||
+                                  (j + len < n && letters.is_letter(next_code(text, j + len))) ||
+                                  (d == '?' && any_letter && lower_case_word_after(text, j + len)));
+        };
+        if (!letter && !is_digit(d) && !symbol()) {
           // "1.200" and "8,5" stay numbers: a digit run may hold . , / between digits.
           if (!any_letter && (d == '.' || d == ',' || d == '/') && j + 1 < n &&
               is_digit(static_cast<unsigned char>(text[j + 1])) && j > start) {
@@ -161,9 +168,7 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
         first = false;
         j += len;
       }
-      if (j == start) {  // a lone mark: punctuation after all
-        starts_word = false;
-      } else {
+      if (j != start) {  // else a lone mark: punctuation after all
         token.from = static_cast<std::uint32_t>(start);
         token.to = static_cast<std::uint32_t>(j);
         // Digits and symbols alone are a word when a symbol stands for a
@@ -178,31 +183,43 @@ void tokenize(std::string_view text, const std::u32string& symbols, std::vector<
           token.key.clear();
           token.symbols = false;
         }
-        out.push_back(std::move(token));
-        newlines = 0;
-        i = j;
-        continue;
+        newlines_ = 0;
+        i_ = j;
+        last_was_boundary_ = false;
+        return true;
       }
     }
+    std::size_t at = i_;
+    i_ += length;
     if (c == '\n') {
-      if (++newlines >= 2) add_boundary(i);
+      if (++newlines_ >= 2 && boundary_at(at)) return true;
     } else if (c != ' ' && c != '\t' && c != '\r') {
-      newlines = 0;
-      if (ends_sentence(c))
-        add_boundary(i);
-      else if (c == ',')
-        out.push_back({TokenKind::comma,
-                       static_cast<std::uint32_t>(i),
-                       static_cast<std::uint32_t>(i + 1),
-                       false,
-                       false,
-                       {},
-                       {},
-                       false,
-                       false});
+      newlines_ = 0;
+      if (ends_sentence(c)) {
+        if (boundary_at(at)) return true;
+      } else if (c == ',') {
+        token = Token{};
+        token.kind = TokenKind::comma;
+        token.from = static_cast<std::uint32_t>(at);
+        token.to = static_cast<std::uint32_t>(at + 1);
+        last_was_boundary_ = false;
+        return true;
+      }
     }
-    i += length;
   }
+  return false;
+}
+
+void tokenize(std::string_view text, const std::u32string& symbols, std::vector<Token>& out) {
+  out.clear();
+  Tokenizer tokenizer(text, symbols);
+  Token token;
+  while (tokenizer.next(token)) out.push_back(std::move(token));
+}
+
+bool starts_paragraph(std::string_view text, const Token& before, const Token& token) {
+  std::string_view gap = text.substr(before.to, token.from - before.to);
+  return gap.find("\n\n") != std::string_view::npos || gap.find("\n\r\n") != std::string_view::npos;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text,
@@ -211,11 +228,7 @@ std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view tex
   std::size_t start = 0;
   for (std::size_t t = 1; t <= tokens.size(); ++t) {
     bool split = t == tokens.size();
-    if (!split) {
-      std::string_view gap = text.substr(tokens[t - 1].to, tokens[t].from - tokens[t - 1].to);
-      split = gap.find("\n\n") != std::string_view::npos ||
-              gap.find("\n\r\n") != std::string_view::npos;
-    }
+    if (!split) split = starts_paragraph(text, tokens[t - 1], tokens[t]);
     if (split) {
       result.emplace_back(start, t);
       start = t;
@@ -224,7 +237,7 @@ std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view tex
   return result;
 }
 
-std::string cased_as(const std::string& lower_word, const Token& like) {
+std::string cased_as(const std::string& lower_word, Casing like) {
   if (!like.all_upper && !like.upper_first) return lower_word;
   const Letters& letters = Letters::get();
   std::string out;
@@ -266,6 +279,17 @@ namespace vnplan {
 
 using internal::SyllableId;
 
+RestoreModel::Impl::Context RestoreModel::Impl::context(SyllableId u, SyllableId v) const {
+  Context c;
+  c.v = v;
+  if (const std::uint32_t* index = bigram_index.find(internal::pair_key(u, v))) {
+    c.uv = &bigrams[*index];
+    c.after_uv = after_bigram.data() + c.uv->next_first;
+    c.after_uv_end = c.after_uv + c.uv->next_count;
+  }
+  return c;
+}
+
 double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
   double lower = unigram_p[w];
   std::uint32_t total = follow_total[v];
@@ -276,15 +300,35 @@ double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
   return (std::max(count - kDiscount, 0.0) + kDiscount * follow_types[v] * lower) / total;
 }
 
-double RestoreModel::Impl::logp(SyllableId u, SyllableId v, SyllableId w) const {
-  double lower = bigram_prob(v, w);
-  const std::uint32_t* context = bigram_index.find(internal::pair_key(u, v));
-  if (!context || bigrams[*context].follow_total == 0) return std::log(lower);
-  const Bigram& uv = bigrams[*context];
+double RestoreModel::Impl::logp(const Context& c, SyllableId w) const {
+  double lower = bigram_prob(c.v, w);
+  if (!c.uv || c.uv->follow_total == 0) return std::log(lower);
   double count = 0;
-  if (const std::uint32_t* c = trigram_count.find(internal::triple_key(u, v, w))) count = *c;
-  return std::log((std::max(count - kDiscount, 0.0) + kDiscount * uv.follow_types * lower) /
-                  uv.follow_total);
+  const Next* it = std::lower_bound(c.after_uv, c.after_uv_end, w,
+                                    [](const Next& n, SyllableId id) { return n.id < id; });
+  if (it != c.after_uv_end && it->id == w) count = it->count;
+  return std::log((std::max(count - kDiscount, 0.0) + kDiscount * c.uv->follow_types * lower) /
+                  c.uv->follow_total);
+}
+
+// Builds the continuation lists from the trigrams read, in file order (a
+// repeated trigram counts as the table holds it: the last line read).
+void RestoreModel::Impl::index_continuations(
+    std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams) {
+  constexpr std::uint64_t kIdMask = (std::uint64_t{1} << 21) - 1;
+  std::stable_sort(trigrams.begin(), trigrams.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  after_bigram.clear();
+  after_bigram.reserve(trigrams.size());
+  for (std::size_t i = 0; i < trigrams.size(); ++i) {
+    auto [key, count] = trigrams[i];
+    if (i + 1 < trigrams.size() && trigrams[i + 1].first == key) continue;  // not the last
+    Bigram& context = bigrams[*bigram_index.find(key >> 21)];
+    if (context.next_count == 0)
+      context.next_first = static_cast<std::uint32_t>(after_bigram.size());
+    ++context.next_count;
+    after_bigram.push_back({static_cast<SyllableId>(key & kIdMask), count});
+  }
 }
 
 RestoreModel::RestoreModel() : impl_(std::make_unique<Impl>()) {}
@@ -293,7 +337,7 @@ std::size_t RestoreModel::syllable_count() const {
   return impl_->syllables.size() - internal::kFirstSyllable;
 }
 std::size_t RestoreModel::bigram_count() const { return impl_->bigrams.size(); }
-std::size_t RestoreModel::trigram_count() const { return impl_->trigram_count.size(); }
+std::size_t RestoreModel::trigram_count() const { return impl_->after_bigram.size(); }
 const std::string& RestoreModel::path() const { return impl_->path; }
 
 namespace {
@@ -399,11 +443,10 @@ std::shared_ptr<const RestoreModel> RestoreModel::load(const std::string& path) 
   }
   if (!header || m.syllables.size() <= internal::kFirstSyllable)
     throw GrammarError(path, line_number, "the restoration model holds no syllables");
-  m.trigram_count.reserve(trigrams.size());
-  for (auto& [key, n] : trigrams) m.trigram_count.put(key, n);
   std::size_t size = m.syllables.size();
   m.follow_total.resize(size, 0);
   m.follow_types.resize(size, 0);
+  m.index_continuations(trigrams);
   double total = 0;
   for (std::uint32_t n : m.unigram) total += n;
   m.unigram_logp.resize(size);

@@ -54,6 +54,10 @@ struct Evidence {
   std::size_t words = 0, valid = 0, marked = 0, bare = 0, plausible_bare = 0, invalid_marked = 0,
               symbols = 0;
   TextStateKind judge() const;
+  void add(const Evidence& o) {
+    words += o.words, valid += o.valid, marked += o.marked, bare += o.bare;
+    plausible_bare += o.plausible_bare, invalid_marked += o.invalid_marked, symbols += o.symbols;
+  }
 };
 
 TextStateKind Evidence::judge() const {
@@ -66,6 +70,38 @@ TextStateKind Evidence::judge() const {
   if (marked_share < 0.03 && bare_plausible >= 0.6) return TextStateKind::stripped;
   if (marked_share < 0.25 && bare_plausible >= 0.6) return TextStateKind::ocr_damaged;
   return TextStateKind::clean;
+}
+
+// Hands the paragraphs of `text` (as internal::paragraphs() splits them) to
+// `visit(window, end)` one at a time, tokenised as they come, so that memory
+// stays bounded by a paragraph, not the whole text: the paragraph is
+// window[0, end); the tokens after it in `window` run up to the next word (or
+// the text's end), which the decoder looks ahead to.
+template <typename Visit>
+void for_each_paragraph(std::string_view text, const std::u32string& symbols, Visit&& visit) {
+  internal::Tokenizer tokenizer(text, symbols);
+  std::vector<Token> window;
+  std::vector<std::size_t> starts;                 // of the paragraphs in `window`, after the first
+  std::size_t last_word = std::string_view::npos;  // in `window`
+  auto visit_first = [&]() {
+    std::size_t end = starts.empty() ? window.size() : starts.front();
+    visit(static_cast<const std::vector<Token>&>(window), end);
+    window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(end));
+    if (!starts.empty()) starts.erase(starts.begin());
+    for (std::size_t& start : starts) start -= end;
+    last_word = last_word != std::string_view::npos && last_word >= end ? last_word - end
+                                                                        : std::string_view::npos;
+  };
+  Token token;
+  while (tokenizer.next(token)) {
+    if (!window.empty() && internal::starts_paragraph(text, window.back(), token))
+      starts.push_back(window.size());
+    if (token.kind == TokenKind::word) last_word = window.size();
+    window.push_back(std::move(token));
+    while (!starts.empty() && last_word != std::string_view::npos && last_word >= starts.front())
+      visit_first();
+  }
+  while (!window.empty()) visit_first();
 }
 
 }  // namespace
@@ -85,12 +121,51 @@ struct Restorer::Impl {
     std::uint64_t key = ~std::uint64_t{0};
     double logp = 0;
   };
-  mutable std::vector<CachedLogp> logp_cache = std::vector<CachedLogp>(1u << 18);
+  mutable std::vector<CachedLogp> logp_cache = std::vector<CachedLogp>(1u << 17);
   double logp(SyllableId u, SyllableId v, SyllableId w) const {
     std::uint64_t key = internal::triple_key(u, v, w);
-    CachedLogp& slot = logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 46];
+    CachedLogp& slot = logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 47];
     if (slot.key != key) slot = {key, m.logp(u, v, w)};
     return slot.logp;
+  }
+
+  // The beam scores every option of a word after each context (u, v) it
+  // holds, and the same word comes back after the same context: a cache of
+  // whole rows, one look-up (two cache lines) for all the options.
+  struct CachedRow {
+    SyllableId u = internal::kUnknown, v = internal::kUnknown;
+    std::uint32_t size = 0;  // 0: empty
+    std::array<SyllableId, kMaxCandidates> ids{};
+    std::array<double, kMaxCandidates> logp{};
+  };
+  mutable std::vector<CachedRow> row_cache = std::vector<CachedRow>(1u << 14);
+  mutable std::vector<double> overflow_row;
+  // logp(u, v, w) for each option w, in order (at most kMaxCandidates).
+  // `options_hash`: of the options' ids (hash_options).
+  static std::uint64_t hash_options(const Candidate* options, std::size_t count) {
+    std::uint64_t hash = count;
+    for (std::size_t o = 0; o < count; ++o) hash = (hash ^ options[o].id) * 0x9E3779B97F4A7C15ULL;
+    return hash;
+  }
+  const double* logp_row(SyllableId u, SyllableId v, const Candidate* options, std::size_t count,
+                         std::uint64_t options_hash) const {
+    std::uint64_t hash = (internal::pair_key(u, v) ^ options_hash) * 0xD6E8FEB86659FD93ULL;
+    CachedRow& row = row_cache[hash >> 50];
+    bool same = row.u == u && row.v == v && row.size == count;
+    for (std::size_t o = 0; same && o < count; ++o) same = row.ids[o] == options[o].id;
+    if (same) return row.logp.data();
+    const auto context = m.context(u, v);
+    if (count > kMaxCandidates) {  // not cached (the channel keeps fewer options)
+      overflow_row.resize(count);
+      for (std::size_t o = 0; o < count; ++o) overflow_row[o] = m.logp(context, options[o].id);
+      return overflow_row.data();
+    }
+    row.u = u, row.v = v, row.size = static_cast<std::uint32_t>(count);
+    for (std::size_t o = 0; o < count; ++o) {
+      row.ids[o] = options[o].id;
+      row.logp[o] = m.logp(context, options[o].id);
+    }
+    return row.logp.data();
   }
 
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
@@ -372,44 +447,40 @@ struct Restorer::Impl {
   // Whose case a restored word takes: the written word's, but a capital that
   // OCR made up says nothing (see below; and "I" read for "l": "Ty I¢" =
   // "Tỷ lệ"). A word restored to its own spelling keeps its case ("AI").
-  static Token case_to_copy(std::string_view text, const std::vector<Token>& tokens, std::size_t at,
-                            const std::string& syllable) {
+  static internal::Casing case_to_copy(std::string_view text, const std::vector<Token>& tokens,
+                                       std::size_t at, const std::string& syllable) {
     const Token& token = tokens[at];
-    if (syllable == token.lower) return token;
-    if (text[token.from] == 'I' && syllable.front() == 'l' && !token.all_upper) {
-      Token lower = token;
-      lower.upper_first = false;
-      return lower;
-    }
+    if (syllable == token.lower) return internal::casing_of(token);
+    if (text[token.from] == 'I' && syllable.front() == 'l' && !token.all_upper)
+      return {false, false};
     return capitals_read_for_one(text, tokens, at);
   }
 
   // OCR reads a short capitalised word in capitals ("SO Kế hoạch" for "Sở
   // Kế hoạch", "TO chức"): capitals that no neighbouring word shares stand
   // for one capital.
-  static Token capitals_read_for_one(std::string_view text, const std::vector<Token>& tokens,
-                                     std::size_t at) {
+  static internal::Casing capitals_read_for_one(std::string_view text,
+                                                const std::vector<Token>& tokens, std::size_t at) {
     constexpr std::size_t kShortWordBytes = 3;
-    Token token = tokens[at];
-    if (!token.all_upper || token.to - token.from > kShortWordBytes) return token;
+    const Token& token = tokens[at];
+    const internal::Casing as_written = internal::casing_of(token);
+    if (!token.all_upper || token.to - token.from > kShortWordBytes) return as_written;
     auto word_at = [&](std::size_t i) { return tokens[i].kind == TokenKind::word; };
     std::size_t next = at + 1;
     while (next < tokens.size() && !word_at(next)) ++next;
-    if (next == tokens.size() || tokens[next].all_upper) return token;
+    if (next == tokens.size() || tokens[next].all_upper) return as_written;
     for (std::size_t prev = at; prev-- > 0;)  // on the same line
       if (word_at(prev)) {
         bool same_line = text.substr(tokens[prev].to, token.from - tokens[prev].to).find('\n') ==
                          std::string_view::npos;
-        if (same_line && tokens[prev].all_upper) return token;
+        if (same_line && tokens[prev].all_upper) return as_written;
         break;
       }
-    token.all_upper = false;
-    token.upper_first = true;
-    return token;
+    return {false, true};
   }
 
   // Codes and markers are not words: "NQ/TW", "KH-UBND", a Roman "II." or
-  // its OCR form "Il." at a line's start.
+  // its OCR form "Il." at a line's start, a list letter "c)" or "¢)".
   static bool code_or_marker(std::string_view text, const Token& token) {
     char before = token.from > 0 ? text[token.from - 1] : '\n';
     char after = token.to < text.size() ? text[token.to] : '\n';
@@ -420,7 +491,12 @@ struct Restorer::Impl {
       return true;
     bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to,
                              [](char c) { return std::strchr("IVXLl1", c) != nullptr; });
-    if (!roman || (after != '.' && after != ')' && after != '-')) return false;
+    // A list letter, OCR's "¢)" for "c)" too: one character before ")".
+    std::size_t code_points = 0;
+    for (std::size_t i = token.from; i < token.to; ++i)
+      code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    bool list_letter = code_points == 1 && after == ')';
+    if (!(roman || list_letter) || (after != '.' && after != ')' && after != '-')) return false;
     std::size_t line = text.rfind('\n', token.from == 0 ? 0 : token.from - 1);
     line = line == std::string_view::npos ? 0 : line + 1;
     return text.find_first_not_of(" \t#*", line) == token.from;
@@ -435,13 +511,35 @@ struct Restorer::Impl {
   }
 
   struct Slot {
-    std::vector<Candidate> options;  // one option (fixed) for words not suspect
+    std::uint32_t first = 0, count = 0;  // its options in Sentence::options (one, fixed,
+                                         // for a word not suspect)
     std::size_t token = 0;
     bool open = false;
   };
+  // Beam over (previous, current) syllable pairs.
+  struct State {
+    SyllableId prev = internal::kBoundary, cur = internal::kBoundary;
+    double score = 0;
+    std::uint32_t parent = 0, option = 0;
+  };
+  // The sentence being decoded; its buffers serve sentence after sentence.
+  struct Sentence {
+    std::vector<Slot> slots;
+    std::vector<Candidate> options;
+    std::vector<State> states;               // the beams, one after another
+    std::vector<std::uint32_t> beam_starts;  // in states, and one past the last beam
+    std::vector<std::int32_t> state_of;
+    std::vector<std::uint32_t> chosen;
+    std::vector<double> scores;
+    const Candidate* options_of(const Slot& slot) const { return options.data() + slot.first; }
+  };
 
   void decode(std::string_view text, const std::vector<Token>& tokens, std::size_t from,
-              std::size_t to, TextStateKind state, std::vector<Restoration>& out) const;
+              std::size_t to, TextStateKind state, Sentence& sentence,
+              std::vector<Restoration>& out) const;
+  void beam_search(Sentence& sentence) const;
+  void write_changes(std::string_view text, const std::vector<Token>& tokens, Sentence& sentence,
+                     std::vector<Restoration>& out) const;
 };
 
 Restorer::Restorer(std::shared_ptr<const RestoreModel> model, const Grammar& grammar)
@@ -449,11 +547,15 @@ Restorer::Restorer(std::shared_ptr<const RestoreModel> model, const Grammar& gra
 Restorer::~Restorer() = default;
 
 TextState Restorer::assess(std::string_view text) const {
-  std::vector<Token> tokens;
-  internal::tokenize(text, impl_->symbols, tokens);
-  Evidence all = impl_->measure(tokens, 0, tokens.size());
+  Evidence all;
   TextState state;
   TextEvidence& e = state.evidence;
+  for_each_paragraph(text, impl_->symbols, [&](const std::vector<Token>& tokens, std::size_t end) {
+    Evidence p = impl_->measure(tokens, 0, end);
+    all.add(p);
+    if (p.words < kMinJudgedWords) return;
+    (p.judge() == TextStateKind::clean ? e.blocks_clean : e.blocks_damaged) += 1;
+  });
   e.words = all.words;
   if (all.words) {
     double w = static_cast<double>(all.words);
@@ -463,11 +565,6 @@ TextState Restorer::assess(std::string_view text) const {
     e.invalid_marked = all.invalid_marked / w;
     e.ocr_confusions = all.symbols / w;
   }
-  for (auto [from, to] : internal::paragraphs(text, tokens)) {
-    Evidence p = impl_->measure(tokens, from, to);
-    if (p.words < kMinJudgedWords) continue;
-    (p.judge() == TextStateKind::clean ? e.blocks_clean : e.blocks_damaged) += 1;
-  }
   state.kind = all.words < kMinJudgedWords ? TextStateKind::clean : all.judge();
   std::size_t judged = e.blocks_clean + e.blocks_damaged;
   if (judged >= 4 && e.blocks_clean * 5 >= judged && e.blocks_damaged * 5 >= judged)
@@ -475,97 +572,116 @@ TextState Restorer::assess(std::string_view text) const {
   return state;
 }
 
-void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tokens,
-                            std::size_t from, std::size_t to, TextStateKind state,
-                            std::vector<Restoration>& out) const {
-  // Slots between boundaries; each sentence is decoded on its own.
-  std::vector<Slot> slots;
-  auto flush = [&]() {
-    if (std::none_of(slots.begin(), slots.end(), [](const Slot& s) { return s.open; })) {
-      slots.clear();
-      return;
-    }
-    // Beam over (previous, current) syllable pairs.
-    struct State {
-      SyllableId prev = internal::kBoundary, cur = internal::kBoundary;
-      double score = 0;
-      std::uint32_t parent = 0, option = 0;
-    };
-    std::vector<std::vector<State>> beams(slots.size() + 1);
-    beams[0].push_back({});
-    // States that reach the same (previous option, option) pair recombine: the
-    // trigram model sees only those two syllables.
-    std::vector<std::int32_t> state_of;
-    std::size_t previous_options = 1;
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-      std::vector<State>& next = beams[i + 1];
-      const auto& options = slots[i].options;
-      state_of.assign(previous_options * options.size(), -1);
-      for (std::uint32_t p = 0; p < beams[i].size(); ++p) {
-        const State& s = beams[i][p];
-        for (std::uint32_t o = 0; o < options.size(); ++o) {
-          SyllableId id = options[o].id;
-          double score = s.score + logp(s.prev, s.cur, id) - options[o].cost;
-          std::int32_t& index = state_of[s.option * options.size() + o];
-          if (index < 0) {
-            index = static_cast<std::int32_t>(next.size());
-            next.push_back({s.cur, id, score, p, o});
-          } else if (score > next[static_cast<std::size_t>(index)].score) {
-            next[static_cast<std::size_t>(index)] = {s.cur, id, score, p, o};
-          }
+// Picks an option for every slot of the sentence: the best path of the beam
+// (sentence.chosen).
+void Restorer::Impl::beam_search(Sentence& sentence) const {
+  const std::vector<Slot>& slots = sentence.slots;
+  std::vector<State>& states = sentence.states;
+  std::vector<std::uint32_t>& starts = sentence.beam_starts;
+  states.assign(1, State{});
+  starts.assign({0, 1});
+  // States that reach the same (previous option, option) pair recombine: the
+  // trigram model sees only those two syllables.
+  std::size_t previous_options = 1;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const Candidate* options = sentence.options_of(slots[i]);
+    const std::size_t count = slots[i].count;
+    const std::uint32_t begin = starts[i], end = starts[i + 1];
+    const std::uint64_t options_hash = hash_options(options, count);
+    sentence.state_of.assign(previous_options * count, -1);
+    states.reserve(states.size() + (end - begin) * count);  // no reallocation below
+    for (std::uint32_t p = 0; p < end - begin; ++p) {
+      const State& s = states[begin + p];
+      const double* row = logp_row(s.prev, s.cur, options, count, options_hash);
+      for (std::uint32_t o = 0; o < count; ++o) {
+        double score = s.score + row[o] - options[o].cost;
+        std::int32_t& index = sentence.state_of[s.option * count + o];
+        if (index < 0) {
+          index = static_cast<std::int32_t>(states.size() - end);
+          states.push_back({s.cur, options[o].id, score, p, o});
+        } else if (score > states[end + static_cast<std::size_t>(index)].score) {
+          states[end + static_cast<std::size_t>(index)] = {s.cur, options[o].id, score, p, o};
         }
       }
-      previous_options = options.size();
-      if (next.size() > kBeam) {
-        std::partial_sort(next.begin(), next.begin() + kBeam, next.end(),
-                          [](const State& a, const State& b) { return a.score > b.score; });
-        next.resize(kBeam);
-      }
     }
-    std::vector<State>& last = beams.back();
-    std::size_t best = 0;
-    double best_score = -std::numeric_limits<double>::infinity();
-    for (std::size_t k = 0; k < last.size(); ++k) {
-      double score = last[k].score + logp(last[k].prev, last[k].cur, internal::kBoundary);
-      if (score > best_score) best_score = score, best = k;
+    previous_options = count;
+    if (states.size() - end > kBeam) {
+      std::partial_sort(states.begin() + end, states.begin() + end + kBeam, states.end(),
+                        [](const State& a, const State& b) { return a.score > b.score; });
+      states.resize(end + kBeam);
     }
-    std::vector<std::uint32_t> chosen(slots.size());
-    for (std::size_t i = slots.size(); i-- > 0;) {
-      chosen[i] = beams[i + 1][best].option;
-      best = beams[i + 1][best].parent;
+    starts.push_back(static_cast<std::uint32_t>(states.size()));
+  }
+  std::size_t best = 0;
+  double best_score = -std::numeric_limits<double>::infinity();
+  for (std::size_t k = starts[slots.size()]; k < states.size(); ++k) {
+    double score = states[k].score + logp(states[k].prev, states[k].cur, internal::kBoundary);
+    if (score > best_score) best_score = score, best = k - starts[slots.size()];
+  }
+  sentence.chosen.resize(slots.size());
+  for (std::size_t i = slots.size(); i-- > 0;) {
+    sentence.chosen[i] = states[starts[i + 1] + best].option;
+    best = states[starts[i + 1] + best].parent;
+  }
+}
+
+// The words of the sentence whose pick differs from what is written.
+void Restorer::Impl::write_changes(std::string_view text, const std::vector<Token>& tokens,
+                                   Sentence& sentence, std::vector<Restoration>& out) const {
+  const std::vector<Slot>& slots = sentence.slots;
+  const std::vector<std::uint32_t>& chosen = sentence.chosen;
+  auto id_at = [&](std::ptrdiff_t i) -> SyllableId {
+    if (i < 0 || i >= static_cast<std::ptrdiff_t>(slots.size())) return internal::kBoundary;
+    const Slot& slot = slots[static_cast<std::size_t>(i)];
+    return sentence.options_of(slot)[chosen[static_cast<std::size_t>(i)]].id;
+  };
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const Slot& slot = slots[i];
+    if (!slot.open) continue;
+    const Candidate* options = sentence.options_of(slot);
+    const Candidate& pick = options[chosen[i]];
+    if (pick.keep) continue;  // the word as written
+    const Token& token = tokens[slot.token];
+    const std::string_view written = text.substr(token.from, token.to - token.from);
+    const std::string& syllable = m.syllables[pick.id];
+    std::string word =
+        internal::cased_as(syllable, case_to_copy(text, tokens, slot.token, syllable));
+    if (word == written) continue;
+    // Confidence: the pick's share among the options, given the chosen neighbours.
+    auto p = static_cast<std::ptrdiff_t>(i);
+    SyllableId a = id_at(p - 2), b = id_at(p - 1), c = id_at(p + 1), d = id_at(p + 2);
+    std::vector<double>& scores = sentence.scores;
+    scores.clear();
+    double top = -std::numeric_limits<double>::infinity();
+    for (std::size_t o = 0; o < slot.count; ++o) {
+      const Candidate& option = options[o];
+      double s =
+          logp(a, b, option.id) + logp(b, option.id, c) + logp(option.id, c, d) - option.cost;
+      scores.push_back(s);
+      top = std::max(top, s);
     }
-    auto id_at = [&](std::ptrdiff_t i) -> SyllableId {
-      if (i < 0 || i >= static_cast<std::ptrdiff_t>(slots.size())) return internal::kBoundary;
-      return slots[static_cast<std::size_t>(i)].options[chosen[static_cast<std::size_t>(i)]].id;
-    };
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-      const Slot& slot = slots[i];
-      if (!slot.open) continue;
-      const Candidate& pick = slot.options[chosen[i]];
-      const Token& token = tokens[slot.token];
-      // Confidence: the pick's share among the options, given the chosen neighbours.
-      auto p = static_cast<std::ptrdiff_t>(i);
-      SyllableId a = id_at(p - 2), b = id_at(p - 1), c = id_at(p + 1), d = id_at(p + 2);
-      std::vector<double> scores;
-      double top = -std::numeric_limits<double>::infinity();
-      for (const Candidate& option : slot.options) {
-        double s =
-            logp(a, b, option.id) + logp(b, option.id, c) + logp(option.id, c, d) - option.cost;
-        scores.push_back(s);
-        top = std::max(top, s);
-      }
-      double sum = 0;
-      for (double s : scores) sum += std::exp(s - top);
-      double confidence = std::exp(scores[chosen[i]] - top) / sum;
-      std::string word =
-          pick.keep
-              ? std::string(text.substr(token.from, token.to - token.from))
-              : internal::cased_as(m.syllables[pick.id],
-                                   case_to_copy(text, tokens, slot.token, m.syllables[pick.id]));
-      if (word == text.substr(token.from, token.to - token.from)) continue;
-      out.push_back({token.from, token.to, std::move(word), static_cast<float>(confidence)});
+    double sum = 0;
+    for (double s : scores) sum += std::exp(s - top);
+    double confidence = std::exp(scores[chosen[i]] - top) / sum;
+    out.push_back({token.from, token.to, std::move(word), static_cast<float>(confidence)});
+  }
+}
+
+void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tokens,
+                            std::size_t from, std::size_t to, TextStateKind state,
+                            Sentence& sentence, std::vector<Restoration>& out) const {
+  // Slots between boundaries; each sentence is decoded on its own.
+  std::vector<Slot>& slots = sentence.slots;
+  std::vector<Candidate>& options = sentence.options;
+  slots.clear();
+  options.clear();
+  auto flush = [&]() {
+    if (std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return s.open; })) {
+      beam_search(sentence);
+      write_changes(text, tokens, sentence, out);
     }
     slots.clear();
+    options.clear();
   };
   bool ocr = state == TextStateKind::ocr_damaged;
   for (std::size_t t = from; t < to; ++t) {
@@ -576,21 +692,24 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     }
     Slot slot;
     slot.token = t;
+    slot.first = static_cast<std::uint32_t>(options.size());
     if (token.kind == TokenKind::number || token.kind == TokenKind::comma) {
-      slot.options.push_back(
+      options.push_back(
           {token.kind == TokenKind::number ? internal::kNumber : internal::kComma, 0, false});
     } else if (suspect(token, state) && !code_or_marker(text, token)) {
-      slot.options = candidates(token, ocr);
+      const std::vector<Candidate>& list = candidates(token, ocr);
+      options.insert(options.end(), list.begin(), list.end());
       // Inside a sentence a capital says "name" (Sở, not số); all capitals say nothing.
       if (!slots.empty() && !token.all_upper)
-        for (Candidate& option : slot.options)
-          if (!option.keep) option.cost += m.case_cost(option.id, token.upper_first);
-      slot.open = slot.options.size() > 1 || (slot.options.size() == 1 && !slot.options[0].keep);
-      if (slot.options.empty()) slot.options.push_back({id_of_word(token), 0, true});
+        for (std::size_t o = slot.first; o < options.size(); ++o)
+          if (!options[o].keep) options[o].cost += m.case_cost(options[o].id, token.upper_first);
+      slot.open = list.size() > 1 || (list.size() == 1 && !list[0].keep);
+      if (list.empty()) options.push_back({id_of_word(token), 0, true});
     } else {
-      slot.options.push_back({token.symbols ? internal::kUnknown : id_of_word(token), 0, true});
+      options.push_back({token.symbols ? internal::kUnknown : id_of_word(token), 0, true});
     }
-    slots.push_back(std::move(slot));
+    slot.count = static_cast<std::uint32_t>(options.size() - slot.first);
+    slots.push_back(slot);
   }
   flush();
 }
@@ -598,20 +717,21 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
 std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind state) const {
   std::vector<Restoration> out;
   if (state == TextStateKind::clean || state == TextStateKind::legacy_encoding) return out;
-  std::vector<Token> tokens;
-  internal::tokenize(text, impl_->symbols, tokens);
-  if (state != TextStateKind::mixed) {
-    impl_->decode(text, tokens, 0, tokens.size(), state, out);
-    return out;
-  }
-  // Mixed: each paragraph under its own state; a short one under the last judged.
+  // A sentence never spans a blank line (the tokenizer ends it there), so
+  // decoding paragraph by paragraph is decoding the whole text. Mixed: each
+  // paragraph under its own state; a short one under the last judged.
   TextStateKind last = TextStateKind::ocr_damaged;
-  for (auto [from, to] : internal::paragraphs(text, tokens)) {
-    Evidence e = impl_->measure(tokens, from, to);
-    TextStateKind own = e.words >= kMinJudgedWords ? e.judge() : last;
-    last = own;
-    impl_->decode(text, tokens, from, to, own, out);
-  }
+  Impl::Sentence sentence;
+  for_each_paragraph(text, impl_->symbols, [&](const std::vector<Token>& tokens, std::size_t end) {
+    TextStateKind own = state;
+    if (state == TextStateKind::mixed) {
+      Evidence e = impl_->measure(tokens, 0, end);
+      own = e.words >= kMinJudgedWords ? e.judge() : last;
+      last = own;
+    }
+    // A clean paragraph has no suspect word: nothing to decode.
+    if (own != TextStateKind::clean) impl_->decode(text, tokens, 0, end, own, sentence, out);
+  });
   return out;
 }
 

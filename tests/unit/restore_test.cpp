@@ -256,3 +256,32 @@ TEST_CASE("restore: a question mark OCR read for the hook of ư is part of the w
   CHECK(restored("Vi sao? Vi can lam ngay.", TextStateKind::ocr_damaged) ==
         "Vì sao? Vì cần làm ngay.");
 }
+
+TEST_CASE("restore: paragraphs are judged and restored one at a time, as if alone", "[restore]") {
+  const std::string a = "Ke hoach thuc hien nghi quyet cua tinh uy ve phat trien kinh te.";
+  const std::string b = "Cac so nganh chu tri trien khai va bao cao ket qua hang nam.";
+  const std::string both = a + "\n\n" + b;
+  CHECK(restored(both, TextStateKind::stripped) ==
+        restored(a, TextStateKind::stripped) + "\n\n" + restored(b, TextStateKind::stripped));
+  // Every word counted, every paragraph of 8 words or more judged.
+  std::string five;
+  for (int i = 0; i < 5; ++i) five += a + "\n\n";
+  vnplan::TextState state = restorer().assess(five);
+  CHECK(state.evidence.words == 5 * 14);
+  CHECK(state.evidence.blocks_clean + state.evidence.blocks_damaged == 5);
+}
+
+TEST_CASE("restore: a short word in capitals at a paragraph's end looks at the next word",
+          "[restore]") {
+  // The next word may sit in the next paragraph, even past one of numbers only.
+  auto word_for_so = [](const std::string& text) {
+    for (const auto& change : restorer().restore(text, TextStateKind::ocr_damaged))
+      if (text.compare(change.from, change.to - change.from, "SO") == 0) return change.text;
+    return std::string();
+  };
+  std::string lower = word_for_so("Bao cao gui SO\n\nke hoach dau tu.\n");
+  CHECK((lower == "Số" || lower == "Sở"));
+  CHECK(word_for_so("Bao cao gui SO\n\n1.200\n\nke hoach dau tu.\n") == lower);
+  std::string upper = word_for_so("Bao cao gui SO\n\nKE HOACH DAU TU\n");
+  CHECK((upper == "SỐ" || upper == "SỞ"));
+}
