@@ -31,7 +31,7 @@ struct LineInfo {
 
 struct JoinPatterns {
   std::shared_ptr<Pattern> starters;  // markers and labels, on the folded line head
-  std::shared_ptr<Pattern> markers;
+  std::shared_ptr<Pattern> markers;   // section markers only
   std::shared_ptr<Pattern> standalone;
   const Pattern* page_number;
   const Pattern* separator;
@@ -128,7 +128,8 @@ void append_line(Block& block, CleanLine& line, bool with_space) {
   line.text = MappedText{};  // its bytes now live in the block
 }
 
-// Takes the line's text: each line goes into exactly one block.
+// A cell that is only a counted noun ("doanh nghiệp"): a unit column, not the
+// wrapped rest of the cell above.
 bool is_unit_cell(const JoinPatterns& patterns, const Folder& folder, const std::string& text) {
   std::string folded = folder.fold_string(text);
   std::size_t first = folded.find_first_not_of(' ');
@@ -137,6 +138,7 @@ bool is_unit_cell(const JoinPatterns& patterns, const Folder& folder, const std:
   return patterns.unit_nouns.count(folded.substr(first, last + 1 - first)) > 0;
 }
 
+// Takes the line's text: each line goes into exactly one block.
 Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
   Block block;
   block.blank_before = blank_before;
