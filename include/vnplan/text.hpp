@@ -142,6 +142,11 @@ std::vector<std::pair<std::size_t, std::size_t>> pipe_cells(std::string_view row
 std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code);
 void utf8_append(std::string& out, char32_t code);
 
+// The text with every run of white space (space, tab, line break) made one
+// space, and none at either end: two forms of a text that differ only in
+// where lines break compare equal.
+std::string collapse_white_space(std::string_view text);
+
 // Levenshtein distance of two sequences (bytes of a std::string_view, code
 // points of a std::u32string_view): insertions, deletions and substitutions.
 template <typename View>

@@ -124,17 +124,6 @@ std::vector<RestoredWord> restore_blocks(NormalisedText& text, const Restorer& r
   return words;
 }
 
-std::string collapsed(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // Marks every item whose span holds restored words with its original text.
 class RestoredMarker {
  public:
@@ -151,9 +140,9 @@ class RestoredMarker {
       sum += it->confidence;
     }
     if (count == 0 || span.end > bytes_.size() || span.start >= span.end) return;
-    restored =
-        RestoredText{collapsed(std::string_view(bytes_).substr(span.start, span.end - span.start)),
-                     count, sum / static_cast<double>(count)};
+    restored = RestoredText{
+        collapse_white_space(std::string_view(bytes_).substr(span.start, span.end - span.start)),
+        count, sum / static_cast<double>(count)};
   }
   void mark_all(DocumentModel& model) const {
     for (auto& s : model.sections) mark(s.span, s.restored);

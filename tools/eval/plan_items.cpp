@@ -11,22 +11,10 @@
 namespace vnplan::eval {
 namespace {
 
-// White space runs made one space, none at the ends.
-std::string collapsed(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // Folded, with every run of white space one space: forms differ in where lines
 // break, not in what they say.
 std::string folded(const Folder& folder, const std::string& text) {
-  return collapsed(folder.fold_string(text));
+  return collapse_white_space(folder.fold_string(text));
 }
 
 // At most `bytes` bytes of `text`, not cutting a UTF-8 sequence.
@@ -65,7 +53,8 @@ class KeyMaker {
     ++items_.targets[in(document) + indicator + rest + folded(folder_, unit) + year];
     items_.target_records.push_back(
         {in(document) + rest + folded(folder_, unit) + year, std::move(indicator)});
-    ++items_.exact_targets[in(document) + collapsed(t.indicator) + rest + collapsed(unit) + year];
+    ++items_.exact_targets[in(document) + collapse_white_space(t.indicator) + rest +
+                           collapse_white_space(unit) + year];
     ++items_.target_count;
   }
 
@@ -85,7 +74,7 @@ class KeyMaker {
 
   // The text as written, up to where its folded form is cut.
   std::string exact_prefix(const std::string& text) const {
-    std::string written = collapsed(text);
+    std::string written = collapse_white_space(text);
     Folder::Folded fold = folder_.fold(written);
     std::size_t cut = prefix(fold.text, kTaskPrefixBytes).size();
     return written.substr(0, std::min<std::size_t>(fold.origin[cut], written.size()));
