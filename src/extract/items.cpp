@@ -23,6 +23,7 @@ struct SectionInfo {
   bool has_children = false;
   std::optional<std::string> category;
   std::optional<int> year;  // the section's horizon, or one its title or a parent gives
+  bool own_year = false;    // the horizon or title gives it, not a parent
   bool heading_read = false;
   std::vector<std::string> heading_lead;  // agency ids a heading names, inherited down
   std::optional<std::size_t> unit;        // the heading's unit
@@ -81,8 +82,13 @@ class Walker {
   bool pending_heading_has_body_ = false;
   // OCR output: a horizon line that lost its marker ("Đến hết năm 2035" alone)
   // sets the year of the goals that follow it in its section.
+  // A horizon paragraph of OCR text that lost its marker ("Đến hết năm 2035"
+  // read pages away from "2.2."): its year holds for what follows, through the
+  // sibling sections after it, until a section at its parent's level or one
+  // with a year of its own.
   std::optional<int> loose_year_;
-  std::optional<std::size_t> loose_year_section_;
+  int loose_year_level_ = 0;  // the level of the section that holds the loose horizon
+  bool keeps_loose_year(std::size_t section) const;
   std::optional<int> lone_horizon_year(std::size_t u) const;
 
   const StructureInput& in() const { return ctx_.input; }
@@ -173,9 +179,10 @@ void Walker::classify_sections() {
     else
       info.area = parent_area;
     // "2. Mục tiêu cụ thể đến năm 2030" gives its year to what it holds.
-    info.year = s.year;
-    if (!info.year && info.area == Area::goals)
-      info.year = ctx_.measures.year(in().folder.fold_string(s.title));
+    std::optional<int> title_year;
+    if (info.area == Area::goals) title_year = ctx_.measures.year(in().folder.fold_string(s.title));
+    info.year = s.year ? s.year : title_year;
+    info.own_year = kind == "horizon" || title_year;
     if (!info.year && info.parent) info.year = info_[*info.parent].year;
     if (kind == "category")
       info.category = s.title;
@@ -228,18 +235,27 @@ std::size_t Walker::body_start(std::size_t u, std::optional<std::size_t> section
 // read with the section-kind grammar's horizon patterns; only in OCR output,
 // where such a line is a heading whose marker was read elsewhere.
 std::optional<int> Walker::lone_horizon_year(std::size_t u) const {
-  constexpr std::size_t kMaxTrailingBytes = 3;  // a stray "." or ":"
+  constexpr std::size_t kMaxStrayBytes = 3;  // a stray "." or ":"
   if (!in().text.looks_ocr()) return std::nullopt;
   const std::string& folded = in().folded(u);
+  // What is left of a marker OCR misread (". Dén hét năm 2035") may come first.
+  std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- "), folded.size());
+  if (start > kMaxStrayBytes) return std::nullopt;
+  std::string_view rest = std::string_view(folded).substr(start);
   for (const auto& entry : in().grammar.patterns("structure/section_kinds.re")) {
     if (entry.key != "horizon") continue;
-    auto match = entry.pattern->find(folded, 0, true);
+    auto match = entry.pattern->find(rest, 0, true);
     std::size_t year = entry.pattern->group("year");
     if (!match || year == Match::npos || !(*match)[year].matched()) continue;
-    if (folded.size() - match->groups[0].end > kMaxTrailingBytes) continue;
-    return std::stoi(std::string(match->text(folded, year)));
+    if (rest.size() - match->groups[0].end > kMaxStrayBytes) continue;
+    return std::stoi(std::string(match->text(rest, year)));
   }
   return std::nullopt;
+}
+
+bool Walker::keeps_loose_year(std::size_t section) const {
+  const Section& s = ctx_.model.sections[section];
+  return !info_[section].own_year && s.level >= loose_year_level_;
 }
 
 ItemPlace Walker::place_of(std::optional<std::size_t> section) const {
@@ -247,7 +263,7 @@ ItemPlace Walker::place_of(std::optional<std::size_t> section) const {
   if (!section) return place;
   const Section& s = ctx_.model.sections[*section];
   place.section = s.id;
-  place.year = loose_year_ && loose_year_section_ == section ? loose_year_ : info_[*section].year;
+  place.year = loose_year_ ? loose_year_ : info_[*section].year;
   place.category = info_[*section].category;
   return place;
 }
@@ -536,6 +552,9 @@ void Walker::run() {
       continue;
     }
     flush_labels();
+    if (loose_year_ && (area != Area::goals || (is_heading && !keeps_loose_year(*section))))
+      loose_year_.reset();
+    if (loose_year_ && is_heading) ctx_.model.sections[*section].year = loose_year_;
     if (is_heading || area != last_area) {
       close_heading();
       open_.clear();
@@ -554,10 +573,9 @@ void Walker::run() {
         std::string_view(folded).substr(folded.size() > 24 ? folded.size() - 24 : 0);
     bool lead_in = lead_in_list.contains(tail) && !has_two_sentences(u, fb);
     if (area == Area::goals) {
-      if (is_heading) loose_year_.reset();
       if (auto year = is_heading ? std::nullopt : lone_horizon_year(u)) {
         loose_year_ = year;
-        loose_year_section_ = section;
+        loose_year_level_ = section ? sections[*section].level : 0;
         in().use[u] = Use::heading;
         continue;
       }
