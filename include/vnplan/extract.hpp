@@ -37,6 +37,12 @@ struct AgencyName {
   bool known() const { return info.kind != "unknown"; }
 };
 
+// How names are spelled in the text read. In OCR text one word of a name of
+// three words or more may be one edit away from the registry's ("Sở Tài
+// nguyên và Môi trudng"): not the first, not a one-letter word, and not a
+// word that some name spells as it is.
+enum class Spelling { exact, ocr };
+
 // The agency registry of grammars/agencies/ and the readers built on it.
 class AgencyRegistry {
  public:
@@ -48,21 +54,24 @@ class AgencyRegistry {
   // The entry a name resolves to ("UBND tỉnh", "Ủy ban nhân dân tỉnh" → one id;
   // "Đảng ủy Sở Tài chính" → the party committee of Sở Tài chính). An unknown
   // name gets kind "unknown" and an id made from its folded text.
-  AgencyInfo resolve(std::string_view name) const;
+  AgencyInfo resolve(std::string_view name, Spelling spelling = Spelling::exact) const;
 
   // An assignment list split into agencies: "Sở Tài chính, Sở Khoa học và Công
   // nghệ và các sở, ngành có liên quan" → two agencies and one group. Words
   // that only tie the list together ("phối hợp với", "và", "các ... liên quan"
   // endings kept with their group) are not agencies.
-  std::vector<AgencyName> split_list(std::string_view phrase) const;
+  std::vector<AgencyName> split_list(std::string_view phrase,
+                                     Spelling spelling = Spelling::exact) const;
 
   // The agency that opens a sentence ("Sở Khoa học và Công nghệ chủ trì ...",
   // "Các huyện, thị, thành ủy cập nhật ..."): the subject, when it is one.
   // A list of subjects ("Sở A, Sở B tham mưu") gives several.
-  std::vector<AgencyName> subject(std::string_view sentence) const;
+  std::vector<AgencyName> subject(std::string_view sentence,
+                                  Spelling spelling = Spelling::exact) const;
 
   // Every agency named anywhere in a text (for mentions).
-  std::vector<AgencyName> find_all(std::string_view text) const;
+  std::vector<AgencyName> find_all(std::string_view text,
+                                   Spelling spelling = Spelling::exact) const;
 
   // The registry entry with this id, or nullptr.
   const AgencyInfo* find(const std::string& id) const;

@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "vnplan/extract.hpp"
+#include "vnplan/text.hpp"
 
 namespace vnplan {
 namespace {
@@ -28,7 +29,11 @@ constexpr const char* kWords = "agencies/words";
 constexpr const char* kTails = "agencies/tails.re";
 constexpr const char* kList = "agencies/list.re";
 constexpr const char* kSubject = "agencies/subject.re";
-constexpr int kMaxDepth = 3;  // heads inside heads: "Ủy ban Kiểm tra Đảng ủy UBND tỉnh"
+constexpr int kMaxDepth = 3;
+// OCR text: a name with a misread word counts only when it is this long, so
+// that the other words make it sure ("Bộ Chỉ huy Quân so tỉnh").
+constexpr std::size_t kMinWordsWithMisread =
+    3;  // heads inside heads: "Ủy ban Kiểm tra Đảng ủy UBND tỉnh"
 
 const char* const kKinds[] = {"state", "party",      "party_committee", "mass_organisation",
                               "group", "enterprise", "person"};
@@ -86,8 +91,12 @@ struct Trie {
     value.push_back(-1);
     int created = static_cast<int>(value.size()) - 1;
     edges.emplace(key, created);
+    children.resize(value.size());
+    children[static_cast<std::size_t>(node)].push_back({word, created});
     return created;
   }
+  // Per node: (word id, child), for the near-miss search of OCR text.
+  std::vector<std::vector<std::pair<int, int>>> children{{}};
 };
 
 struct ComposeRule {
@@ -133,6 +142,7 @@ struct AgencyRegistry::Impl {
   const Folder& folder;
   std::deque<std::string> strings;  // owns the vocabulary and expansion words
   std::unordered_map<std::string_view, int> vocabulary;
+  std::vector<std::string_view> word_text;  // by id
   std::unordered_set<std::string_view> soft;
   std::unordered_set<int> articles;
   Trie abbreviations;  // value: index into expansions
@@ -162,7 +172,26 @@ struct AgencyRegistry::Impl {
     const std::string& stored = strings.emplace_back(word);
     int id = static_cast<int>(vocabulary.size());
     vocabulary.emplace(stored, id);
+    word_text.push_back(stored);
     return id;
+  }
+
+  // The child of `node` whose word is one edit away from `written` ("trudng"
+  // for "truong"), when exactly one is; -1 otherwise. Words of one letter are
+  // never guessed.
+  int near_child(const Trie& trie, int node, std::string_view written) const {
+    constexpr std::size_t kMinLetters = 2;
+    if (written.size() < kMinLetters) return -1;
+    int found = -1;
+    for (const auto& [word, child] : trie.children[static_cast<std::size_t>(node)]) {
+      std::string_view candidate = word_text[static_cast<std::size_t>(word)];
+      if (candidate.size() < kMinLetters || candidate.size() + 1 < written.size() ||
+          written.size() + 1 < candidate.size() || edit_distance(written, candidate) != 1)
+        continue;
+      if (found >= 0) return -1;  // two near words: no guess
+      found = child;
+    }
+    return found;
   }
 
   bool has(int word, std::uint8_t flag) const {
@@ -391,6 +420,7 @@ struct AgencyRegistry::Impl {
   struct Context {
     std::string_view folded;
     std::vector<Token> tokens;
+    Spelling spelling = Spelling::exact;
   };
 
   const std::string& kind_of(const Ref& ref) const {
@@ -408,11 +438,22 @@ struct AgencyRegistry::Impl {
     std::optional<Hit> best;
     if (i >= t.size() || !has(t[i].word, kStartsAlias | kStartsHead)) return best;
     int node = 0;
+    std::size_t words = 0;
+    bool misread = false;  // OCR: one word of the name is one edit away
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
-      node = aliases.child(node, t[j].word);
+      int next = aliases.child(node, t[j].word);
+      // Only a word no name uses, right after the name's previous word: "Việt
+      // Nam, định kỳ" is no "Việt Nam tỉnh".
+      if (next < 0 && j > i && !misread && c.spelling == Spelling::ocr &&
+          t[j].cls == TokenClass::word && t[j].word < 0 && t[j - 1].cls == TokenClass::word) {
+        next = near_child(aliases, node, t[j].text);
+        misread = next >= 0;
+      }
+      node = next;
       if (node < 0) break;
-      if (aliases.value[node] >= 0) {
+      ++words;
+      if (aliases.value[node] >= 0 && (!misread || words >= kMinWordsWithMisread)) {
         Hit hit;
         hit.first = i;
         hit.next = j + 1;
@@ -554,10 +595,10 @@ AgencyRegistry::AgencyRegistry(const Grammar& grammar, const Folder& folder)
 
 AgencyRegistry::~AgencyRegistry() = default;
 
-AgencyInfo AgencyRegistry::resolve(std::string_view name) const {
+AgencyInfo AgencyRegistry::resolve(std::string_view name, Spelling spelling) const {
   const Impl& m = *impl_;
   std::string folded = m.folder.fold_string(name);
-  Impl::Context c{folded, m.tokens(folded)};
+  Impl::Context c{folded, m.tokens(folded), spelling};
   std::size_t first = 0, last = c.tokens.size();
   while (first < last && c.tokens[first].cls != TokenClass::word) ++first;
   while (last > first && c.tokens[last - 1].cls != TokenClass::word) --last;
@@ -566,10 +607,11 @@ AgencyInfo AgencyRegistry::resolve(std::string_view name) const {
   return m.unknown(c, first, last, name);
 }
 
-std::vector<AgencyName> AgencyRegistry::split_list(std::string_view phrase) const {
+std::vector<AgencyName> AgencyRegistry::split_list(std::string_view phrase,
+                                                   Spelling spelling) const {
   const Impl& m = *impl_;
   auto f = m.folder.fold(phrase);
-  Impl::Context c{f.text, m.tokens(f.text)};
+  Impl::Context c{f.text, m.tokens(f.text), spelling};
   const auto& t = c.tokens;
   std::vector<AgencyName> out;
   auto is_glue = [&](std::size_t i) { return t[i].cls != TokenClass::word || m.glue_end(c, i); };
@@ -603,7 +645,8 @@ std::vector<AgencyName> AgencyRegistry::split_list(std::string_view phrase) cons
   return out;
 }
 
-std::vector<AgencyName> AgencyRegistry::subject(std::string_view sentence) const {
+std::vector<AgencyName> AgencyRegistry::subject(std::string_view sentence,
+                                                Spelling spelling) const {
   const Impl& m = *impl_;
   {
     // Most task sentences open with a verb ("Xây dựng ..."): when the first word
@@ -622,7 +665,7 @@ std::vector<AgencyName> AgencyRegistry::subject(std::string_view sentence) const
       return {};
   }
   auto f = m.folder.fold(sentence);
-  Impl::Context c{f.text, m.tokens(f.text)};
+  Impl::Context c{f.text, m.tokens(f.text), spelling};
   const auto& t = c.tokens;
   std::size_t i = 0;
   while (i < t.size() && t[i].cls != TokenClass::word) ++i;
@@ -646,10 +689,10 @@ std::vector<AgencyName> AgencyRegistry::subject(std::string_view sentence) const
   return out;
 }
 
-std::vector<AgencyName> AgencyRegistry::find_all(std::string_view text) const {
+std::vector<AgencyName> AgencyRegistry::find_all(std::string_view text, Spelling spelling) const {
   const Impl& m = *impl_;
   auto f = m.folder.fold(text);
-  Impl::Context c{f.text, m.tokens(f.text)};
+  Impl::Context c{f.text, m.tokens(f.text), spelling};
   std::vector<AgencyName> out;
   for (std::size_t i = 0; i < c.tokens.size();) {
     if (c.tokens[i].word >= 0 && c.tokens[i].cls == TokenClass::word) {

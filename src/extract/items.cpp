@@ -92,6 +92,7 @@ class Walker {
   std::optional<int> lone_horizon_year(std::size_t u) const;
 
   const StructureInput& in() const { return ctx_.input; }
+  Spelling spelling() const { return in().text.looks_ocr() ? Spelling::ocr : Spelling::exact; }
   void classify_sections();
   std::size_t folded_offset(std::size_t u, std::size_t text_offset) const;
   std::size_t body_start(std::size_t u, std::optional<std::size_t> section) const;
@@ -314,20 +315,20 @@ void Walker::read_assignment_value(std::size_t u, std::size_t folded_begin, cons
   const auto& agencies = ctx_.agencies;
   if (auto m = ctx_.cues.lead_support.find(folded)) {
     std::size_t lead_end = text_at((*m)[0].begin), support_begin = text_at((*m)[0].end);
-    for (auto& n : named(u, text_begin, agencies.split_list(value.substr(0, lead_end))))
+    for (auto& n : named(u, text_begin, agencies.split_list(value.substr(0, lead_end), spelling())))
       into.lead.push_back(n);
-    for (auto& n :
-         named(u, text_begin + support_begin, agencies.split_list(value.substr(support_begin))))
+    for (auto& n : named(u, text_begin + support_begin,
+                         agencies.split_list(value.substr(support_begin), spelling())))
       into.support.push_back(n);
     return;
   }
   if (auto m = ctx_.cues.lead_only.find(folded)) {
-    for (auto& n :
-         named(u, text_begin, agencies.split_list(value.substr(0, text_at((*m)[0].begin)))))
+    for (auto& n : named(u, text_begin,
+                         agencies.split_list(value.substr(0, text_at((*m)[0].begin)), spelling())))
       into.lead.push_back(n);
     return;
   }
-  auto names = named(u, text_begin, agencies.split_list(value));
+  auto names = named(u, text_begin, agencies.split_list(value, spelling()));
   auto& target = role == "support"     ? into.support
                  : role == "directing" ? into.directing
                                        : into.lead;
@@ -412,10 +413,11 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
     // The title is a list of agencies ("1. Ủy ban nhân dân tỉnh"), or opens
     // with one that acts ("2. Các cấp ủy, tổ chức đảng chỉ đạo").
     std::string_view rest = title.substr(skip);
-    auto listed = ctx_.agencies.split_list(rest);
+    auto listed = ctx_.agencies.split_list(rest, spelling());
     bool all_known = !listed.empty() && std::all_of(listed.begin(), listed.end(),
                                                     [](const AgencyName& n) { return n.known(); });
-    auto names = named(*unit, from + skip, all_known ? listed : ctx_.agencies.subject(rest));
+    auto names =
+        named(*unit, from + skip, all_known ? listed : ctx_.agencies.subject(rest, spelling()));
     info.heading_lead = ids_of(names, "lead");
   }
   if (info.heading_lead.empty() && info.parent) info.heading_lead = heading_lead(*info.parent);
@@ -464,9 +466,11 @@ void Walker::finish_task(std::size_t index) {
     std::size_t subject_offset = tb;
     const Pattern& assign = ctx_.cues.assign;
     if (auto m = assign.find(folded, fb, true)) subject_offset = in().to_text(u, (*m)[0].end);
-    auto subject = named(u, subject_offset,
-                         ctx_.agencies.subject(opening(
-                             std::string_view(whole).substr(subject_offset, te - subject_offset))));
+    auto subject =
+        named(u, subject_offset,
+              ctx_.agencies.subject(
+                  opening(std::string_view(whole).substr(subject_offset, te - subject_offset)),
+                  spelling()));
     // "Thông tin, báo cáo định kỳ: các cấp ủy ... báo cáo", or a later sentence
     // that opens with the agency ("... nhiệm vụ. Ban Chỉ đạo cấp tỉnh ...").
     std::vector<std::size_t> starts =
@@ -476,7 +480,7 @@ void Walker::finish_task(std::size_t index) {
     for (std::size_t start : starts) {
       if (!subject.empty()) break;
       std::size_t at = in().to_text(u, start);
-      subject = named(u, at, ctx_.agencies.subject(opening(whole.substr(at, te - at))));
+      subject = named(u, at, ctx_.agencies.subject(opening(whole.substr(at, te - at)), spelling()));
     }
     task.agencies.lead = ids_of(subject, "lead");
     if (task.agencies.support.empty()) {
@@ -495,7 +499,8 @@ void Walker::finish_task(std::size_t index) {
         std::size_t tsb = in().to_text(u, sb), tse = in().to_text(u, se);
         // In running text only known agencies count: "phối hợp với" may be
         // followed by ordinary words ("phối hợp tuyên truyền ...").
-        auto listed = ctx_.agencies.split_list(std::string_view(whole).substr(tsb, tse - tsb));
+        auto listed =
+            ctx_.agencies.split_list(std::string_view(whole).substr(tsb, tse - tsb), spelling());
         listed.erase(std::remove_if(listed.begin(), listed.end(),
                                     [](const AgencyName& n) { return !n.known(); }),
                      listed.end());

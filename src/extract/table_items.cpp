@@ -26,15 +26,17 @@ struct PlacedRow {
 // row): each distinct text is split once per document.
 class ListCache {
  public:
-  explicit ListCache(const AgencyRegistry& registry) : registry_(registry) {}
+  ListCache(const AgencyRegistry& registry, Spelling spelling)
+      : registry_(registry), spelling_(spelling) {}
   const std::vector<AgencyName>& split(const std::string& text) {
     auto it = lists_.find(text);
-    if (it == lists_.end()) it = lists_.emplace(text, registry_.split_list(text)).first;
+    if (it == lists_.end()) it = lists_.emplace(text, registry_.split_list(text, spelling_)).first;
     return it->second;
   }
 
  private:
   const AgencyRegistry& registry_;
+  Spelling spelling_;
   std::unordered_map<std::string, std::vector<AgencyName>> lists_;
 };
 
@@ -501,7 +503,7 @@ void link_same_tasks(const ItemContext& ctx) {
 }  // namespace
 
 void read_table_items(const ItemContext& ctx, AgencyBook& book) {
-  ListCache lists(ctx.agencies);
+  ListCache lists(ctx.agencies, ctx.input.text.looks_ocr() ? Spelling::ocr : Spelling::exact);
   for (const Table& table : ctx.model.tables) TableReader(ctx, book, lists, table).run();
 }
 

@@ -273,3 +273,26 @@ TEST_CASE("every agency named in the answer keys is known", "[agencies]") {
   for (const auto& name : unknown) UNSCOPED_INFO("unknown: " << name);
   CHECK(unknown.empty());
 }
+
+TEST_CASE("OCR text: one misread word of a long name still names it", "[agencies]") {
+  using vnplan::Spelling;
+  auto ids = [](const char* phrase, Spelling spelling) {
+    std::vector<std::string> out;
+    for (const auto& name : registry().split_list(phrase, spelling)) out.push_back(name.info.id);
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  // "trudng" for trường, "sv" for sự: one edit, inside a name of several words.
+  CHECK(ids("Sở Tài nguyên và Môi trudng", Spelling::ocr) == Ids{"so-tn-mt"});
+  CHECK(ids("Công an tỉnh, Bộ Chỉ huy Quân sv tỉnh", Spelling::ocr) ==
+        Ids{"cong-an-tinh", "bchqs-tinh"});
+  // Clean text is read as written.
+  CHECK(ids("Sở Tài nguyên và Môi trudng", Spelling::exact) != Ids{"so-tn-mt"});
+  // A word that names spell as it is, or one after a comma, is no misreading.
+  CHECK(
+      registry().split_list("Mặt trận Tổ quốc Việt Nam, định kỳ", Spelling::ocr).front().info.id ==
+      "mttq");
+  // Two misread words are too many; the first word is never guessed.
+  CHECK(ids("Sở Tài ngvyên và Môi trudng", Spelling::ocr) != Ids{"so-tn-mt"});
+  CHECK(ids("Sa Tài nguyên và Môi trường", Spelling::ocr) != Ids{"so-tn-mt"});
+}
