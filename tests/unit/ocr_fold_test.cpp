@@ -407,3 +407,43 @@ TEST_CASE("a horizon line that lost its marker dates the targets below it in OCR
   CHECK(target_with(model, 80)->year == 2030);
   CHECK(target_with(model, 95)->year == 2035);
 }
+
+// The year of such a line holds for the categories after it (a), b) ...) until
+// a horizon of its own; the line may keep a stray "." of its marker, and is
+// never the wrapped end of the target above it.
+TEST_CASE("a horizon line that lost its marker dates the categories after it in OCR output",
+          "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Dén hét nim 2030\n"
+      "\n"
+      "a) Phat trién ha tang\n"
+      "\n"
+      "Ty 1é phu song 5G trén dia ban dat 80%.\n"
+      "\n"
+      ". Dén hét nam 2035\n"
+      "\n"
+      "a) Phat trién ha tang\n"
+      "\n"
+      "Ty 1é phu song 5G trén dia ban dat 90%.\n"
+      "\n"
+      "b) Phat trién nguén luc\n"
+      "\n"
+      "Quy m6 kinh té s6 dat 40% GRDP.\n"
+      "Dén hét nam 2040\n"
+      "\n"
+      "Ty 1é phu song 6G trén dia ban dat 50%.\n"
+      "\n"
+      "2. Dén hét nam 2045\n"
+      "\n"
+      "Ty 1é phu song 6G trén dia ban dat 70%.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.targets.size() == 5);
+  CHECK(target_with(model, 80)->year == 2030);
+  CHECK(target_with(model, 90)->year == 2035);
+  CHECK(target_with(model, 40)->year == 2035);
+  CHECK(target_with(model, 50)->year == 2040);
+  CHECK(target_with(model, 70)->year == 2045);
+}
