@@ -432,6 +432,34 @@ struct AgencyRegistry::Impl {
     return from;
   }
 
+  // OCR text: the one word of a name that may be one edit away from the
+  // registry's (the first never is).
+  struct Misread {
+    bool used = false;
+    bool after_soft = false;  // a comma or hyphen stands before it
+    std::size_t at = 0;       // its token
+    // Whether a name that ends at token j, `words` words long, counts.
+    bool accepts(std::size_t words, std::size_t j) const {
+      if (!used) return true;
+      // "Việt Nam, định kỳ" is no "Việt Nam tỉnh": after a comma, more of
+      // the name must follow the misread word ("tham mưu, giữ việc").
+      return words >= kMinWordsWithMisread && !(after_soft && j == at);
+    }
+  };
+
+  // The trie node after token j of a name that starts at token i; in OCR
+  // text a word no name uses may be one edit away (recorded in `misread`).
+  int step(const Trie& trie, const Context& c, int node, std::size_t i, std::size_t j,
+           Misread& misread) const {
+    const auto& t = c.tokens;
+    int next = trie.child(node, t[j].word);
+    if (next >= 0 || j == i || misread.used || c.spelling != Spelling::ocr) return next;
+    if (t[j].cls != TokenClass::word || t[j].word >= 0) return next;
+    next = near_child(trie, node, t[j].text);
+    if (next >= 0) misread = {true, t[j - 1].cls != TokenClass::word, j};
+    return next;
+  }
+
   // Longest registry name or head + name starting at token i.
   std::optional<Hit> match_core(const Context& c, std::size_t i, int depth) const {
     const auto& t = c.tokens;
@@ -439,21 +467,13 @@ struct AgencyRegistry::Impl {
     if (i >= t.size() || !has(t[i].word, kStartsAlias | kStartsHead)) return best;
     int node = 0;
     std::size_t words = 0;
-    bool misread = false;  // OCR: one word of the name is one edit away
+    Misread misread;
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
-      int next = aliases.child(node, t[j].word);
-      // Only a word no name uses, right after the name's previous word: "Việt
-      // Nam, định kỳ" is no "Việt Nam tỉnh".
-      if (next < 0 && j > i && !misread && c.spelling == Spelling::ocr &&
-          t[j].cls == TokenClass::word && t[j].word < 0 && t[j - 1].cls == TokenClass::word) {
-        next = near_child(aliases, node, t[j].text);
-        misread = next >= 0;
-      }
-      node = next;
+      node = step(aliases, c, node, i, j, misread);
       if (node < 0) break;
       ++words;
-      if (aliases.value[node] >= 0 && (!misread || words >= kMinWordsWithMisread)) {
+      if (aliases.value[node] >= 0 && misread.accepts(words, j)) {
         Hit hit;
         hit.first = i;
         hit.next = j + 1;
@@ -471,12 +491,15 @@ struct AgencyRegistry::Impl {
       direct_next = extended.next;
     }
     node = 0;
+    words = 0;
+    misread = {};
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
-      node = heads.child(node, t[j].word);
+      node = step(heads, c, node, i, j, misread);
       if (node < 0) break;
+      ++words;
       int rule = heads.value[node];
-      if (rule < 0) continue;
+      if (rule < 0 || !misread.accepts(words, j)) continue;
       auto base = match_full(c, j + 1, depth + 1);
       if (!base || base->ref.depth >= kMaxDepth) continue;
       const auto& kinds = rules[rule].base_kinds;

@@ -292,6 +292,9 @@ TEST_CASE("OCR text: one misread word of a long name still names it", "[agencies
   CHECK(
       registry().split_list("Mặt trận Tổ quốc Việt Nam, định kỳ", Spelling::ocr).front().info.id ==
       "mttq");
+  // After a comma too, when the name goes on: "tham mưu, giữ việc" (giúp việc).
+  CHECK(ids("các cơ quan chuyên trách tham mưu, giữ việc Đảng ủy UBND tỉnh", Spelling::ocr) ==
+        Ids{"tham-muu:dang-uy:ubnd-tinh"});
   // Two misread words are too many; the first word is never guessed.
   CHECK(ids("Sở Tài ngvyên và Môi trudng", Spelling::ocr) != Ids{"so-tn-mt"});
   CHECK(ids("Sa Tài nguyên và Môi trường", Spelling::ocr) != Ids{"so-tn-mt"});
