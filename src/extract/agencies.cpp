@@ -447,16 +447,24 @@ struct AgencyRegistry::Impl {
     }
   };
 
+  // Whether the first word of a name at token i may be misread: only right
+  // after a head ("Đảng ủy Sé Văn hóa và Thể thao"), which says a name follows.
+  bool may_guess_first(const Context& c, std::size_t i, int depth) const {
+    return depth > 0 && c.spelling == Spelling::ocr && i < c.tokens.size() &&
+           c.tokens[i].cls == TokenClass::word && c.tokens[i].word < 0;
+  }
+
   // The trie node after token j of a name that starts at token i; in OCR
   // text a word no name uses may be one edit away (recorded in `misread`).
   int step(const Trie& trie, const Context& c, int node, std::size_t i, std::size_t j,
-           Misread& misread) const {
+           bool guess_first, Misread& misread) const {
     const auto& t = c.tokens;
     int next = trie.child(node, t[j].word);
-    if (next >= 0 || j == i || misread.used || c.spelling != Spelling::ocr) return next;
+    if (next >= 0 || (j == i && !guess_first) || misread.used || c.spelling != Spelling::ocr)
+      return next;
     if (t[j].cls != TokenClass::word || t[j].word >= 0) return next;
     next = near_child(trie, node, t[j].text);
-    if (next >= 0) misread = {true, t[j - 1].cls != TokenClass::word, j};
+    if (next >= 0) misread = {true, j > i && t[j - 1].cls != TokenClass::word, j};
     return next;
   }
 
@@ -464,13 +472,14 @@ struct AgencyRegistry::Impl {
   std::optional<Hit> match_core(const Context& c, std::size_t i, int depth) const {
     const auto& t = c.tokens;
     std::optional<Hit> best;
-    if (i >= t.size() || !has(t[i].word, kStartsAlias | kStartsHead)) return best;
+    bool guess_first = may_guess_first(c, i, depth);
+    if (i >= t.size() || !(guess_first || has(t[i].word, kStartsAlias | kStartsHead))) return best;
     int node = 0;
     std::size_t words = 0;
     Misread misread;
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
-      node = step(aliases, c, node, i, j, misread);
+      node = step(aliases, c, node, i, j, guess_first, misread);
       if (node < 0) break;
       ++words;
       if (aliases.value[node] >= 0 && misread.accepts(words, j)) {
@@ -495,7 +504,7 @@ struct AgencyRegistry::Impl {
     misread = {};
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
-      node = step(heads, c, node, i, j, misread);
+      node = step(heads, c, node, i, j, false, misread);
       if (node < 0) break;
       ++words;
       int rule = heads.value[node];
@@ -520,7 +529,8 @@ struct AgencyRegistry::Impl {
   std::optional<Hit> match_full(const Context& c, std::size_t i, int depth = 0) const {
     const auto& t = c.tokens;
     if (i >= t.size() || t[i].cls != TokenClass::word) return std::nullopt;
-    if (!has(t[i].word, kStartsAlias | kStartsHead | kArticle)) return std::nullopt;
+    if (!has(t[i].word, kStartsAlias | kStartsHead | kArticle) && !may_guess_first(c, i, depth))
+      return std::nullopt;
     auto hit = match_core(c, i, depth);
     if (!hit && has(t[i].word, kArticle)) {
       hit = match_core(c, i + 1, depth);
