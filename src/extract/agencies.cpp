@@ -176,20 +176,17 @@ struct AgencyRegistry::Impl {
     return id;
   }
 
-  // The child of `node` whose word is one edit away from `written` ("trudng"
-  // for "truong"), when exactly one is; -1 otherwise. Words of one letter are
-  // never guessed.
-  int near_child(const Trie& trie, int node, std::string_view written) const {
+  // The children of `node` whose word is one edit away from `written`
+  // ("trudng" for "truong"). Words of one letter are never guessed.
+  std::vector<int> near_children(const Trie& trie, int node, std::string_view written) const {
     constexpr std::size_t kMinLetters = 2;
-    if (written.size() < kMinLetters) return -1;
-    int found = -1;
+    std::vector<int> found;
+    if (written.size() < kMinLetters) return found;
     for (const auto& [word, child] : trie.children[static_cast<std::size_t>(node)]) {
       std::string_view candidate = word_text[static_cast<std::size_t>(word)];
-      if (candidate.size() < kMinLetters || candidate.size() + 1 < written.size() ||
-          written.size() + 1 < candidate.size() || edit_distance(written, candidate) != 1)
-        continue;
-      if (found >= 0) return -1;  // two near words: no guess
-      found = child;
+      if (candidate.size() >= kMinLetters && candidate.size() + 1 >= written.size() &&
+          written.size() + 1 >= candidate.size() && edit_distance(written, candidate) == 1)
+        found.push_back(child);
     }
     return found;
   }
@@ -454,18 +451,49 @@ struct AgencyRegistry::Impl {
            c.tokens[i].cls == TokenClass::word && c.tokens[i].word < 0;
   }
 
-  // The trie node after token j of a name that starts at token i; in OCR
-  // text a word no name uses may be one edit away (recorded in `misread`).
-  int step(const Trie& trie, const Context& c, int node, std::size_t i, std::size_t j,
-           bool guess_first, Misread& misread) const {
+  // Whether token j of a name that starts at token i may be its misread word.
+  bool may_misread(const Context& c, std::size_t i, std::size_t j, bool guess_first,
+                   const Misread& misread) const {
+    const Token& token = c.tokens[j];
+    return c.spelling == Spelling::ocr && !misread.used && (j > i || guess_first) &&
+           token.cls == TokenClass::word && token.word < 0;
+  }
+
+  // The head trie node after token j of a head that starts at token i: the
+  // exact word, or in OCR text the one near word when there is one.
+  int step_head(const Context& c, int node, std::size_t i, std::size_t j, Misread& misread) const {
+    int next = heads.child(node, c.tokens[j].word);
+    if (next >= 0 || !may_misread(c, i, j, false, misread)) return next;
+    std::vector<int> near = near_children(heads, node, c.tokens[j].text);
+    if (near.size() != 1) return -1;  // none, or two near words: no guess
+    misread = {true, c.tokens[j - 1].cls != TokenClass::word, j};
+    return near.front();
+  }
+
+  // Registry names from token i: `node` was reached with token j (`words`
+  // words); keeps the longest that counts in `best`. In OCR text one word may
+  // be one edit away; each near word is tried.
+  void walk_aliases(const Context& c, std::size_t i, std::size_t j, int node, std::size_t words,
+                    bool guess_first, Misread misread, std::optional<Hit>& best) const {
     const auto& t = c.tokens;
-    int next = trie.child(node, t[j].word);
-    if (next >= 0 || (j == i && !guess_first) || misread.used || c.spelling != Spelling::ocr)
-      return next;
-    if (t[j].cls != TokenClass::word || t[j].word >= 0) return next;
-    next = near_child(trie, node, t[j].text);
-    if (next >= 0) misread = {true, j > i && t[j - 1].cls != TokenClass::word, j};
-    return next;
+    for (;;) {
+      if (aliases.value[node] >= 0 && misread.accepts(words, j) && (!best || best->next < j + 1)) {
+        best = Hit{i, j + 1, t[i].begin, t[j].end, Ref{}};
+        best->ref.entry = aliases.value[node];
+      }
+      std::size_t k = j + 1;
+      while (k < t.size() && t[k].cls == TokenClass::soft) ++k;
+      if (k >= t.size()) return;
+      int next = aliases.child(node, t[k].word);
+      if (next < 0) {
+        if (!may_misread(c, i, k, guess_first, misread)) return;
+        Misread here{true, t[k - 1].cls != TokenClass::word, k};
+        for (int near : near_children(aliases, node, t[k].text))
+          walk_aliases(c, i, k, near, words + 1, guess_first, here, best);
+        return;
+      }
+      node = next, j = k, ++words;
+    }
   }
 
   // Longest registry name or head + name starting at token i.
@@ -474,24 +502,11 @@ struct AgencyRegistry::Impl {
     std::optional<Hit> best;
     bool guess_first = may_guess_first(c, i, depth);
     if (i >= t.size() || !(guess_first || has(t[i].word, kStartsAlias | kStartsHead))) return best;
-    int node = 0;
-    std::size_t words = 0;
-    Misread misread;
-    for (std::size_t j = i; j < t.size(); ++j) {
-      if (j > i && t[j].cls == TokenClass::soft) continue;
-      node = step(aliases, c, node, i, j, guess_first, misread);
-      if (node < 0) break;
-      ++words;
-      if (aliases.value[node] >= 0 && misread.accepts(words, j)) {
-        Hit hit;
-        hit.first = i;
-        hit.next = j + 1;
-        hit.begin = t[i].begin;
-        hit.end = t[j].end;
-        hit.ref.entry = aliases.value[node];
-        best = hit;
-      }
-    }
+    if (int first = aliases.child(0, t[i].word); first >= 0)
+      walk_aliases(c, i, i, first, 1, guess_first, Misread{}, best);
+    else if (guess_first)
+      for (int near : near_children(aliases, 0, t[i].text))
+        walk_aliases(c, i, i, near, 1, guess_first, Misread{true, false, i}, best);
     if (depth >= kMaxDepth) return best;
     std::size_t direct_next = 0;  // how far the registry name reaches with its endings
     if (best) {
@@ -499,12 +514,12 @@ struct AgencyRegistry::Impl {
       extend(c, extended);
       direct_next = extended.next;
     }
-    node = 0;
-    words = 0;
-    misread = {};
+    int node = 0;
+    std::size_t words = 0;
+    Misread misread;
     for (std::size_t j = i; j < t.size(); ++j) {
       if (j > i && t[j].cls == TokenClass::soft) continue;
-      node = step(heads, c, node, i, j, false, misread);
+      node = step_head(c, node, i, j, misread);
       if (node < 0) break;
       ++words;
       int rule = heads.value[node];

@@ -297,6 +297,9 @@ TEST_CASE("OCR text: one misread word of a long name still names it", "[agencies
         Ids{"tham-muu:dang-uy:ubnd-tinh"});
   // Right after a head, the name's first word may be the misread one.
   CHECK(ids("Đảng ủy Sé Văn hóa và Thể thao", Spelling::ocr) == Ids{"dang-uy:so-vh-tt"});
+  // "S¢6" folds to "sco", one edit from both "so" and "co": each is tried, and
+  // only "Sở Tài chính" goes on.
+  CHECK(ids("Đảng ủy S¢6 Tài chính", Spelling::ocr) == Ids{"dang-uy:so-tai-chinh"});
   // Two misread words are too many; the first word is never guessed alone.
   CHECK(ids("Sở Tài ngvyên và Môi trudng", Spelling::ocr) != Ids{"so-tn-mt"});
   CHECK(ids("Sa Tài nguyên và Môi trường", Spelling::ocr) != Ids{"so-tn-mt"});
