@@ -39,8 +39,8 @@ struct AgencyName {
 
 // How names are spelled in the text read. In OCR text one word of a name of
 // three words or more may be one edit away from the registry's ("Sở Tài
-// nguyên và Môi trudng"): not the first, not a one-letter word, and not a
-// word that some name spells as it is.
+// nguyên và Môi trudng"): not a one-letter word, not a word that some name
+// spells as it is, and the first word only right after a head ("Đảng ủy").
 enum class Spelling { exact, ocr };
 
 // The agency registry of grammars/agencies/ and the readers built on it.
