@@ -121,7 +121,7 @@ struct Restorer::Impl {
     std::uint64_t key = ~std::uint64_t{0};
     double logp = 0;
   };
-  mutable std::vector<CachedLogp> logp_cache = std::vector<CachedLogp>(1u << 17);
+  mutable std::vector<CachedLogp> logp_cache;  // 1 << 17 while restoring
   CachedLogp& logp_slot(SyllableId u, SyllableId v, SyllableId w) const {
     std::uint64_t key = internal::triple_key(u, v, w);
     return logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 47];
@@ -149,7 +149,7 @@ struct Restorer::Impl {
     std::array<SyllableId, kMaxCandidates> ids{};
     std::array<double, kMaxCandidates> logp{};
   };
-  mutable std::vector<CachedRow> row_cache = std::vector<CachedRow>(1u << 14);
+  mutable std::vector<CachedRow> row_cache;  // 1 << 14 while restoring
   mutable std::vector<double> overflow_row;
 
   // What logp needs of a word's options after a syllable v, whatever came
@@ -163,7 +163,7 @@ struct Restorer::Impl {
     std::array<SyllableId, kMaxCandidates> ids{};
     std::array<double, kMaxCandidates> lower{}, log_lower{};
   };
-  mutable std::vector<CachedBigrams> bigram_cache = std::vector<CachedBigrams>(1u << 13);
+  mutable std::vector<CachedBigrams> bigram_cache;  // 1 << 13 while restoring
   CachedBigrams& bigrams_after(SyllableId v, const Candidate* options, std::size_t count,
                                std::uint64_t options_hash) const {
     std::uint64_t hash = (v ^ options_hash) * 0xD6E8FEB86659FD93ULL;
@@ -228,6 +228,19 @@ struct Restorer::Impl {
     for (std::size_t o = 0; o < count; ++o) row.ids[o] = options[o].id;
     compute_row(u, v, options, count, options_hash, row.logp.data());
     return row.logp.data();
+  }
+
+  // The caches above take some 5 MB: held while a text is restored, not
+  // between texts, so that they do not add to the peak of the stages after.
+  void hold_caches() const {
+    logp_cache.assign(std::size_t{1} << 17, CachedLogp{});
+    row_cache.assign(std::size_t{1} << 14, CachedRow{});
+    bigram_cache.assign(std::size_t{1} << 13, CachedBigrams{});
+  }
+  void release_caches() const {
+    std::vector<CachedLogp>().swap(logp_cache);
+    std::vector<CachedRow>().swap(row_cache);
+    std::vector<CachedBigrams>().swap(bigram_cache);
   }
 
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
@@ -803,6 +816,7 @@ std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind 
   // paragraph under its own state; a short one under the last judged.
   TextStateKind last = TextStateKind::ocr_damaged;
   Impl::Sentence sentence;
+  impl_->hold_caches();
   for_each_paragraph(text, impl_->symbols, [&](const std::vector<Token>& tokens, std::size_t end) {
     TextStateKind own = state;
     if (state == TextStateKind::mixed) {
@@ -813,6 +827,7 @@ std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind 
     // A clean paragraph has no suspect word: nothing to decode.
     if (own != TextStateKind::clean) impl_->decode(text, tokens, 0, end, own, sentence, out);
   });
+  impl_->release_caches();
   return out;
 }
 
