@@ -86,7 +86,7 @@ void report_gaps(ParseResult& result) {
 
 // A restored word, by where it is in the input.
 struct RestoredWord {
-  std::uint64_t start = 0, end = 0;
+  std::uint32_t start = 0, end = 0;  // offsets are 32-bit, as in MappedText
   float confidence = 1;
 };
 
@@ -107,7 +107,9 @@ std::vector<RestoredWord> restore_blocks(NormalisedText& text, const Restorer& r
     joined += "\n\n";
   }
   std::vector<Restoration> changes = restorer.restore(joined, state);
+  std::string().swap(joined);  // the changes hold their own text: not needed below
   std::vector<RestoredWord> words;
+  words.reserve(changes.size());  // kept through the later stages: no spare room
   // Right to left inside each block, so earlier offsets stay valid.
   for (std::size_t k = changes.size(); k-- > 0;) {
     const Restoration& change = changes[k];
@@ -117,7 +119,8 @@ std::vector<RestoredWord> restore_blocks(NormalisedText& text, const Restorer& r
     std::size_t from = change.from - starts[b], to = change.to - starts[b];
     if (to > block.content.text.size()) continue;
     auto [start, end] = block.content.origin_range(from, to);
-    words.push_back({start, end, change.confidence});
+    words.push_back(
+        {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), change.confidence});
     block.content.replace(from, to, change.text);
   }
   std::reverse(words.begin(), words.end());

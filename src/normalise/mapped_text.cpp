@@ -106,16 +106,20 @@ void MappedText::replace(std::size_t from, std::size_t to, const std::string& re
     out.insert(position, inserted);
   }
   text.replace(from, to - from, replacement);
-  // Runs that now start at the same byte: the later one wins; empty text has none.
-  std::vector<Run> clean;
+  // Runs that now start at the same byte: the later one wins; empty text has
+  // none. Compacted in place: `out` has no more than two runs of spare room,
+  // where a vector grown run by run could have twice its size (restoration
+  // replaces many words of a block).
+  std::size_t kept = 0;
   for (const auto& run : out) {
     if (run.at >= text.size()) continue;
-    if (!clean.empty() && clean.back().at == run.at)
-      clean.back() = run;
+    if (kept > 0 && out[kept - 1].at == run.at)
+      out[kept - 1] = run;
     else
-      clean.push_back(run);
+      out[kept++] = run;
   }
-  runs = std::move(clean);
+  out.resize(kept);
+  runs = std::move(out);
 }
 
 void MappedText::append(const MappedText& other, std::string_view separator) {

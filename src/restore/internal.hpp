@@ -151,8 +151,18 @@ struct RestoreModel::Impl {
   std::vector<std::uint32_t> capitalised;
   // -log P(the case a word is written in | syllable), for a word inside a sentence.
   double case_cost(internal::SyllableId id, bool capital) const {
-    double n = unigram[id], cap = capitalised[id];
-    return -std::log(((capital ? cap : n - cap) + 0.5) / (n + 1.0));
+    return case_costs[2 * id + capital];
+  }
+  // Of every syllable, lower case then capital: computed once at load, as the
+  // decoder asks for every option of every word.
+  std::vector<double> case_costs;
+  void compute_case_costs() {
+    case_costs.resize(2 * unigram.size());
+    for (std::size_t id = 0; id < unigram.size(); ++id)
+      for (bool capital : {false, true}) {
+        double n = unigram[id], cap = capitalised[id];
+        case_costs[2 * id + capital] = -std::log(((capital ? cap : n - cap) + 0.5) / (n + 1.0));
+      }
   }
   std::vector<float> unigram_logp;
   std::vector<double> unigram_p;
@@ -187,7 +197,17 @@ struct RestoreModel::Impl {
   };
   Context context(internal::SyllableId u, internal::SyllableId v) const;
   double bigram_prob(internal::SyllableId v, internal::SyllableId w) const;
-  double logp(const Context& context, internal::SyllableId w) const;
+  // `lower`: bigram_prob(context.v, w), which a caller scoring many contexts
+  // may have computed once for all of them.
+  double logp(const Context& context, internal::SyllableId w, double lower) const;
+  double logp(const Context& context, internal::SyllableId w) const {
+    return logp(context, w, bigram_prob(context.v, w));
+  }
+  // Whether logp(context, w) is log(bigram_prob(context.v, w)): (u, v) never
+  // preceded a word.
+  static bool backs_off(const Context& context) {
+    return !context.uv || context.uv->follow_total == 0;
+  }
   double logp(internal::SyllableId u, internal::SyllableId v, internal::SyllableId w) const {
     return logp(context(u, v), w);
   }

@@ -300,9 +300,8 @@ double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
   return (std::max(count - kDiscount, 0.0) + kDiscount * follow_types[v] * lower) / total;
 }
 
-double RestoreModel::Impl::logp(const Context& c, SyllableId w) const {
-  double lower = bigram_prob(c.v, w);
-  if (!c.uv || c.uv->follow_total == 0) return std::log(lower);
+double RestoreModel::Impl::logp(const Context& c, SyllableId w, double lower) const {
+  if (backs_off(c)) return std::log(lower);
   double count = 0;
   const Next* it = std::lower_bound(c.after_uv, c.after_uv_end, w,
                                     [](const Next& n, SyllableId id) { return n.id < id; });
@@ -447,6 +446,7 @@ std::shared_ptr<const RestoreModel> RestoreModel::load(const std::string& path) 
   m.follow_total.resize(size, 0);
   m.follow_types.resize(size, 0);
   m.index_continuations(trigrams);
+  m.compute_case_costs();
   double total = 0;
   for (std::uint32_t n : m.unigram) total += n;
   m.unigram_logp.resize(size);

@@ -121,11 +121,22 @@ struct Restorer::Impl {
     std::uint64_t key = ~std::uint64_t{0};
     double logp = 0;
   };
-  mutable std::vector<CachedLogp> logp_cache = std::vector<CachedLogp>(1u << 17);
+  mutable std::vector<CachedLogp> logp_cache;  // 1 << 17 while restoring
+  CachedLogp& logp_slot(SyllableId u, SyllableId v, SyllableId w) const {
+    std::uint64_t key = internal::triple_key(u, v, w);
+    return logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 47];
+  }
   double logp(SyllableId u, SyllableId v, SyllableId w) const {
     std::uint64_t key = internal::triple_key(u, v, w);
-    CachedLogp& slot = logp_cache[(key * 0x9E3779B97F4A7C15ULL) >> 47];
+    CachedLogp& slot = logp_slot(u, v, w);
     if (slot.key != key) slot = {key, m.logp(u, v, w)};
+    return slot.logp;
+  }
+  // The same, `lower` being bigram_prob(v, w) (computed once for many u).
+  double logp(SyllableId u, SyllableId v, SyllableId w, double lower) const {
+    std::uint64_t key = internal::triple_key(u, v, w);
+    CachedLogp& slot = logp_slot(u, v, w);
+    if (slot.key != key) slot = {key, m.logp(m.context(u, v), w, lower)};
     return slot.logp;
   }
 
@@ -138,34 +149,98 @@ struct Restorer::Impl {
     std::array<SyllableId, kMaxCandidates> ids{};
     std::array<double, kMaxCandidates> logp{};
   };
-  mutable std::vector<CachedRow> row_cache = std::vector<CachedRow>(1u << 14);
+  mutable std::vector<CachedRow> row_cache;  // 1 << 14 while restoring
   mutable std::vector<double> overflow_row;
-  // logp(u, v, w) for each option w, in order (at most kMaxCandidates).
+
+  // What logp needs of a word's options after a syllable v, whatever came
+  // before v: P(option | v) (the lower order), and its log, which is logp
+  // after a context (u, v) never seen. OCR text holds many words the model
+  // does not know, so most contexts are unseen and a row depends on v alone.
+  struct CachedBigrams {
+    SyllableId v = internal::kUnknown;
+    std::uint32_t size = 0;  // 0: empty
+    bool have_log = false;
+    std::array<SyllableId, kMaxCandidates> ids{};
+    std::array<double, kMaxCandidates> lower{}, log_lower{};
+  };
+  mutable std::vector<CachedBigrams> bigram_cache;  // 1 << 13 while restoring
+  CachedBigrams& bigrams_after(SyllableId v, const Candidate* options, std::size_t count,
+                               std::uint64_t options_hash) const {
+    std::uint64_t hash = (v ^ options_hash) * 0xD6E8FEB86659FD93ULL;
+    CachedBigrams& entry = bigram_cache[hash >> 51];
+    bool same = entry.v == v && entry.size == count;
+    for (std::size_t o = 0; same && o < count; ++o) same = entry.ids[o] == options[o].id;
+    if (same) return entry;
+    entry.v = v, entry.size = static_cast<std::uint32_t>(count), entry.have_log = false;
+    for (std::size_t o = 0; o < count; ++o) {
+      entry.ids[o] = options[o].id;
+      entry.lower[o] = m.bigram_prob(v, options[o].id);
+    }
+    return entry;
+  }
+  // logp(u, v, option) for each option, into `out` (count <= kMaxCandidates).
+  void compute_row(SyllableId u, SyllableId v, const Candidate* options, std::size_t count,
+                   std::uint64_t options_hash, double* out) const {
+    const auto context = m.context(u, v);
+    CachedBigrams& bigrams = bigrams_after(v, options, count, options_hash);
+    if (RestoreModel::Impl::backs_off(context)) {
+      if (!bigrams.have_log) {
+        for (std::size_t o = 0; o < count; ++o) bigrams.log_lower[o] = std::log(bigrams.lower[o]);
+        bigrams.have_log = true;
+      }
+      std::copy_n(bigrams.log_lower.begin(), count, out);
+      return;
+    }
+    for (std::size_t o = 0; o < count; ++o)
+      out[o] = m.logp(context, options[o].id, bigrams.lower[o]);
+  }
+  // logp(u, v, w) for each option w, in order.
   // `options_hash`: of the options' ids (hash_options).
   static std::uint64_t hash_options(const Candidate* options, std::size_t count) {
     std::uint64_t hash = count;
     for (std::size_t o = 0; o < count; ++o) hash = (hash ^ options[o].id) * 0x9E3779B97F4A7C15ULL;
     return hash;
   }
+  CachedRow& row_slot(SyllableId u, SyllableId v, std::uint64_t options_hash) const {
+    std::uint64_t hash = (internal::pair_key(u, v) ^ options_hash) * 0xD6E8FEB86659FD93ULL;
+    return row_cache[hash >> 50];
+  }
+  // The rows of a beam's states are looked up one after another, each a
+  // likely cache miss: asking for them all first overlaps the waits.
+  void prefetch_row(SyllableId u, SyllableId v, std::uint64_t options_hash) const {
+    const char* row = reinterpret_cast<const char*>(&row_slot(u, v, options_hash));
+    __builtin_prefetch(row);
+    __builtin_prefetch(row + sizeof(CachedRow) - 1);
+  }
   const double* logp_row(SyllableId u, SyllableId v, const Candidate* options, std::size_t count,
                          std::uint64_t options_hash) const {
-    std::uint64_t hash = (internal::pair_key(u, v) ^ options_hash) * 0xD6E8FEB86659FD93ULL;
-    CachedRow& row = row_cache[hash >> 50];
+    CachedRow& row = row_slot(u, v, options_hash);
     bool same = row.u == u && row.v == v && row.size == count;
     for (std::size_t o = 0; same && o < count; ++o) same = row.ids[o] == options[o].id;
     if (same) return row.logp.data();
-    const auto context = m.context(u, v);
     if (count > kMaxCandidates) {  // not cached (the channel keeps fewer options)
       overflow_row.resize(count);
+      const auto context = m.context(u, v);
       for (std::size_t o = 0; o < count; ++o) overflow_row[o] = m.logp(context, options[o].id);
       return overflow_row.data();
     }
     row.u = u, row.v = v, row.size = static_cast<std::uint32_t>(count);
-    for (std::size_t o = 0; o < count; ++o) {
-      row.ids[o] = options[o].id;
-      row.logp[o] = m.logp(context, options[o].id);
-    }
+    for (std::size_t o = 0; o < count; ++o) row.ids[o] = options[o].id;
+    compute_row(u, v, options, count, options_hash, row.logp.data());
     return row.logp.data();
+  }
+
+  // The caches above take some 5 MB: held while a text is restored, not
+  // between texts, so that they do not add to the peak of the stages after.
+  void hold_caches() const {
+    logp_cache.assign(std::size_t{1} << 17, CachedLogp{});
+    row_cache.assign(std::size_t{1} << 14, CachedRow{});
+    bigram_cache.assign(std::size_t{1} << 13, CachedBigrams{});
+  }
+  void release_caches() const {
+    std::vector<CachedLogp>().swap(logp_cache);
+    std::vector<CachedRow>().swap(row_cache);
+    std::vector<CachedBigrams>().swap(bigram_cache);
   }
 
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
@@ -530,6 +605,11 @@ struct Restorer::Impl {
     std::vector<std::uint32_t> beam_starts;  // in states, and one past the last beam
     std::vector<std::int32_t> state_of;
     std::vector<std::uint32_t> chosen;
+    // Of each state the beam extended: logp(prev, cur, option) for the options
+    // of the next slot, from row_at[state] in rows; the confidence of a pick
+    // reuses the row of the state before it on the chosen path (path[slot]).
+    std::vector<double> rows;
+    std::vector<std::uint32_t> row_at, path;
     std::vector<double> scores;
     const Candidate* options_of(const Slot& slot) const { return options.data() + slot.first; }
   };
@@ -580,6 +660,8 @@ void Restorer::Impl::beam_search(Sentence& sentence) const {
   std::vector<std::uint32_t>& starts = sentence.beam_starts;
   states.assign(1, State{});
   starts.assign({0, 1});
+  sentence.rows.clear();
+  sentence.row_at.clear();
   // States that reach the same (previous option, option) pair recombine: the
   // trigram model sees only those two syllables.
   std::size_t previous_options = 1;
@@ -590,9 +672,13 @@ void Restorer::Impl::beam_search(Sentence& sentence) const {
     const std::uint64_t options_hash = hash_options(options, count);
     sentence.state_of.assign(previous_options * count, -1);
     states.reserve(states.size() + (end - begin) * count);  // no reallocation below
+    for (std::uint32_t k = begin; k < end; ++k)
+      prefetch_row(states[k].prev, states[k].cur, options_hash);
     for (std::uint32_t p = 0; p < end - begin; ++p) {
       const State& s = states[begin + p];
       const double* row = logp_row(s.prev, s.cur, options, count, options_hash);
+      sentence.row_at.push_back(static_cast<std::uint32_t>(sentence.rows.size()));
+      sentence.rows.insert(sentence.rows.end(), row, row + count);
       for (std::uint32_t o = 0; o < count; ++o) {
         double score = s.score + row[o] - options[o].cost;
         std::int32_t& index = sentence.state_of[s.option * count + o];
@@ -619,9 +705,11 @@ void Restorer::Impl::beam_search(Sentence& sentence) const {
     if (score > best_score) best_score = score, best = k - starts[slots.size()];
   }
   sentence.chosen.resize(slots.size());
+  sentence.path.resize(slots.size());
   for (std::size_t i = slots.size(); i-- > 0;) {
     sentence.chosen[i] = states[starts[i + 1] + best].option;
     best = states[starts[i + 1] + best].parent;
+    sentence.path[i] = static_cast<std::uint32_t>(starts[i] + best);
   }
 }
 
@@ -649,14 +737,20 @@ void Restorer::Impl::write_changes(std::string_view text, const std::vector<Toke
     if (word == written) continue;
     // Confidence: the pick's share among the options, given the chosen neighbours.
     auto p = static_cast<std::ptrdiff_t>(i);
-    SyllableId a = id_at(p - 2), b = id_at(p - 1), c = id_at(p + 1), d = id_at(p + 2);
+    SyllableId b = id_at(p - 1), c = id_at(p + 1), d = id_at(p + 2);
     std::vector<double>& scores = sentence.scores;
     scores.clear();
     double top = -std::numeric_limits<double>::infinity();
+    // logp(a, b, option) for each option: the row the beam computed.
+    const double* before = sentence.rows.data() + sentence.row_at[sentence.path[i]];
+    for (std::size_t o = 0; o < slot.count; ++o) {  // the look-ups below, in flight at once
+      __builtin_prefetch(&logp_slot(b, options[o].id, c));
+      __builtin_prefetch(&logp_slot(options[o].id, c, d));
+    }
+    const double c_then_d = m.bigram_prob(c, d);
     for (std::size_t o = 0; o < slot.count; ++o) {
       const Candidate& option = options[o];
-      double s =
-          logp(a, b, option.id) + logp(b, option.id, c) + logp(option.id, c, d) - option.cost;
+      double s = before[o] + logp(b, option.id, c) + logp(option.id, c, d, c_then_d) - option.cost;
       scores.push_back(s);
       top = std::max(top, s);
     }
@@ -722,6 +816,7 @@ std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind 
   // paragraph under its own state; a short one under the last judged.
   TextStateKind last = TextStateKind::ocr_damaged;
   Impl::Sentence sentence;
+  impl_->hold_caches();
   for_each_paragraph(text, impl_->symbols, [&](const std::vector<Token>& tokens, std::size_t end) {
     TextStateKind own = state;
     if (state == TextStateKind::mixed) {
@@ -732,6 +827,7 @@ std::vector<Restoration> Restorer::restore(std::string_view text, TextStateKind 
     // A clean paragraph has no suspect word: nothing to decode.
     if (own != TextStateKind::clean) impl_->decode(text, tokens, 0, end, own, sentence, out);
   });
+  impl_->release_caches();
   return out;
 }
 
