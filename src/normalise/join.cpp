@@ -417,6 +417,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     block.content.text.shrink_to_fit();
     block.content.runs.shrink_to_fit();
   }
+  out.blocks.shrink_to_fit();  // reserved for one block per two lines
   return out;
 }
 
