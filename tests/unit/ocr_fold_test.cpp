@@ -387,63 +387,60 @@ TEST_CASE("bullets OCR read as a dash, an asterisk or a cent sign are one list",
   for (const auto& s : model.sections) CHECK(s.marker_type != "bullet");
 }
 
-// A horizon line whose marker OCR read elsewhere ("Đến hết năm 2035" alone)
-// dates the targets below it, in OCR output.
-TEST_CASE("a horizon line that lost its marker dates the targets below it in OCR output",
-          "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
-      "II. MUC TIEU\n"
-      "\n"
-      "1. Dén hét nim 2030\n"
-      "\n"
-      "- C6 > 80% hd gia dinh c6 cap quang.\n"
-      "\n"
-      "Dén hét nam 2035\n"
-      "\n"
-      "- C6 > 95% hd gia dinh c6 cap quang.\n");
-  REQUIRE(!result.documents.empty());
-  const auto& model = result.documents[0];
-  REQUIRE(model.targets.size() == 2);
-  CHECK(target_with(model, 80)->year == 2030);
-  CHECK(target_with(model, 95)->year == 2035);
+namespace {
+
+// Each target's value with its year (0: none), in the order read.
+std::vector<std::pair<double, int>> target_years(const std::string& text) {
+  auto result = vnplan::test::parse_text(text);
+  std::vector<std::pair<double, int>> out;
+  if (result.documents.empty()) return out;
+  for (const auto& t : result.documents[0].targets)
+    out.push_back({t.value ? *t.value : -1, t.year ? *t.year : 0});
+  return out;
 }
 
-// The year of such a line holds for the categories after it (a), b) ...) until
-// a horizon of its own; the line may keep a stray "." of its marker, and is
-// never the wrapped end of the target above it.
-TEST_CASE("a horizon line that lost its marker dates the categories after it in OCR output",
+}  // namespace
+
+// A horizon line whose marker OCR read elsewhere ("Đến hết năm 2035" alone)
+// dates what follows it in OCR output: the targets of its own section, and
+// the categories after it (a), b) ...) until a horizon of its own. The line
+// may keep a stray "." of its marker, and is never the wrapped end of the
+// target above it.
+TEST_CASE("a horizon line that lost its marker dates what follows it in OCR output",
           "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
-      "II. MUC TIEU\n"
-      "\n"
-      "1. Dén hét nim 2030\n"
-      "\n"
-      "a) Phat trién ha tang\n"
-      "\n"
-      "Ty 1é phu song 5G trén dia ban dat 80%.\n"
-      "\n"
-      ". Dén hét nam 2035\n"
-      "\n"
-      "a) Phat trién ha tang\n"
-      "\n"
-      "Ty 1é phu song 5G trén dia ban dat 90%.\n"
-      "\n"
-      "b) Phat trién nguén luc\n"
-      "\n"
-      "Quy m6 kinh té s6 dat 40% GRDP.\n"
-      "Dén hét nam 2040\n"
-      "\n"
-      "Ty 1é phu song 6G trén dia ban dat 50%.\n"
-      "\n"
-      "2. Dén hét nam 2045\n"
-      "\n"
-      "Ty 1é phu song 6G trén dia ban dat 70%.\n");
-  REQUIRE(!result.documents.empty());
-  const auto& model = result.documents[0];
-  REQUIRE(model.targets.size() == 5);
-  CHECK(target_with(model, 80)->year == 2030);
-  CHECK(target_with(model, 90)->year == 2035);
-  CHECK(target_with(model, 40)->year == 2035);
-  CHECK(target_with(model, 50)->year == 2040);
-  CHECK(target_with(model, 70)->year == 2045);
+  using Years = std::vector<std::pair<double, int>>;
+  CHECK(target_years("II. MUC TIEU\n"
+                     "\n"
+                     "1. Dén hét nim 2030\n"
+                     "\n"
+                     "- C6 > 80% hd gia dinh c6 cap quang.\n"
+                     "\n"
+                     "Dén hét nam 2035\n"
+                     "\n"
+                     "- C6 > 95% hd gia dinh c6 cap quang.\n") == Years{{80, 2030}, {95, 2035}});
+  CHECK(target_years("II. MUC TIEU\n"
+                     "\n"
+                     "1. Dén hét nim 2030\n"
+                     "\n"
+                     "a) Phat trién ha tang\n"
+                     "\n"
+                     "Ty 1é phu song 5G trén dia ban dat 80%.\n"
+                     "\n"
+                     ". Dén hét nam 2035\n"
+                     "\n"
+                     "a) Phat trién ha tang\n"
+                     "\n"
+                     "Ty 1é phu song 5G trén dia ban dat 90%.\n"
+                     "\n"
+                     "b) Phat trién nguén luc\n"
+                     "\n"
+                     "Quy m6 kinh té s6 dat 40% GRDP.\n"
+                     "Dén hét nam 2040\n"
+                     "\n"
+                     "Ty 1é phu song 6G trén dia ban dat 50%.\n"
+                     "\n"
+                     "2. Dén hét nam 2045\n"
+                     "\n"
+                     "Ty 1é phu song 6G trén dia ban dat 70%.\n") ==
+        Years{{80, 2030}, {90, 2035}, {40, 2035}, {50, 2040}, {70, 2045}});
 }
