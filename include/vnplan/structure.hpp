@@ -45,6 +45,9 @@ struct StructureInput {
   mutable std::size_t next_origin = 0;
   // Reads goals, targets and tasks; none in tests of the structure alone.
   const class ItemExtractor* items = nullptr;
+  // The input as read, which spans count bytes of (the text before
+  // restoration); empty when not given.
+  std::string_view source;
 
   const Unit& unit(std::size_t u) const { return text.units[u]; }
   const Block& block(std::size_t u) const { return text.text.blocks[u]; }

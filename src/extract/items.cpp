@@ -236,22 +236,33 @@ std::size_t Walker::body_start(std::size_t u, std::optional<std::size_t> section
 // read with the section-kind grammar's horizon patterns; only in OCR output,
 // where such a line is a heading whose marker was read elsewhere.
 std::optional<int> Walker::lone_horizon_year(std::size_t u) const {
-  constexpr std::size_t kMaxStrayBytes = 3;  // a stray "." or ":"
+  constexpr std::size_t kMaxStrayBytes = 3;     // a stray "." or ":"
+  constexpr std::size_t kMaxHorizonBytes = 48;  // "giai đoạn 2026 - 2030" and the like
   if (!in().text.looks_ocr()) return std::nullopt;
+  auto year_of = [&](std::string_view folded) -> std::optional<int> {
+    // What is left of a marker OCR misread (". Dén hét năm 2035") may come first.
+    std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- "), folded.size());
+    if (start > kMaxStrayBytes) return std::nullopt;
+    std::string_view rest = folded.substr(start);
+    for (const auto& entry : in().grammar.patterns("structure/section_kinds.re")) {
+      if (entry.key != "horizon") continue;
+      auto match = entry.pattern->find(rest, 0, true);
+      std::size_t year = entry.pattern->group("year");
+      if (!match || year == Match::npos || !(*match)[year].matched()) continue;
+      if (rest.size() - match->groups[0].end > kMaxStrayBytes) continue;
+      return std::stoi(std::string(match->text(rest, year)));
+    }
+    return std::nullopt;
+  };
   const std::string& folded = in().folded(u);
-  // What is left of a marker OCR misread (". Dén hét năm 2035") may come first.
-  std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- "), folded.size());
-  if (start > kMaxStrayBytes) return std::nullopt;
-  std::string_view rest = std::string_view(folded).substr(start);
-  for (const auto& entry : in().grammar.patterns("structure/section_kinds.re")) {
-    if (entry.key != "horizon") continue;
-    auto match = entry.pattern->find(rest, 0, true);
-    std::size_t year = entry.pattern->group("year");
-    if (!match || year == Match::npos || !(*match)[year].matched()) continue;
-    if (rest.size() - match->groups[0].end > kMaxStrayBytes) continue;
-    return std::stoi(std::string(match->text(rest, year)));
-  }
-  return std::nullopt;
+  if (folded.size() > kMaxHorizonBytes) return std::nullopt;
+  if (auto year = year_of(folded)) return year;
+  // Restoration may have made a word of what is left ("én hét nam" → "uốn hết
+  // năm"): the text as written still reads.
+  Span written = in().span(u);
+  if (written.end > in().source.size() || written.start >= written.end) return std::nullopt;
+  return year_of(
+      in().folder.fold_string(in().source.substr(written.start, written.end - written.start)));
 }
 
 bool Walker::keeps_loose_year(std::size_t section) const {

@@ -212,10 +212,16 @@ ParseResult Engine::parse(const SourceFile& source) const {
   result.footnote_marks_removed = segmented.text.stats.footnote_marks_removed;
 
   std::vector<Use> use(segmented.units.size(), Use::none);
-  StructureInput input{
-      segmented, *impl_->grammar, impl_->normaliser.folder(), starts, use, result.diagnostics, {},
-      {},        nullptr};
-  input.items = &impl_->items;
+  StructureInput input{segmented,
+                       *impl_->grammar,
+                       impl_->normaliser.folder(),
+                       starts,
+                       use,
+                       result.diagnostics,
+                       {},
+                       {},
+                       &impl_->items,
+                       source.bytes};
   result.documents = build_documents(input);
   if (!restored.empty()) {
     RestoredMarker marker(restored, source.bytes);

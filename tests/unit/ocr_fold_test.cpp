@@ -404,8 +404,9 @@ std::vector<std::pair<double, int>> target_years(const std::string& text) {
 // A horizon line whose marker OCR read elsewhere ("Đến hết năm 2035" alone)
 // dates what follows it in OCR output: the targets of its own section, and
 // the categories after it (a), b) ...) until a horizon of its own. The line
-// may keep a stray "." of its marker, and is never the wrapped end of the
-// target above it.
+// may keep a stray "." of its marker or lose its first letter (read as written
+// when restoration makes a word of the rest: "én hét" → "uốn hết"), and is
+// never the wrapped end of the target above it.
 TEST_CASE("a horizon line that lost its marker dates what follows it in OCR output",
           "[genre][ocr]") {
   using Years = std::vector<std::pair<double, int>>;
@@ -435,7 +436,7 @@ TEST_CASE("a horizon line that lost its marker dates what follows it in OCR outp
                      "b) Phat trién nguén luc\n"
                      "\n"
                      "Quy m6 kinh té s6 dat 40% GRDP.\n"
-                     "Dén hét nam 2040\n"
+                     "én hét nam 2040\n"
                      "\n"
                      "Ty 1é phu song 6G trén dia ban dat 50%.\n"
                      "\n"
