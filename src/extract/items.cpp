@@ -173,7 +173,10 @@ void Walker::classify_sections() {
       info.area = Area::goals;
     else if (kind == "tasks" || kind == "organisation")
       info.area = Area::tasks;
-    else if (kind == "horizon" || kind == "category" || kind == "funding" || kind == "reporting")
+    else if (kind ==
+             "horizon")  // "Đến hết năm 2025" dates goals, also where OCR lost "II. MỤC TIÊU"
+      info.area = parent_area == Area::none ? Area::goals : parent_area;
+    else if (kind == "category" || kind == "funding" || kind == "reporting")
       info.area = parent_area;
     else if (kind == "appendix")
       info.area = Area::none;

@@ -445,3 +445,22 @@ TEST_CASE("a horizon line that lost its marker dates what follows it in OCR outp
                      "Ty 1é phu song 6G trén dia ban dat 70%.\n") ==
         Years{{80, 2030}, {90, 2035}, {40, 2035}, {50, 2040}, {70, 2045}});
 }
+
+// OCR can lose a part's heading altogether ("II. MỤC TIÊU" read as nothing):
+// a horizon section still dates goals, under whatever section it landed in.
+TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") {
+  using Years = std::vector<std::pair<double, int>>;
+  CHECK(target_years("|. MUC BICH, YEU CAU\n"
+                     "\n"
+                     "1. Muc dich\n"
+                     "\n"
+                     "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
+                     "\n"
+                     "2. Tang cudng giam sat, kiém tra, danh gia két qua thuc hién.\n"
+                     "\n"
+                     "2.1. Dén hét nam 2025\n"
+                     "\n"
+                     "a) Phat trién ha tang\n"
+                     "\n"
+                     "Ty 1é phu song 5G trén dia ban dat 80%.\n") == Years{{80, 2025}});
+}
