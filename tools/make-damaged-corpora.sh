@@ -7,6 +7,7 @@
 #   tools/make-damaged-corpora.sh --stripped    # only the stripped versions (a second)
 #   tools/make-damaged-corpora.sh --ocr         # only the Liberation OCR versions (about 7 minutes)
 #   tools/make-damaged-corpora.sh --ocr-dejavu  # only the DejaVu OCR versions (about 5 minutes)
+#   tools/make-damaged-corpora.sh --ocr-sans    # only the Liberation Sans OCR versions
 #
 # For each document NAME it writes:
 #   NAME.stripped.txt  the clean text with every diacritic removed: ICU's
@@ -24,14 +25,17 @@
 #                      (one thread, so the output is the same on every run), the
 #                      pages joined in order with a blank line between them.
 #   NAME.ocr-eng-dejavu.txt  the same reading of the same document printed in
-#                      ANOTHER font at ANOTHER resolution, to measure the
-#                      restorer on OCR it was not trained on (its OCR channel
-#                      was learned from Liberation Serif at 300 dpi): the DOCX
-#                      of tools/make-format-fixtures.sh with its fonts renamed
-#                      to DejaVu Serif (DejaVu Sans Mono for code) from
+#                      another font at another resolution: the DOCX of
+#                      tools/make-format-fixtures.sh with its fonts renamed to
+#                      DejaVu Serif (DejaVu Sans Mono for code) from
 #                      fonts-dejavu-core, laid out again by LibreOffice, each
 #                      page rasterised by `pdftoppm -r 200 -gray -png`, then
 #                      the same tesseract command.
+#   NAME.ocr-eng-sans.txt  the same in Liberation Sans (fonts-liberation2) at
+#                      200 dpi. The restorer's OCR channel was learned from
+#                      help text printed in Liberation Serif at 300 dpi
+#                      (tools/restore/build-channel.sh): the DejaVu and Sans
+#                      prints measure it on OCR it has not seen.
 # and documents.tsv: for each document, the clean text each damaged file must be
 # compared with (a path from the repository root). Yên Bái's PDF is made from
 # its first pages only (tests/fixtures/formats/*.excerpt.md, before Phụ lục I),
@@ -43,8 +47,8 @@
 #   perl             the cross-check of the stripping (Unicode::Normalize is core perl)
 #   poppler-utils    pdftoppm, pdfinfo
 #   tesseract-ocr, tesseract-ocr-eng   the OCR and its English model
-#   libreoffice-writer-nogui, zip, unzip, fonts-dejavu-core   (--ocr-dejavu only)
-#                    the DejaVu print: LibreOffice lays out the DOCX again
+#   libreoffice-writer-nogui, zip, unzip, fonts-dejavu-core   (--ocr-dejavu, --ocr-sans)
+#                    the DejaVu and Sans prints: LibreOffice lays out the DOCX again
 # Deterministic: the same inputs and package versions give the same bytes
 # (tests/fixtures/damaged/README.md lists the versions the committed files came from).
 set -euo pipefail
@@ -55,12 +59,13 @@ formats="$root/tests/fixtures/formats"
 export LC_ALL=C.UTF-8 TZ=UTC
 export OMP_THREAD_LIMIT=1  # tesseract: one thread, deterministic and kind to other jobs
 
-make_stripped=1 make_ocr=1 make_ocr_dejavu=1
+make_stripped=1 make_ocr=1 make_ocr_dejavu=1 make_ocr_sans=1
 case "${1:-}" in
   "") ;;
-  --stripped) make_ocr=0 make_ocr_dejavu=0 ;;
-  --ocr) make_stripped=0 make_ocr_dejavu=0 ;;
-  --ocr-dejavu) make_stripped=0 make_ocr=0 ;;
+  --stripped) make_ocr=0 make_ocr_dejavu=0 make_ocr_sans=0 ;;
+  --ocr) make_stripped=0 make_ocr_dejavu=0 make_ocr_sans=0 ;;
+  --ocr-dejavu) make_stripped=0 make_ocr=0 make_ocr_sans=0 ;;
+  --ocr-sans) make_stripped=0 make_ocr=0 make_ocr_dejavu=0 ;;
   -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
   *) echo "make-damaged-corpora: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
@@ -77,16 +82,21 @@ need() {
 }
 need perl perl
 [ $make_stripped -eq 0 ] || need uconv icu-devtools
-if [ $make_ocr -eq 1 ] || [ $make_ocr_dejavu -eq 1 ]; then
+if [ $make_ocr -eq 1 ] || [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ]; then
   need pdftoppm poppler-utils
   need tesseract tesseract-ocr
   tesseract --list-langs 2> /dev/null | grep -qx eng || { echo "make-damaged-corpora: tesseract-ocr-eng is missing" >&2; exit 1; }
 fi
-if [ $make_ocr_dejavu -eq 1 ]; then
+if [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ]; then
   need soffice libreoffice-writer-nogui
   need zip zip
   need unzip unzip
+fi
+if [ $make_ocr_dejavu -eq 1 ]; then
   fc-list : family | grep -qx 'DejaVu Serif' || { echo "make-damaged-corpora: DejaVu Serif is missing (package fonts-dejavu-core)" >&2; exit 1; }
+fi
+if [ $make_ocr_sans -eq 1 ]; then
+  fc-list : family | tr ',' '\n' | grep -qx 'Liberation Sans' || { echo "make-damaged-corpora: Liberation Sans is missing (package fonts-liberation2)" >&2; exit 1; }
 fi
 
 work=$(mktemp -d)
@@ -118,17 +128,18 @@ ocr_pdf() {  # pdf, text, resolution in dpi
   done
 }
 
-# The DejaVu print: the format fixture's DOCX (pandoc's, with the reference
+# Another print: the format fixture's DOCX (pandoc's, with the reference
 # styles that name Liberation Serif and Liberation Mono, and nothing else) with
-# those names replaced, so LibreOffice lays the same paragraphs out in DejaVu.
-# The PDF is only rasterised, so its dates need not be pinned.
-dejavu_pdf() {  # docx → pdf
-  local docx=$1 pdf=$2 dir="$work/docx"
+# those names replaced, so LibreOffice lays the same paragraphs out in SERIF
+# (the text) and MONO (code). The PDF is only rasterised, so its dates need not
+# be pinned.
+refont_pdf() {  # docx → pdf, text font, code font
+  local docx=$1 pdf=$2 serif=$3 mono=$4 dir="$work/docx"
   rm -rf "$dir" && mkdir "$dir"
   (cd "$dir" && unzip -q "$docx")
   grep -rq 'Liberation Serif' "$dir/word/styles.xml" || { echo "make-damaged-corpora: $docx names no Liberation Serif" >&2; exit 1; }
-  find "$dir" -name '*.xml' -exec perl -pi -e 's/Liberation Serif/DejaVu Serif/g; s/Liberation Mono/DejaVu Sans Mono/g' {} +
-  ! grep -rq 'Liberation' "$dir" || { echo "make-damaged-corpora: a Liberation font is left in $docx" >&2; exit 1; }
+  find "$dir" -name '*.xml' -exec perl -pi -e "s/Liberation Serif/$serif/g; s/Liberation Mono/$mono/g" {} +
+  ! grep -rq 'Liberation Serif' "$dir" || { echo "make-damaged-corpora: Liberation Serif is left in $docx" >&2; exit 1; }
   local name
   name=$(basename "$docx")
   rm -f "$work/$name"
@@ -137,8 +148,9 @@ dejavu_pdf() {  # docx → pdf
     --outdir "$work" "$work/$name" > "$work/soffice.log" 2>&1 || { cat "$work/soffice.log" >&2; exit 1; }
   mv "$work/${name%.docx}.pdf" "$pdf"
   # LibreOffice would quietly substitute a missing font: check what it embedded.
-  if command -v pdffonts > /dev/null && pdffonts "$pdf" | awk 'NR > 2' | grep -v 'DejaVu' | grep -q .; then
-    echo "make-damaged-corpora: $pdf uses a font other than DejaVu:" >&2
+  local family=${serif%% *}
+  if command -v pdffonts > /dev/null && pdffonts "$pdf" | awk 'NR > 2' | grep -v "$family" | grep -q .; then
+    echo "make-damaged-corpora: $pdf uses a font other than $serif and $mono:" >&2
     pdffonts "$pdf" >&2
     exit 1
   fi
@@ -154,6 +166,7 @@ dejavu_pdf() {  # docx → pdf
     if [ -f "$root/$excerpt" ]; then ocr_clean=$excerpt; else ocr_clean="corpora/$document"; fi
     printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng.txt" "$ocr_clean"
     printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng-dejavu.txt" "$ocr_clean"
+    printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng-sans.txt" "$ocr_clean"
   done
 } > "$out/documents.tsv"
 
@@ -173,9 +186,17 @@ for document in "${documents[@]}"; do
   if [ $make_ocr_dejavu -eq 1 ]; then
     docx="$formats/$name.docx"
     [ -f "$docx" ] || { echo "make-damaged-corpora: $docx is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
-    dejavu_pdf "$docx" "$work/$name.dejavu.pdf"
+    refont_pdf "$docx" "$work/$name.dejavu.pdf" "DejaVu Serif" "DejaVu Sans Mono"
     ocr_pdf "$work/$name.dejavu.pdf" "$out/$name.ocr-eng-dejavu.txt" 200
     printf '%-42s ocr-eng-dejavu %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng-dejavu.txt")" \
       "$(pdfinfo "$work/$name.dejavu.pdf" | awk '/^Pages:/{print $2}')"
+  fi
+  if [ $make_ocr_sans -eq 1 ]; then
+    docx="$formats/$name.docx"
+    [ -f "$docx" ] || { echo "make-damaged-corpora: $docx is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
+    refont_pdf "$docx" "$work/$name.sans.pdf" "Liberation Sans" "Liberation Mono"
+    ocr_pdf "$work/$name.sans.pdf" "$out/$name.ocr-eng-sans.txt" 200
+    printf '%-42s ocr-eng-sans %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng-sans.txt")" \
+      "$(pdfinfo "$work/$name.sans.pdf" | awk '/^Pages:/{print $2}')"
   fi
 done

@@ -351,9 +351,10 @@ int run(const Options& options) {
          "# rerun it. Each rule says that OBSERVED (in a word's bare key: lower case, marks\n"
          "# removed, đ→d, digits and symbols kept) may stand for INTENDED, at a cost in\n"
          "# nats: -log P(INTENDED is read as OBSERVED), counted on Vietnamese text printed\n"
-         "# in Liberation Serif and read by tesseract -l eng. A key starting with ^\n"
-         "# applies at the start of a word only. The restorer tries every word with up\n"
-         "# to two rules and lets the language model choose (src/restore/restorer.cpp).\n"
+         "# in the fonts and resolutions build-channel.sh names, read by tesseract -l eng.\n"
+         "# A key starting with ^ applies at the start of a word only. The restorer\n"
+         "# tries every word with up to two rules and lets the language model choose\n"
+         "# (src/restore/restorer.cpp).\n"
          "# Learned from "
       << counts.pairs << " syllables read, " << counts.same_key
       << " with their bare letters right, " << counts.taught << " teaching rules, "
