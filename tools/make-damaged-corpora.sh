@@ -156,6 +156,17 @@ refont_pdf() {  # docx → pdf, text font, code font
   fi
 }
 
+# NAME.ocr-eng-TAG.txt: the format fixture's DOCX laid out again in other
+# fonts (refont_pdf), drawn at DPI and read.
+ocr_reprint() {  # name, tag, text font, code font, dpi
+  local name=$1 tag=$2 docx="$formats/$1.docx" pdf="$work/$1.$2.pdf" target="$out/$1.ocr-eng-$2.txt"
+  [ -f "$docx" ] || { echo "make-damaged-corpora: $docx is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
+  refont_pdf "$docx" "$pdf" "$3" "$4"
+  ocr_pdf "$pdf" "$target" "$5"
+  printf '%-42s ocr-eng-%s %7d bytes (%s pages)\n' "$name" "$tag" "$(stat -c %s "$target")" \
+    "$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')"
+}
+
 {
   printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
   for document in "${documents[@]}"; do
@@ -183,20 +194,6 @@ for document in "${documents[@]}"; do
     printf '%-42s ocr-eng  %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng.txt")" \
       "$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')"
   fi
-  if [ $make_ocr_dejavu -eq 1 ]; then
-    docx="$formats/$name.docx"
-    [ -f "$docx" ] || { echo "make-damaged-corpora: $docx is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
-    refont_pdf "$docx" "$work/$name.dejavu.pdf" "DejaVu Serif" "DejaVu Sans Mono"
-    ocr_pdf "$work/$name.dejavu.pdf" "$out/$name.ocr-eng-dejavu.txt" 200
-    printf '%-42s ocr-eng-dejavu %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng-dejavu.txt")" \
-      "$(pdfinfo "$work/$name.dejavu.pdf" | awk '/^Pages:/{print $2}')"
-  fi
-  if [ $make_ocr_sans -eq 1 ]; then
-    docx="$formats/$name.docx"
-    [ -f "$docx" ] || { echo "make-damaged-corpora: $docx is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
-    refont_pdf "$docx" "$work/$name.sans.pdf" "Liberation Sans" "Liberation Mono"
-    ocr_pdf "$work/$name.sans.pdf" "$out/$name.ocr-eng-sans.txt" 200
-    printf '%-42s ocr-eng-sans %7d bytes (%s pages)\n' "$name" "$(stat -c %s "$out/$name.ocr-eng-sans.txt")" \
-      "$(pdfinfo "$work/$name.sans.pdf" | awk '/^Pages:/{print $2}')"
-  fi
+  [ $make_ocr_dejavu -eq 0 ] || ocr_reprint "$name" dejavu "DejaVu Serif" "DejaVu Sans Mono" 200
+  [ $make_ocr_sans -eq 0 ] || ocr_reprint "$name" sans "Liberation Sans" "Liberation Mono" 200
 done
