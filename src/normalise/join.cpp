@@ -248,8 +248,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     describe_case(text, li);
     if (in_table)
       li.role = Role::cell;
-    else if (text[0] == '|')
-      li.role = Role::table_row;
+    else if (text[0] == '|' && text.find('|', 1) != std::string::npos)
+      li.role = Role::table_row;  // one bar alone is OCR's "I" ("|. MỤC ĐÍCH")
     else if (!patterns.any_raw_role->matches_at_start(text))
       li.role = Role::text;
     else if (patterns.separator->matches_at_start(text))

@@ -20,12 +20,12 @@ int roman_value(std::string_view upper) {
 
 namespace {
 
-// OCR reads "III" as "I11" or "Ill": l and 1 inside a Roman number are I.
+// OCR reads "III" as "I11", "Ill" or "|||": l, 1 and | inside a Roman number are I.
 std::string canonical_roman(const std::string& written) {
   std::string out;
   for (char c : written) {
     char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out += (u == 'L' || u == '1') ? 'I' : u;
+    out += (u == 'L' || u == '1' || u == '|') ? 'I' : u;
   }
   return out;
 }
@@ -216,6 +216,155 @@ void attach_detached_markers(SegmentedText& out) {
   }
 }
 
+std::string roman_numeral(int value) {
+  static const std::pair<int, const char*> kDigits[] = {
+      {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [weight, digits] : kDigits)
+    for (; value >= weight; value -= weight) out += digits;
+  return out;
+}
+
+// The first `count` words of a folded text, or "" when it has fewer.
+std::string first_words(std::string_view folded, std::size_t count) {
+  std::string words;
+  std::size_t at = 0;
+  for (std::size_t found = 0; found < count; ++found) {
+    std::size_t begin = folded.find_first_not_of(' ', at);
+    if (begin == std::string_view::npos) return "";
+    at = std::min(folded.find(' ', begin), folded.size());
+    words += std::string(folded.substr(begin, at - begin)) + ' ';
+  }
+  return words;
+}
+
+// The value of the next marker of `type` (Arabic: depth 1) before the next part
+// or appendix marker; 0 when there is none.
+int next_value(const SegmentedText& out, std::size_t from, MarkerType type) {
+  for (std::size_t k = from; k < out.units.size(); ++k) {
+    const Marker& marker = out.units[k].marker;
+    if (marker.type == type && (type != MarkerType::arabic || marker.depth == 1))
+      return marker.value;
+    if (marker.type == MarkerType::appendix ||
+        (type == MarkerType::arabic && marker.type == MarkerType::roman))
+      return 0;
+  }
+  return 0;
+}
+
+// A list below heading N that starts again at its first item ("a)" after "h)")
+// has a new heading: the bare paragraph just before it.
+bool list_restarts_after(const SegmentedText& out, std::size_t heading, std::size_t u) {
+  std::size_t next = u + 1;
+  while (next < out.units.size() && out.units[next].marker_moved) ++next;
+  if (next >= out.units.size()) return false;
+  const Marker& first = out.units[next].marker;
+  if (first.value != 1 || (first.type != MarkerType::letter && first.type != MarkerType::paren))
+    return false;
+  for (std::size_t k = heading + 1; k < u; ++k)
+    if (out.units[k].marker.type == first.type && out.units[k].marker.value > 1) return true;
+  return false;
+}
+
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && std::string_view(".;:,").find(text.back()) != std::string_view::npos;
+}
+
+constexpr std::size_t kNoUnit = static_cast<std::size_t>(-1);
+
+// Gives the part titles found between two written Roman markers the numbers
+// between them. "I." read as "Il." (II) leaves no room for a lost "II.": when
+// the titles do not fit, such a marker is taken as the number below it.
+void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t next,
+                       const std::vector<std::size_t>& titles) {
+  if (titles.empty()) return;
+  int n = previous == kNoUnit ? 0 : out.units[previous].marker.value;
+  int m = next == kNoUnit ? 0 : out.units[next].marker.value;
+  int count = static_cast<int>(titles.size());
+  if (n == 0 && m == 0) return;  // no series to place them in
+  if (m != 0 && n + count >= m) {
+    if (previous == kNoUnit || n + count - 1 >= m) return;
+    Marker& misread = out.units[previous].marker;
+    if (misread.text.find_first_of("l1") == std::string::npos || n < 2) return;
+    n -= 1;
+    misread.value = n;
+    misread.number = roman_numeral(n);
+  }
+  for (std::size_t title : titles) {
+    Marker& marker = out.units[title].marker;
+    marker.type = MarkerType::roman;
+    marker.value = ++n;
+    marker.number = roman_numeral(n);
+  }
+}
+
+// Tesseract also loses a part's Roman numeral outright ("NHIỆM VỤ VÀ GIẢI PHÁP
+// CHỦ YẾU" with no "III." anywhere). A title in capitals alone on its line that
+// names a part of a plan (structure/line_roles.re `lost_part`) takes the number
+// the series skips there. Its marker is "" (nothing was written).
+void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
+  constexpr std::size_t kMaxPartTitle = 100;  // bytes
+  std::size_t previous = kNoUnit;
+  std::vector<std::size_t> titles;
+  for (std::size_t u = 0; u < out.units.size(); ++u) {
+    const Unit& unit = out.units[u];
+    if (unit.marker.type == MarkerType::roman || unit.marker.type == MarkerType::appendix) {
+      bool roman = unit.marker.type == MarkerType::roman;
+      number_lost_parts(out, previous, roman ? u : kNoUnit, titles);
+      titles.clear();
+      previous = roman ? u : kNoUnit;
+      continue;
+    }
+    const std::string& text = out.block(unit).text();
+    if (unit.marker.type == MarkerType::none && !unit.marker_moved &&
+        out.block(unit).kind == BlockKind::paragraph && text.size() <= kMaxPartTitle &&
+        all_capitals(text) && lost_part.matches_at_start(unit.folded))
+      titles.push_back(u);
+  }
+  number_lost_parts(out, previous, kNoUnit, titles);
+}
+
+// The Arabic counterpart ("2." gone before "Khẩn trương, ..."): a short line with
+// no closing punctuation after heading N, where the numbering skips N+1, is
+// heading N+1 when the list after it starts again at its first item or when it
+// opens with the words of heading N ("Trách nhiệm của ...").
+void infer_lost_headings(SegmentedText& out) {
+  constexpr std::size_t kMaxHeading = 250;  // bytes
+  constexpr std::size_t kSharedWords = 2;
+  std::size_t heading = kNoUnit;  // the latest "N." heading, while no "N.M." follows it
+  for (std::size_t u = 0; u < out.units.size(); ++u) {
+    Unit& unit = out.units[u];
+    const Marker& marker = unit.marker;
+    if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix ||
+        (marker.type == MarkerType::arabic && marker.depth > 1)) {
+      heading = kNoUnit;
+      continue;
+    }
+    if (marker.type == MarkerType::arabic) heading = u;
+    const std::string& text = out.block(unit).text();
+    if (heading == kNoUnit || marker.type != MarkerType::none || unit.marker_moved ||
+        out.block(unit).kind != BlockKind::paragraph || text.size() > kMaxHeading ||
+        ends_sentence(text) || starts_lower_case(text) || text.find(':') != std::string::npos ||
+        all_capitals(text))
+      continue;
+    const Unit& above = out.units[heading];
+    int n = above.marker.value;
+    int next = next_value(out, u + 1, MarkerType::arabic);
+    if (next != 0 && next <= n + 1) continue;
+    std::string_view above_title =
+        std::string_view(above.folded)
+            .substr(std::min(above.folded.size(), above.folded.find_first_not_of("0123456789. ")));
+    std::string above_words = first_words(above_title, kSharedWords);
+    bool same_words = !above_words.empty() && !ends_sentence(above_title) &&
+                      first_words(unit.folded, kSharedWords) == above_words;
+    if (!same_words && !list_restarts_after(out, heading, u)) continue;
+    unit.marker.type = MarkerType::arabic;
+    unit.marker.value = n + 1;
+    unit.marker.number = std::to_string(n + 1);
+    heading = u;
+  }
+}
+
 }  // namespace
 
 // At least a few mended tokens, and about one every two kilobytes: clean plans
@@ -257,6 +406,10 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
     out.units.push_back(std::move(unit));
   }
   attach_detached_markers(out);
+  if (out.looks_ocr()) {
+    infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"));
+    infer_lost_headings(out);
+  }
   return out;
 }
 

@@ -464,3 +464,54 @@ TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") 
                      "\n"
                      "Ty 1é phu song 5G trén dia ban dat 80%.\n") == Years{{80, 2025}});
 }
+
+// Tesseract can lose a marker outright. A part title in capitals alone on its
+// line takes the Roman number its series skips there (an "Il." that leaves no
+// room for it was "I." misread); a short unpunctuated line takes the Arabic
+// number skipped, when the list after it starts again at "a)" or when it opens
+// with the words of the heading before it. Nothing is guessed where the
+// numbering has no gap.
+TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "Il. MUC BICH, YEU CAU\n"
+      "\n"
+      "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
+      "\n"
+      "MUC TIEU\n"
+      "\n"
+      "Ty 1é phu song 5G trén dia ban dat 80%.\n"
+      "\n"
+      "NHIEM VU VA GIAI PHAP\n"
+      "\n"
+      "1. Nang cao nhan thtrc vé chuyén d6i s6\n"
+      "\n"
+      "a) Tuyén truyén sau r6ng Nghi quyét s6 57-NQ/TW.\n"
+      "\n"
+      "b) Xay dung chuyén muc vé chuyén d6i s6 trén dai truyén thanh.\n"
+      "\n"
+      "Hoan thién thé ché, chinh sach vé chuyén d6i s6\n"
+      "\n"
+      "a) Ra soat cac quy dinh cta x4 vé thu tuc hanh chinh.\n"
+      "\n"
+      "3. Trach nhiém cta Uy ban nhan dan x4\n"
+      "\n"
+      "- Chu tri trién khai K& hoach nay.\n"
+      "\n"
+      "Trach nhiém cta Poan Thanh nién x4\n"
+      "\n"
+      "- Phéi hop tuyén truyén trong doan vién.\n"
+      "\n"
+      "Trach nhiém cta Hoi Phu nit x4\n"
+      "\n"
+      "5. Trach nhiém cta Héi Néng dan x4\n"
+      "\n"
+      "IV. T6 CHUC THUC HIEN\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> got;
+  for (const auto& s : result.documents[0].sections)
+    got.push_back(s.marker + "|" + s.number + "|" + s.kind);
+  CHECK(got == std::vector<std::string>{"Il.|I|purpose", "|II|goals", "|III|tasks", "1.|1|tasks",
+                                        "a)|a|tasks", "b)|b|tasks", "|2|tasks", "a)|a|tasks",
+                                        "3.|3|tasks", "|4|tasks", "5.|5|tasks",
+                                        "IV.|IV|organisation"});
+}
