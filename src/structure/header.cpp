@@ -120,6 +120,20 @@ Recipient make_recipient(const StructureInput& input, std::size_t u, std::size_t
 }
 
 // "Kính gửi: - A; - B" or "Nơi nhận:" followed by one bullet per recipient.
+// OCR loses the bullets of a recipient list ("Nơi nhận:"): a short line in lower
+// case that ends like a list entry still is one, while a line in capitals or one naming a
+// signature ("T/M ...", "CHỦ TỊCH") ends the list.
+bool unbulleted_recipient(const StructureInput& input, std::size_t u) {
+  constexpr std::size_t kMaxRecipient = 150;  // bytes
+  const std::string& text = input.text_of(u);
+  const std::string& folded = input.folded(u);
+  return input.unit(u).marker.type == MarkerType::none && !text.empty() &&
+         text.size() <= kMaxRecipient &&
+         std::string_view(",;.").find(text.back()) != std::string_view::npos &&
+         !is_uppercase_text(text) && !header_pattern(input, "signature_mode").contains(folded) &&
+         !header_pattern(input, "signature_position").matches_at_start(folded);
+}
+
 std::size_t read_recipient_list(StructureInput& input, std::size_t label_unit,
                                 std::size_t rest_start, std::size_t limit, const std::string& role,
                                 std::vector<Recipient>& out) {
@@ -130,7 +144,9 @@ std::size_t read_recipient_list(StructureInput& input, std::size_t label_unit,
   std::size_t k = label_unit + 1;
   for (; k < limit; ++k) {
     if (input.block(k).kind != BlockKind::paragraph) break;
-    if (input.unit(k).marker.type != MarkerType::bullet) break;
+    if (input.unit(k).marker.type != MarkerType::bullet &&
+        (role != "copy" || !unbulleted_recipient(input, k)))
+      break;
     out.push_back(make_recipient(input, k, input.unit(k).marker.content_start, role));
     input.use[k] = Use::footer;
   }

@@ -515,3 +515,37 @@ TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "
                                         "3.|3|tasks", "|4|tasks", "5.|5|tasks",
                                         "IV.|IV|organisation"});
 }
+
+// Labels and recipient lists as OCR without a Vietnamese model leaves them:
+// "chủ" and "phối" misread before the label's colon (restoration may make a
+// real word of them, "phù hợp"), and a "Nơi nhận" list that lost its bullets.
+// Both stay out of the tasks.
+TEST_CASE("OCR labels and an unbulleted recipient list are read as such", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "I. NHIEM VU\n"
+      "\n"
+      "1. Xay dung c6 s6 dir liéu dan cu cta x4.\n"
+      "Co quan cha tri: Uy ban nhan dan x4.\n"
+      "Co quan phi hop: Mat tran T6 quéc x4.\n"
+      "\n"
+      "2. Pua dich vu cong truc tuyén dén tirng thén.\n"
+      "\n"
+      "Noi nhan:\n"
+      "\n"
+      "Ban Thuong vu Huyén ty (dé bao cao),\n"
+      "\n"
+      "Cac chi b6 truc thudc,\n"
+      "\n"
+      "Luu Van phong Pang ty.\n"
+      "\n"
+      "T/M PANG UY\n"
+      "\n"
+      "BI THU\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tasks.size() == 2);
+  CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
+  CHECK(model.tasks[0].agencies.support == std::vector<std::string>{"mttq"});
+  REQUIRE(model.document.recipients.size() >= 2);
+  CHECK(model.document.recipients.back().name == "Lưu Văn phòng Đảng ủy");
+}
