@@ -561,6 +561,8 @@ void Walker::run() {
         stack.empty() ? std::nullopt : std::optional<std::size_t>(stack.back());
     Area area = section ? info_[*section].area : Area::none;
     if (in().use[u] != Use::content && in().use[u] != Use::heading) area = Area::none;
+    // A lone marker OCR read apart from its text went to the paragraph it opens.
+    if (in().unit(u).marker_moved) area = Area::none;
 
     std::optional<Label> label = area == Area::none ? std::nullopt : label_of(u);
     if (!label && area != Area::none && ctx_.cues.not_item.matches_at_start(in().folded(u)))

@@ -254,15 +254,25 @@ int next_value(const SegmentedText& out, std::size_t from, MarkerType type) {
 
 // A list below heading N that starts again at its first item ("a)" after "h)")
 // has a new heading: the bare paragraph just before it.
-bool list_restarts_after(const SegmentedText& out, std::size_t heading, std::size_t u) {
+// The marker of the first block after `u` that was not a lone marker moved on.
+const Marker* marker_after(const SegmentedText& out, std::size_t u) {
   std::size_t next = u + 1;
   while (next < out.units.size() && out.units[next].marker_moved) ++next;
-  if (next >= out.units.size()) return false;
-  const Marker& first = out.units[next].marker;
-  if (first.value != 1 || (first.type != MarkerType::letter && first.type != MarkerType::paren))
-    return false;
+  return next < out.units.size() ? &out.units[next].marker : nullptr;
+}
+
+// A list's first item ("a)", "(1)") right after `u`.
+bool list_starts_after(const SegmentedText& out, std::size_t u) {
+  const Marker* first = marker_after(out, u);
+  return first && first->value == 1 &&
+         (first->type == MarkerType::letter || first->type == MarkerType::paren);
+}
+
+bool list_restarts_after(const SegmentedText& out, std::size_t heading, std::size_t u) {
+  if (!list_starts_after(out, u)) return false;
+  MarkerType type = marker_after(out, u)->type;
   for (std::size_t k = heading + 1; k < u; ++k)
-    if (out.units[k].marker.type == first.type && out.units[k].marker.value > 1) return true;
+    if (out.units[k].marker.type == type && out.units[k].marker.value > 1) return true;
   return false;
 }
 
@@ -327,41 +337,56 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
 // The Arabic counterpart ("2." gone before "Khẩn trương, ..."): a short line with
 // no closing punctuation after heading N, where the numbering skips N+1, is
 // heading N+1 when the list after it starts again at its first item or when it
-// opens with the words of heading N ("Trách nhiệm của ...").
+// opens with the words of heading N ("Trách nhiệm của ..."). Right after a part
+// heading it is "1." when a list starts after it and a later "N." shows the gap.
 void infer_lost_headings(SegmentedText& out) {
-  constexpr std::size_t kMaxHeading = 250;  // bytes
+  constexpr std::size_t kMaxHeading = 400;  // bytes: three or four lines
   constexpr std::size_t kSharedWords = 2;
   std::size_t heading = kNoUnit;  // the latest "N." heading, while no "N.M." follows it
+  bool in_part = false;           // after a Roman part heading, before its first "N."
   for (std::size_t u = 0; u < out.units.size(); ++u) {
     Unit& unit = out.units[u];
     const Marker& marker = unit.marker;
     if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix ||
         (marker.type == MarkerType::arabic && marker.depth > 1)) {
       heading = kNoUnit;
+      in_part = marker.type == MarkerType::roman;
       continue;
     }
-    if (marker.type == MarkerType::arabic) heading = u;
+    if (marker.type == MarkerType::arabic) {
+      heading = u;
+      in_part = false;
+    }
     const std::string& text = out.block(unit).text();
-    if (heading == kNoUnit || marker.type != MarkerType::none || unit.marker_moved ||
+    if ((heading == kNoUnit && !in_part) || marker.type != MarkerType::none || unit.marker_moved ||
         out.block(unit).kind != BlockKind::paragraph || text.size() > kMaxHeading ||
         ends_sentence(text) || starts_lower_case(text) || text.find(':') != std::string::npos ||
         all_capitals(text))
       continue;
-    const Unit& above = out.units[heading];
-    int n = above.marker.value;
+    int n = heading == kNoUnit ? 0 : out.units[heading].marker.value;
     int next = next_value(out, u + 1, MarkerType::arabic);
     if (next != 0 && next <= n + 1) continue;
-    std::string_view above_title =
-        std::string_view(above.folded)
-            .substr(std::min(above.folded.size(), above.folded.find_first_not_of("0123456789. ")));
-    std::string above_words = first_words(above_title, kSharedWords);
-    bool same_words = !above_words.empty() && !ends_sentence(above_title) &&
-                      first_words(unit.folded, kSharedWords) == above_words;
-    if (!same_words && !list_restarts_after(out, heading, u)) continue;
+    bool heading_like = false;
+    if (heading == kNoUnit) {
+      // The part's first heading: only where a later "N." shows the part is numbered.
+      heading_like = next != 0 && list_starts_after(out, u);
+    } else {
+      const Unit& above = out.units[heading];
+      std::string_view above_title =
+          std::string_view(above.folded)
+              .substr(
+                  std::min(above.folded.size(), above.folded.find_first_not_of("0123456789. ")));
+      std::string above_words = first_words(above_title, kSharedWords);
+      heading_like = (!above_words.empty() && !ends_sentence(above_title) &&
+                      first_words(unit.folded, kSharedWords) == above_words) ||
+                     list_restarts_after(out, heading, u);
+    }
+    if (!heading_like) continue;
     unit.marker.type = MarkerType::arabic;
     unit.marker.value = n + 1;
     unit.marker.number = std::to_string(n + 1);
     heading = u;
+    in_part = false;
   }
 }
 

@@ -549,3 +549,38 @@ TEST_CASE("OCR labels and an unbulleted recipient list are read as such", "[genr
   REQUIRE(model.document.recipients.size() >= 2);
   CHECK(model.document.recipients.back().name == "Lưu Văn phòng Đảng ủy");
 }
+
+// A part's first heading can lose its "1." too, with its list's markers read
+// apart from their text: the heading is "1." when a list starts after it and a
+// later "2." shows the gap, and the lone markers are no tasks of their own.
+TEST_CASE("a part's first heading that lost its number, over detached list markers",
+          "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "I. MUC BICH\n"
+      "\n"
+      "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
+      "\n"
+      "II. NHIEM VU VA GIAI PHAP\n"
+      "\n"
+      "Nang cao nhan thtrc vé chuyén d6i s6 trong toan x4\n"
+      "\n"
+      "a)\n"
+      "\n"
+      "b)\n"
+      "\n"
+      "Tuyén truyén sau r6ng Nghi quyét s6 57-NQ/TW.\n"
+      "\n"
+      "Xay dung chuyén muc vé chuyén d6i s6 trén dai truyén thanh.\n"
+      "\n"
+      "2. Hoan thién thé ché vé chuyén d6i s6\n"
+      "\n"
+      "a) Ra soat cac quy dinh cta x4 vé thu tuc hanh chinh.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  std::vector<std::string> got;
+  for (const auto& s : model.sections) got.push_back(s.marker + "|" + s.number);
+  CHECK(got == std::vector<std::string>{"I.|I", "II.|II", "|1", "a)|a", "b)|b", "2.|2", "a)|a"});
+  std::vector<std::string> tasks;
+  for (const auto& t : model.tasks) tasks.push_back(fold(t.text).substr(0, 12));
+  CHECK(tasks == std::vector<std::string>{"tuyen truyen", "xay dung chu", "ra soat cac "});
+}
