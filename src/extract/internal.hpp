@@ -36,6 +36,11 @@ class MeasureReader {
                             bool ocr_text = false) const;
   // The Vietnamese-style number "1.200" → 1200, "1,5" → 1.5, "0.73" → 0.73.
   static std::optional<double> parse_number(std::string_view written);
+  // Tesseract reads "≥" as a "2" glued to the number ("≥55" → "255", "≥ 20" →
+  // "220"). For a share (`percent`) in OCR output written as three digits from
+  // 210 to 299 with no comparator, a value no share reaches, this makes it "≥"
+  // and the last two digits; returns whether it did.
+  static bool mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent);
   bool yearly(std::string_view folded) const;
   std::optional<int> year(std::string_view folded) const;
   // Bytes of lead-in words ("phấn đấu", "có") at the start of folded.

@@ -138,6 +138,20 @@ std::string MeasureReader::counted_unit(const std::string& folded, std::size_t a
   return folded.substr(i, unit_end - i);
 }
 
+bool MeasureReader::mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent) {
+  if (!percent || measure.comparator != "=" || measure.value_max || measure.begin >= folded.size())
+    return false;
+  std::string_view written = folded.substr(measure.begin);
+  std::size_t digits = 0;
+  while (digits < written.size() && written[digits] >= '0' && written[digits] <= '9') ++digits;
+  if (digits != 3 || written[0] != '2' || written[1] == '0' ||
+      (digits < written.size() && (written[digits] == '.' || written[digits] == ',')))
+    return false;
+  measure.value = (written[1] - '0') * 10 + (written[2] - '0');
+  measure.comparator = ">=";
+  return true;
+}
+
 std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t begin,
                                          std::size_t end, bool ocr_text) const {
   std::vector<Measure> found;
@@ -235,6 +249,7 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
         }
       }
     }
+    if (ocr_text) mend_ge_read_as_two(measure, folded, measure.unit.rfind('%', 0) == 0);
     found.push_back(std::move(measure));
   }
   return found;

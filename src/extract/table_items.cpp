@@ -318,19 +318,23 @@ void TableReader::add_target(std::size_t r, const PlacedRow& placed, const Table
   target.text = indicator.text;
   if (value) target.text += ": " + value->text;
   target.span = row.span;
+  const TableCell* unit = cell(placed, "unit");
+  if (unit && unit->text != "-") target.unit = unit->text;
   if (value) {
     std::string folded = fold(value->text);
-    auto measures = ctx_.measures.find(folded, 0, folded.size(), ctx_.input.text.looks_ocr());
+    bool ocr = ctx_.input.text.looks_ocr();
+    auto measures = ctx_.measures.find(folded, 0, folded.size(), ocr);
     if (!measures.empty()) {
-      const Measure& m = measures.front();
+      Measure& m = measures.front();
+      if (ocr)
+        MeasureReader::mend_ge_read_as_two(m, folded,
+                                           target.unit && target.unit->rfind('%', 0) == 0);
       target.comparator = m.comparator;
       target.value = m.value;
       target.value_max = m.value_max;
-      if (m.unit == "%") target.unit = "%";
+      if (m.unit == "%" && !target.unit) target.unit = "%";
     }
   }
-  if (const TableCell* unit = cell(placed, "unit"); unit && unit->text != "-")
-    target.unit = unit->text;
   if (const TableCell* baseline = cell(placed, "baseline")) target.baseline = baseline->text;
   target.year = year_of(r, column);
   if (row.parent) target.category = group_title(*row.parent);

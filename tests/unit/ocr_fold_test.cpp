@@ -584,3 +584,25 @@ TEST_CASE("a part's first heading that lost its number, over detached list marke
   for (const auto& t : model.tasks) tasks.push_back(fold(t.text).substr(0, 12));
   CHECK(tasks == std::vector<std::string>{"tuyen truyen", "xay dung chu", "ra soat cac "});
 }
+
+// Tesseract reads "≥" as a "2" glued to the number: "≥ 55%" becomes "255%".
+// In OCR output a share from 210% to 299% with no comparator is read back as
+// "≥" and its last two digits; other numbers keep their value.
+TEST_CASE("a share OCR wrote with its ≥ read as a 2", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Pén hét nim 2030\n"
+      "\n"
+      "- Ty 1é doanh nghiép c6 hoat déng déi méi sang tao dat 240%.\n"
+      "- Quy m6 kinh té s6 chiém 25% GRDP.\n"
+      "- Thu hut 250 doanh nghiép céng nghé s6.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.targets.size() == 3);
+  CHECK(*model.targets[0].value == 40);
+  CHECK(model.targets[0].comparator == ">=");
+  CHECK(*model.targets[1].value == 25);
+  CHECK(*model.targets[2].value == 250);
+  CHECK(model.targets[2].comparator == "=");
+}
