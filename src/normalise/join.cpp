@@ -304,6 +304,24 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     return patterns.continues->contains(
         folder.fold_string(std::string_view(text).substr(from, end + 1 - from)));
   };
+  // A page break can fall mid-sentence: the text goes on in lower case after it.
+  auto lower_case_after_blank = [&](std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < lines.size() && info[j].role == Role::blank) ++j;
+    return j < lines.size() && info[j].starts_lower;
+  };
+  // A short line with no closing punctuation, then a blank line: a heading whose
+  // marker was lost ("Trách nhiệm của các cấp ủy đảng trực thuộc Tỉnh ủy"), not
+  // the last line of a paragraph, which ends its sentence (or goes on in lower
+  // case after a page break).
+  auto lone_title = [&](std::size_t i) {
+    const std::string& text = lines[i].text.text;
+    std::size_t end = text.find_last_not_of(' ');
+    return end != std::string::npos &&
+           std::string_view(".;:,!?").find(text[end]) == std::string_view::npos &&
+           (i + 1 == lines.size() || info[i + 1].role == Role::blank) &&
+           lines[i].raw_length * 10 < wrap_width * 9 && !lower_case_after_blank(i);
+  };
   auto can_join = [&](std::size_t i) {
     if (open == kNone) return false;
     const CleanLine& p = lines[open_last];
@@ -328,7 +346,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       // After a full stop, a capital continues only a line that ran to the wrap width.
       if (li.starts_lower) return blanks == 0 || (double_spaced && wrapped);
       bool full_stop = block.text().back() == '.';
-      return full_stop && full_line && blanks == 0 && !li.uppercase;
+      return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i);
     }
     if (pi.uppercase && !li.uppercase) return false;
     if (ends_glued_hyphen(block.text())) return true;  // "204-" / "QĐ/TW": one symbol

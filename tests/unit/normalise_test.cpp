@@ -78,6 +78,28 @@ TEST_CASE("hard-wrapped PDF lines join into paragraphs; items and headings stay 
   CHECK(blocks[3] == "II. YÊU CẦU");
 }
 
+// After a full line that ends a sentence, a capital goes on the paragraph; but a
+// short line without closing punctuation before a blank line is a heading on
+// its own (OCR lost its marker), unless the text goes on in lower case after
+// the blank (a page break mid-sentence).
+TEST_CASE("a short unpunctuated line after a full stop stands alone before a blank line",
+          "[normalise]") {
+  std::string ocr =
+      "hoi, hiép hdi... phdi hop vdi cac doanh nghiép céng nghé sé tuyén truyén.\n"
+      "Trach nhiém cua cac cap uy dang truc thudc Tinh uy\n"
+      "\n"
+      "Chi dao t6 chifc nghién citu, quan triét, tuyén truyén nghiém ttic.\n"
+      "\n"
+      "nham thtic day qua trinh chuyén déi sé va phat trién kinh té so ngay.\n"
+      "Bén canh do, chu\n"
+      "\n"
+      "trong dau tu, trién khai cac giai phap s6 hda tai liéu, hé so.\n";
+  auto blocks = blocks_of(ocr);
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[1] == "Trach nhiém cua cac cap uy dang truc thudc Tinh uy");
+  CHECK(blocks[3].find("Bén canh do, chu trong dau tu") != std::string::npos);
+}
+
 TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark removed",
           "[normalise]") {
   std::string pdf =
