@@ -351,10 +351,24 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
   if (!header.kind && header.title && !header.type_name) header.kind = "dispatch";
 }
 
+// The signature mode of a footer line ("T/M BAN THƯỜNG VỤ"), with the pattern
+// that read it: OCR's "TIM" counts on a line in capitals only.
+struct ModeMatch {
+  Match match;
+  const Pattern* pattern;
+};
+std::optional<ModeMatch> signature_mode(const StructureInput& input, std::size_t u) {
+  const Pattern& mode = header_pattern(input, "signature_mode");
+  if (auto m = mode.find(input.folded(u))) return ModeMatch{*m, &mode};
+  const Pattern& ocr = header_pattern(input, "signature_mode_ocr");
+  if (auto m = ocr.find(input.folded(u), 0, true); m && is_uppercase_text(input.text_of(u)))
+    return ModeMatch{*m, &ocr};
+  return std::nullopt;
+}
+
 void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& header) {
   range.footer_begin = range.footer_end = range.end;
   const Pattern& copy = header_pattern(input, "recipients_copy");
-  const Pattern& mode = header_pattern(input, "signature_mode");
   const Pattern& position = header_pattern(input, "signature_position");
   std::size_t start = range.end;
   for (std::size_t u = range.body_begin; u < range.end; ++u) {
@@ -363,7 +377,8 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
       continue;
     const std::string& folded = input.folded(u);
     // The length first: the mode pattern is slow to rule out on a long paragraph.
-    if (copy.matches_at_start(folded) || (input.text_of(u).size() < 160 && mode.contains(folded))) {
+    if (copy.matches_at_start(folded) ||
+        (input.text_of(u).size() < 160 && signature_mode(input, u))) {
       start = u;
       break;
     }
@@ -393,12 +408,17 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
     const std::string& folded = input.folded(k);
     Signature signature;
     std::size_t next = k + 1;
-    if (auto m = mode.find(folded)) {
+    if (auto found = signature_mode(input, k)) {
+      const Match& m = found->match;
+      const Pattern& mode = *found->pattern;
+      // OCR's "TIM" (restoration may make "TÌM" of it) is given as what it stands for.
       signature.mode =
-          input.original(k, (*m)[mode.group("mode")].begin, (*m)[mode.group("mode")].end);
-      signature.on_behalf_of = trim(
-          input.original(k, (*m)[mode.group("body")].begin, (*m)[mode.group("body")].end), " ");
-      signature.span = input.span(k, m->groups[0].begin, m->groups[0].end);
+          found->pattern == &header_pattern(input, "signature_mode")
+              ? input.original(k, m[mode.group("mode")].begin, m[mode.group("mode")].end)
+              : "T/M";
+      signature.on_behalf_of =
+          trim(input.original(k, m[mode.group("body")].begin, m[mode.group("body")].end), " ");
+      signature.span = input.span(k, m.groups[0].begin, m.groups[0].end);
       // "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH": the last line is the signer's own position.
       for (int lines = 0;
            lines < 3 && next < range.end && input.block(next).kind == BlockKind::paragraph &&

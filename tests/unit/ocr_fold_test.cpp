@@ -516,11 +516,12 @@ TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "
                                         "IV.|IV|organisation"});
 }
 
-// Labels and recipient lists as OCR without a Vietnamese model leaves them:
-// "chủ" and "phối" misread before the label's colon (restoration may make a
-// real word of them, "phù hợp"), and a "Nơi nhận" list that lost its bullets.
-// Both stay out of the tasks.
-TEST_CASE("OCR labels and an unbulleted recipient list are read as such", "[genre][ocr]") {
+// Labels and the footer as OCR without a Vietnamese model leaves them: "chủ"
+// and "phối" misread before the label's colon (restoration may make a real word
+// of them, "phù hợp"), a "Nơi nhận" list that lost its bullets, "T/M" read as
+// "TIM". None of them becomes a task.
+TEST_CASE("OCR labels, an unbulleted recipient list and TIM for T/M are read as such",
+          "[genre][ocr]") {
   auto result = vnplan::test::parse_text(
       "I. NHIEM VU\n"
       "\n"
@@ -538,12 +539,16 @@ TEST_CASE("OCR labels and an unbulleted recipient list are read as such", "[genr
       "\n"
       "Luu Van phong Pang ty.\n"
       "\n"
-      "T/M PANG UY\n"
+      "TIM PANG UY\n"
       "\n"
       "BI THU\n");
   REQUIRE(!result.documents.empty());
   const auto& model = result.documents[0];
   REQUIRE(model.tasks.size() == 2);
+  // "TIM" is OCR's "T/M" on a line in capitals.
+  REQUIRE(model.document.signature);
+  REQUIRE(model.document.signature->mode);
+  CHECK(*model.document.signature->mode == "T/M");
   CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
   CHECK(model.tasks[0].agencies.support == std::vector<std::string>{"mttq"});
   REQUIRE(model.document.recipients.size() >= 2);

@@ -37,6 +37,7 @@ TEST_CASE("Arabic multi-level markers keep their depth", "[segment]") {
   CHECK(marker_of("2.1.Đến hết năm 2030").number == "2.1");  // no space after the dot
   CHECK(marker_of("I.MỤC ĐÍCH").number == "I");
   CHECK(marker_of("3. Sở Tài chính chủ trì").number == "3");
+  CHECK(marker_of("4, Tang cuong dau tu").number == "4");  // OCR's "," for "."
   // Numbers that are values, not markers
   CHECK(marker_of("100% cán bộ được bồi dưỡng").type == vnplan::MarkerType::none);
   CHECK(marker_of("1.200 doanh nghiệp").type == vnplan::MarkerType::none);
