@@ -100,6 +100,16 @@ TEST_CASE("a short unpunctuated line after a full stop stands alone before a bla
   CHECK(blocks[3].find("Bén canh do, chu trong dau tu") != std::string::npos);
 }
 
+// OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
+// there is the word again; "Công ty 16" keeps its number.
+TEST_CASE("OCR's 16 for lệ after tỷ is the word again", "[normalise]") {
+  CHECK(first_block("Ty 16 ngudi dan co chu ky so dat 30%.") ==
+        "Ty lệ ngudi dan co chu ky so dat 30%.");
+  CHECK(first_block("Tỷ l6 phủ sóng đạt 100%.") == "Tỷ lệ phủ sóng đạt 100%.");
+  CHECK(first_block("Công ty 16 thành viên.") == "Công ty 16 thành viên.");
+  CHECK(first_block("Doanh thu 16 tỷ đồng.") == "Doanh thu 16 tỷ đồng.");
+}
+
 TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark removed",
           "[normalise]") {
   std::string pdf =
