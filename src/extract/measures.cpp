@@ -59,7 +59,7 @@ MeasureReader::MeasureReader(const Grammar& grammar)
       clause_opener_(grammar.pattern(kFile, "clause_opener")),
       adverbial_(grammar.pattern(kFile, "adverbial")),
       not_target_(grammar.pattern(kFile, "not_target")) {
-  for (const char* key : {"ge", "le", "gt", "lt"})
+  for (const char* key : {"ge", "le", "rank", "gt", "lt"})
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
       comparators_.push_back({key, p});
   ocr_ge_ = patterns_with_key(grammar, kFile, "ocr_ge");
@@ -213,14 +213,19 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
       measure.phrase_begin = nb - (prefix.size() - (*c)[0].begin);
       return true;
     };
-    bool compared = false;
+    bool compared = false, ranked = false;
     if (ocr_text)
       for (const Pattern* pattern : ocr_ge_)
         if ((compared = take(*pattern, ">="))) break;
     if (!compared)
       for (const auto& [key, pattern] : comparators_)
-        if (take(*pattern, key == "ge" ? ">=" : key == "le" ? "<=" : key == "gt" ? ">" : "<"))
+        if (take(*pattern, key == "ge"                    ? ">="
+                           : key == "le" || key == "rank" ? "<="
+                           : key == "gt"                  ? ">"
+                                                          : "<")) {
+          ranked = key == "rank";
           break;
+        }
     if (measure.value_max) measure.comparator = "range";
     if (measure.comparator == "=" && time_after_.matches_at_start(clause.substr(after)))
       continue;  // a duration ("sau 12 tháng"), unless bounded ("tối đa 07 ngày")
@@ -234,9 +239,7 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
     } else {
       std::size_t unit_end = after;
       std::string noun = counted_unit(folded, after, end, unit_end);
-      bool rank = measure.comparator == "<=" &&
-                  std::string_view(prefix).find("nhom") != std::string_view::npos;
-      if (!noun.empty() && !rank) {
+      if (!noun.empty() && !ranked) {
         measure.unit_begin = unit_end - noun.size();
         measure.unit_end = unit_end;
         measure.unit = noun;

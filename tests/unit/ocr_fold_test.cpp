@@ -593,7 +593,8 @@ TEST_CASE("a part's first heading that lost its number, over detached list marke
 // Tesseract reads "≥" as a "2" glued to the number: "≥ 55%" becomes "255%".
 // In OCR output a share from 210% to 299% with no comparator is read back as
 // "≥" and its last two digits; other numbers keep their value. "từ" read as
-// "tir" still bounds the number from below.
+// "tir" still bounds the number from below, and "thuộc nhóm" read as "thudc
+// nhdem" is still a rank.
 TEST_CASE("a share OCR wrote with its ≥ read as a 2, and từ read as tir", "[genre][ocr]") {
   auto result = vnplan::test::parse_text(
       "II. MUC TIEU\n"
@@ -603,11 +604,14 @@ TEST_CASE("a share OCR wrote with its ≥ read as a 2, and từ read as tir", "[
       "- Ty 1é doanh nghiép c6 hoat déng déi méi sang tao dat 240%.\n"
       "- Quy m6 kinh té s6 chiém 25% GRDP.\n"
       "- Thu hut 250 doanh nghiép céng nghé s6.\n"
-      "- C6 tir 07 ngudi thuc hién nghién ciru khoa hoc trén 01 van dan.\n");
+      "- C6 tir 07 ngudi thuc hién nghién ciru khoa hoc trén 01 van dan.\n"
+      "- Chi s6 chuyén déi s6 (DTI) thudc nhdem 20 tinh dan dau ca nuéc.\n");
   REQUIRE(!result.documents.empty());
   const auto& model = result.documents[0];
-  REQUIRE(model.targets.size() == 4);
+  REQUIRE(model.targets.size() == 5);
   CHECK(model.targets[3].comparator == ">=");  // "tir" is OCR's "từ"
+  CHECK(model.targets[4].comparator == "<=");  // "thudc nhdem": a rank, no unit
+  CHECK(!model.targets[4].unit);
   CHECK(*model.targets[0].value == 40);
   CHECK(model.targets[0].comparator == ">=");
   CHECK(*model.targets[1].value == 25);
