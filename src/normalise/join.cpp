@@ -348,7 +348,13 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       bool full_stop = block.text().back() == '.';
       return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i);
     }
-    if (pi.uppercase && !li.uppercase) return false;
+    // After a line in capitals a title ends, unless that line was one short
+    // abbreviation wrapped out of a sentence ("... giúp việc Đảng ủy / UBND /
+    // tỉnh.") that goes on in lower case.
+    constexpr std::size_t kAbbreviation = 8;  // code points
+    bool capitals_wrap = li.starts_lower && p.raw_length <= kAbbreviation &&
+                         block.text().size() > p.text.text.size() + 40;
+    if (pi.uppercase && !li.uppercase && !capitals_wrap) return false;
     if (ends_glued_hyphen(block.text())) return true;  // "204-" / "QĐ/TW": one symbol
     // Across a blank line (a page break in converter output), only a lower-case
     // start shows that the paragraph goes on.

@@ -110,6 +110,27 @@ TEST_CASE("OCR's 16 for lệ after tỷ is the word again", "[normalise]") {
   CHECK(first_block("Doanh thu 16 tỷ đồng.") == "Doanh thu 16 tỷ đồng.");
 }
 
+// A sentence can wrap so that an abbreviation in capitals stands alone on its
+// line ("UBND"); after a blank line (OCR's double spacing) the sentence goes on
+// in lower case and joins it. A title in capitals still ends at its line.
+TEST_CASE("an abbreviation wrapped onto its own line does not end the sentence", "[normalise]") {
+  auto blocks = blocks_of(
+      "Co quan phoi hop: Dang uy So Khoa hoc va Cong nghe, cac co quan chuyen trach giup viec Dang "
+      "uy\n"
+      "\n"
+      "UBND\n"
+      "\n"
+      "tinh.\n"
+      "\n"
+      "KE HOACH\n"
+      "\n"
+      "thuc hien Nghi quyet so 57-NQ/TW\n");
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[0].size() > 40);
+  CHECK(blocks[0].substr(blocks[0].size() - 10) == "UBND tinh.");
+  CHECK(blocks[1] == "KE HOACH");
+}
+
 TEST_CASE("a symbol broken after its hyphen is glued back and its footnote mark removed",
           "[normalise]") {
   std::string pdf =
