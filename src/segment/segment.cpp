@@ -252,8 +252,6 @@ int next_value(const SegmentedText& out, std::size_t from, MarkerType type) {
   return 0;
 }
 
-// A list below heading N that starts again at its first item ("a)" after "h)")
-// has a new heading: the bare paragraph just before it.
 // The marker of the first block after `u` that was not a lone marker moved on.
 const Marker* marker_after(const SegmentedText& out, std::size_t u) {
   std::size_t next = u + 1;
@@ -268,6 +266,8 @@ bool list_starts_after(const SegmentedText& out, std::size_t u) {
          (first->type == MarkerType::letter || first->type == MarkerType::paren);
 }
 
+// A list below heading N that starts again at its first item ("a)" after "h)")
+// has a new heading: the bare paragraph `u` just before it.
 bool list_restarts_after(const SegmentedText& out, std::size_t heading, std::size_t u) {
   if (!list_starts_after(out, u)) return false;
   MarkerType type = marker_after(out, u)->type;
