@@ -317,8 +317,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   auto lone_title = [&](std::size_t i) {
     const std::string& text = lines[i].text.text;
     std::size_t end = text.find_last_not_of(' ');
-    return end != std::string::npos &&
-           std::string_view(".;:,!?").find(text[end]) == std::string_view::npos &&
+    return end != std::string::npos && !ends_sentence(text) && text[end] != ',' &&
            (i + 1 == lines.size() || info[i + 1].role == Role::blank) &&
            lines[i].raw_length * 10 < wrap_width * 9 && !lower_case_after_blank(i);
   };
