@@ -124,7 +124,10 @@ class Normaliser {
  public:
   explicit Normaliser(std::shared_ptr<const Grammar> grammar);
   ~Normaliser();
-  NormalisedText run(const SourceFile& source) const;
+  // `ocr_text`: the text is OCR output (the restore stage judged it so), whose
+  // list markers are often lost: a full stop at a line's end then ends the
+  // paragraph (see join.cpp).
+  NormalisedText run(const SourceFile& source, bool ocr_text = false) const;
   const Folder& folder() const;
 
  private:

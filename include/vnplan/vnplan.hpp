@@ -50,7 +50,8 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   ParseResult parse(const SourceFile& source) const;
-  NormalisedText normalise(const SourceFile& source) const;
+  // `ocr_text` as in Normaliser::run.
+  NormalisedText normalise(const SourceFile& source, bool ocr_text = false) const;
   // How damaged the text of `source` is (see restore.hpp); loads the model.
   TextState assess(const SourceFile& source) const;
   // The restorer parse uses (loads the model on first use; throws GrammarError

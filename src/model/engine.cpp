@@ -40,8 +40,8 @@ Engine::Engine(std::shared_ptr<const Grammar> grammar, EngineOptions options)
     : impl_(std::make_unique<Impl>(std::move(grammar), std::move(options))) {}
 Engine::~Engine() = default;
 
-NormalisedText Engine::normalise(const SourceFile& source) const {
-  return impl_->normaliser.run(source);
+NormalisedText Engine::normalise(const SourceFile& source, bool ocr_text) const {
+  return impl_->normaliser.run(source, ocr_text);
 }
 
 const Restorer& Engine::restorer() const { return impl_->get_restorer(); }
@@ -186,12 +186,17 @@ ParseResult Engine::parse(const SourceFile& source) const {
     result.diagnostics.push_back(std::move(note));
   }
 
-  NormalisedText normalised = impl_->normaliser.run(source);
   std::vector<RestoredWord> restored;
   bool judged_ocr = false;
+  std::optional<TextState> assessed;
   if (impl_->options.restore != RestoreWhen::never) {
-    TextState state = impl_->get_restorer().assess(source.bytes);
-    judged_ocr = state.kind == TextStateKind::ocr_damaged || state.kind == TextStateKind::mixed;
+    assessed = impl_->get_restorer().assess(source.bytes);
+    judged_ocr =
+        assessed->kind == TextStateKind::ocr_damaged || assessed->kind == TextStateKind::mixed;
+  }
+  NormalisedText normalised = impl_->normaliser.run(source, judged_ocr);
+  if (assessed) {
+    TextState state = *assessed;
     if (impl_->options.restore == RestoreWhen::always) state.kind = TextStateKind::ocr_damaged;
     // Converted by the read stage: the text is now clean Unicode; say where it came from.
     if (state.kind == TextStateKind::clean && source.encoding.rfind("utf-8", 0) != 0 &&

@@ -6,7 +6,6 @@
 #include "internal.hpp"
 
 namespace vnplan::internal {
-namespace {
 
 // Code points in UTF-8 text: bytes other than continuation bytes (10xxxxxx),
 // counted eight at a time.
@@ -23,8 +22,6 @@ std::size_t code_points(std::string_view text) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
   return n;
 }
-
-}  // namespace
 
 LineCleaner::LineCleaner(const Grammar& grammar) {
   for (const auto& entry : grammar.patterns("normalise/rewrite.re")) {

@@ -98,8 +98,11 @@ bool html_table_lines(const std::string& source, std::size_t start, std::size_t 
                       std::uint32_t first_line, const LineCleaner& cleaner,
                       std::vector<CleanLine>& lines);
 
+// How many code points UTF-8 `text` holds.
+std::size_t code_points(std::string_view text);
+
 // Groups cleaned lines into blocks (see join.cpp for the rules).
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
-                          const Folder& folder);
+                          const Folder& folder, bool ocr_text = false);
 
 }  // namespace vnplan::internal

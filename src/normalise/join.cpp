@@ -211,7 +211,7 @@ void split_header_table(NormalisedText& out) {
 }  // namespace
 
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
-                          const Folder& folder) {
+                          const Folder& folder, bool ocr_text) {
   NormalisedText out;
   out.stats.lines = lines.size();
   rebuild_text_tables(lines, *patterns.column_name, folder);
@@ -321,6 +321,15 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
            (i + 1 == lines.size() || info[i + 1].role == Role::blank) &&
            lines[i].raw_length * 10 < wrap_width * 9 && !lower_case_after_blank(i);
   };
+  // Would line i's first word have fitted at the end of the open paragraph's
+  // last line? Then that line was not wrapped: it ended its paragraph. Only
+  // for OCR text, which loses the list markers that show new items.
+  auto first_word_fits = [&](std::size_t i) {
+    const std::string& text = lines[i].text.text;
+    std::size_t space = text.find(' ');
+    std::size_t word = code_points(std::string_view(text).substr(0, space));
+    return lines[open_last].raw_length + 1 + word <= wrap_width;
+  };
   auto can_join = [&](std::size_t i) {
     if (open == kNone) return false;
     const CleanLine& p = lines[open_last];
@@ -342,10 +351,12 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     if (!li.uppercase && !pi.uppercase && ends_unfinished(block.text())) return true;
     if (ends_sentence(block.text())) {
       // A wrap can fall just after ";" or ".": the next line then goes on in lower case.
-      // After a full stop, a capital continues only a line that ran to the wrap width.
+      // After a full stop, a capital continues only a line that ran to the wrap
+      // width, so that the capital's word could not have fitted on it.
       if (li.starts_lower) return blanks == 0 || (double_spaced && wrapped);
       bool full_stop = block.text().back() == '.';
-      return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i);
+      return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i) &&
+             !(ocr_text && first_word_fits(i));
     }
     // After a line in capitals a title ends, unless that line was one short
     // abbreviation wrapped out of a sentence ("... giúp việc Đảng ủy / UBND /

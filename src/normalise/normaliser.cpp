@@ -24,7 +24,7 @@ Normaliser::~Normaliser() = default;
 
 const Folder& Normaliser::folder() const { return impl_->folder; }
 
-NormalisedText Normaliser::run(const SourceFile& source) const {
+NormalisedText Normaliser::run(const SourceFile& source, bool ocr_text) const {
   std::vector<internal::CleanLine> lines;
   const std::string& bytes = source.bytes;
   std::size_t newlines = 0;  // memchr from one to the next: a line costs one call
@@ -54,7 +54,7 @@ NormalisedText Normaliser::run(const SourceFile& source) const {
     lines.push_back(impl_->cleaner.clean(bytes, start, end, number++));
     start = end + 1;
   }
-  return internal::join_lines(std::move(lines), *impl_->join_patterns, impl_->folder);
+  return internal::join_lines(std::move(lines), *impl_->join_patterns, impl_->folder, ocr_text);
 }
 
 }  // namespace vnplan

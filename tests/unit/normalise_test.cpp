@@ -5,8 +5,9 @@
 
 namespace {
 
-std::vector<std::string> blocks_of(const std::string& text, const std::string& path = "t.txt") {
-  auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(text, path));
+std::vector<std::string> blocks_of(const std::string& text, const std::string& path = "t.txt",
+                                   bool ocr_text = false) {
+  auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(text, path), ocr_text);
   std::vector<std::string> out;
   for (const auto& block : normal.blocks) out.push_back(block.text());
   return out;
@@ -98,6 +99,27 @@ TEST_CASE("a short unpunctuated line after a full stop stands alone before a bla
   REQUIRE(blocks.size() == 4);
   CHECK(blocks[1] == "Trach nhiém cua cac cap uy dang truc thudc Tinh uy");
   CHECK(blocks[3].find("Bén canh do, chu trong dau tu") != std::string::npos);
+}
+
+// OCR drops list markers. A line that ends a sentence with room left for the
+// next line's first word was not wrapped: in OCR text the capital after it
+// starts a new item. A line that ran to the wrap width still goes on, and so
+// does every such line in other text, where the markers are there to see.
+TEST_CASE("in OCR text a full stop with room left on the line ends the paragraph", "[normalise]") {
+  std::string text =
+      "Tang cudng két ndi, chia sé, str dung chung ha tang so gitra cac dia phuong\n"
+      "vdi Trung wong va cac bé nganh; bao dam an toan thong tin mang cho he thong\n"
+      "Ung dung tri tué nhan tao trong téng hop, bao cao, hé trg, ra quyét.\n"
+      "Khuyén khich xa hdi hda, hgp tac cong - tu trong phat trién ha tang so va\n"
+      "nén tang dung chung cua tinh, bao dam ket noi thong suot voi Trung wong ca.\n"
+      "Xay dung co so dir liéu dung chung cua tinh, két ndi voi co so dir liéu quéc\n"
+      "gia va cac nganh; chia sé dir liéu gitra cac co quan nha nuoc tren dia ban.\n";
+  auto ocr = blocks_of(text, "t.txt", true);
+  REQUIRE(ocr.size() == 2);
+  CHECK(ocr[0].rfind("ra quyét.") + std::string("ra quyét.").size() == ocr[0].size());
+  CHECK(ocr[1].find("Khuyén khich") == 0);
+  CHECK(ocr[1].find("Trung wong ca. Xay dung") != std::string::npos);
+  CHECK(blocks_of(text).size() == 1);
 }
 
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
