@@ -45,6 +45,12 @@ constexpr double kMarkDisagrees = 0.7;  // OCR: a marked word read as another ma
 constexpr double kUnknownSpelling = 7.0;
 constexpr double kKeepUnknown = kUnknownSpelling + 1.5;
 constexpr double kKeepAbbreviation = kUnknownSpelling;
+// OCR: a word no Vietnamese text could hold as written ("Thi?", "mit’c",
+// "Tiém": punctuation among its letters, or a mark on no syllable) was
+// misread for certain; keeping it costs more than keeping a word that is only
+// unknown (a name, a foreign word), so that a short cell ("Thi? bac") is
+// restored even where the language model has little context.
+constexpr double kKeepMisread = kKeepUnknown + 8.0;
 constexpr double kAnyEdit = 5.5;  // OCR: one unlisted letter change
 constexpr std::size_t kMaxCandidates = 8;
 constexpr std::size_t kBeam = 6;
@@ -486,6 +492,15 @@ struct Restorer::Impl {
     return candidate_cache.emplace(std::move(key), compute_candidates(token, ocr)).first->second;
   }
 
+  // Called for a word that is no syllable as written (see kKeepMisread).
+  static bool misread_for_certain(const Token& token) {
+    if (token.marked && !token.symbols) return true;
+    for (unsigned char c : token.lower)
+      if (c < 0x80 && !std::isalnum(c)) return true;
+    constexpr std::string_view kApostrophe = "\u2019";  // the horn of ơ, ư
+    return token.lower.find(kApostrophe) != std::string::npos;
+  }
+
   std::vector<Candidate> compute_candidates(const Token& token, bool ocr) const {
     std::vector<Candidate> out;
     SyllableId as_written = token.symbols ? internal::kUnknown : id_of_word(token);
@@ -505,9 +520,11 @@ struct Restorer::Impl {
       // writes í or ú, so the mark channel would price a clean word out.
       for (Candidate& c : out)
         if (c.id != as_written) c.cost += mark_cost(observed, m.syllables[c.id]);
-      if (as_written == internal::kUnknown)
-        out.push_back({internal::kUnknown,
-                       token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown, true});
+      if (as_written == internal::kUnknown) {
+        double keep = token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown;
+        if (misread_for_certain(token)) keep = kKeepMisread;
+        out.push_back({internal::kUnknown, keep, true});
+      }
     }
     if (out.size() > kMaxCandidates) {
       auto score = [&](const Candidate& c) { return c.cost - m.unigram_logp[c.id]; };

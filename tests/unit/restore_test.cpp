@@ -257,6 +257,17 @@ TEST_CASE("restore: a question mark OCR read for the hook of ư is part of the w
         "Vì sao? Vì cần làm ngay.");
 }
 
+// A table cell gives the language model no context; a word no text could hold
+// as written is still restored there, not kept.
+TEST_CASE("restore: a word misread for certain is restored in a short cell", "[restore]") {
+  CHECK(restored("Tiém luc", TextStateKind::ocr_damaged) == "Tiềm lực");
+  // "Thứ bậc": the "?" is read as the hook of ư; the language model still
+  // picks the tone badly with no context ("Thử bac"), but no "?" is kept.
+  CHECK(restored("Thi? bac", TextStateKind::ocr_damaged).find('?') == std::string::npos);
+  // An unknown word OCR may have read right (a name, a foreign word) is kept.
+  CHECK(restored("Nen tang Zalo", TextStateKind::ocr_damaged) == "Nền tảng Zalo");
+}
+
 TEST_CASE("restore: paragraphs are judged and restored one at a time, as if alone", "[restore]") {
   const std::string a = "Ke hoach thuc hien nghi quyet cua tinh uy ve phat trien kinh te.";
   const std::string b = "Cac so nganh chu tri trien khai va bao cao ket qua hang nam.";
