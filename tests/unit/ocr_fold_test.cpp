@@ -594,7 +594,7 @@ TEST_CASE("a part's first heading that lost its number, over detached list marke
 // In OCR output a share from 210% to 299% with no comparator is read back as
 // "≥" and its last two digits; other numbers keep their value. "từ" read as
 // "tir" still bounds the number from below, and "thuộc nhóm" read as "thudc
-// nhdem" is still a rank.
+// nhdem" is still a rank, and "tối thiểu" read as "ti thiéu" still a floor.
 TEST_CASE("a share OCR wrote with its ≥ read as a 2, and từ read as tir", "[genre][ocr]") {
   auto result = vnplan::test::parse_text(
       "II. MUC TIEU\n"
@@ -605,10 +605,13 @@ TEST_CASE("a share OCR wrote with its ≥ read as a 2, and từ read as tir", "[
       "- Quy m6 kinh té s6 chiém 25% GRDP.\n"
       "- Thu hut 250 doanh nghiép céng nghé s6.\n"
       "- C6 tir 07 ngudi thuc hién nghién ciru khoa hoc trén 01 van dan.\n"
-      "- Chi s6 chuyén déi s6 (DTI) thudc nhdem 20 tinh dan dau ca nuéc.\n");
+      "- Chi s6 chuyén déi s6 (DTI) thudc nhdem 20 tinh dan dau ca nuéc.\n"
+      "- Quy m6 kinh té s6 dat ti thiéu 20% GRDP cua tinh.\n");
   REQUIRE(!result.documents.empty());
   const auto& model = result.documents[0];
-  REQUIRE(model.targets.size() == 5);
+  REQUIRE(model.targets.size() == 6);
+  CHECK(model.targets[5].comparator == ">=");  // "ti thiéu" is OCR's "tối thiểu"
+  CHECK(model.targets[5].indicator.find("thi") == std::string::npos);
   CHECK(model.targets[3].comparator == ">=");  // "tir" is OCR's "từ"
   CHECK(model.targets[4].comparator == "<=");  // "thudc nhdem": a rank, no unit
   CHECK(!model.targets[4].unit);
