@@ -4,6 +4,8 @@
 // a table row, or is set apart by decoration; otherwise it continues the open
 // paragraph when that paragraph has not ended a sentence and the line either
 // starts in lower case or the paragraph's last line ran to the wrap width.
+// In OCR text, which loses list markers, a line that ends a sentence with room
+// left for the next line's first word also ends its paragraph.
 #include <unicode/uchar.h>
 
 #include <algorithm>
