@@ -94,6 +94,7 @@ class Walker {
   const StructureInput& in() const { return ctx_.input; }
   Spelling spelling() const { return in().text.looks_ocr() ? Spelling::ocr : Spelling::exact; }
   void classify_sections();
+  std::optional<std::size_t> previous_sibling(std::size_t i) const;
   std::size_t folded_offset(std::size_t u, std::size_t text_offset) const;
   std::size_t body_start(std::size_t u, std::optional<std::size_t> section) const;
   std::string add_agency(const Named& named, const std::string& role);
@@ -155,6 +156,14 @@ std::string_view opening(std::string_view sentence) {
   return sentence.substr(0, cut == std::string_view::npos ? kWindow : cut);
 }
 
+// The section before `i` with the same parent, if any.
+std::optional<std::size_t> Walker::previous_sibling(std::size_t i) const {
+  const auto& sections = ctx_.model.sections;
+  for (std::size_t j = i; j-- > 0;)
+    if (sections[j].parent == sections[i].parent) return j;
+  return std::nullopt;
+}
+
 // Sections → areas, categories and years.
 void Walker::classify_sections() {
   const auto& sections = ctx_.model.sections;
@@ -188,6 +197,13 @@ void Walker::classify_sections() {
     info.year = s.year ? s.year : title_year;
     info.own_year = kind == "horizon" || title_year;
     if (!info.year && info.parent) info.year = info_[*info.parent].year;
+    // OCR output: a heading among dated horizons that reads as none ("2.2."
+    // read apart from its "Đến hết năm 2035", with a target taken for its
+    // title) goes on with the horizon before it, until a horizon line says
+    // otherwise (lone_horizon_year).
+    if (!info.year && info.area == Area::goals && kind != "horizon" && in().text.looks_ocr())
+      if (auto before = previous_sibling(i); before && sections[*before].kind == "horizon")
+        info.year = info_[*before].year;
     if (kind == "category")
       info.category = s.title;
     else if (info.parent)

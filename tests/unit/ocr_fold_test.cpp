@@ -446,6 +446,33 @@ TEST_CASE("a horizon line that lost its marker dates what follows it in OCR outp
         Years{{80, 2030}, {90, 2035}, {40, 2035}, {50, 2040}, {70, 2045}});
 }
 
+// OCR can read a horizon's number apart from its title ("2.2." where a target
+// of 2.1 stands, "Đến hết năm 2035" lines later): the heading that reads as no
+// horizon goes on with the horizon before it, until the horizon line comes.
+TEST_CASE("a heading among horizons that reads as none keeps the year before it", "[genre][ocr]") {
+  using Years = std::vector<std::pair<double, int>>;
+  CHECK(target_years("II. MUC TIEU\n"
+                     "\n"
+                     "2. Muc tiéu cu thé\n"
+                     "\n"
+                     "2.1. Dén hét nim 2030\n"
+                     "\n"
+                     "a) Phat trién ha tang\n"
+                     "\n"
+                     "Ty 1é phu song 5G trén dia ban dat 80%.\n"
+                     "\n"
+                     "2.2.\n"
+                     "\n"
+                     "Phan dau chi s6 chuyén déi s6 cap tinh cao.\n"
+                     "\n"
+                     "C6 100% tht tuc hanh chinh duoc sé héa.\n"
+                     "\n"
+                     "Dén hét nam 2035\n"
+                     "\n"
+                     "Ty 1é phu song 6G trén dia ban dat 50%.\n") ==
+        Years{{80, 2030}, {100, 2030}, {50, 2035}});
+}
+
 // OCR can lose a part's heading altogether ("II. MỤC TIÊU" read as nothing):
 // a horizon section still dates goals, under whatever section it landed in.
 TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") {
