@@ -616,9 +616,13 @@ void Walker::run() {
         in().use[u] = Use::heading;
         continue;
       }
+      // OCR output can read a marker apart from its title, and the marker
+      // then heads the target sentence after it: a childless heading that
+      // ends a sentence is read for targets there.
       bool reads = !is_heading || (section && !info_[*section].has_children &&
                                    (sections[*section].role == "item" ||
-                                    fb > folded_offset(u, in().unit(u).marker.content_start)));
+                                    fb > folded_offset(u, in().unit(u).marker.content_start) ||
+                                    (in().text.looks_ocr() && ends_sentence(u))));
       if (!reads || lead_in) continue;
       std::vector<std::size_t> added;
       std::size_t goals_before = ctx_.model.goals.size();

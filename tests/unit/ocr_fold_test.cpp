@@ -473,6 +473,28 @@ TEST_CASE("a heading among horizons that reads as none keeps the year before it"
         Years{{80, 2030}, {100, 2030}, {50, 2035}});
 }
 
+// A marker read apart from its title heads the target sentence after it
+// ("c)" alone, then "Duy trì và phát triển ≥ 12 doanh nghiệp ..."): in OCR
+// output a childless heading that ends a sentence is read for targets.
+TEST_CASE("a heading that is a target sentence still gives its target in OCR output",
+          "[genre][ocr]") {
+  using Years = std::vector<std::pair<double, int>>;
+  CHECK(target_years("II. MUC TIEU\n"
+                     "\n"
+                     "1. Dén hét nam 2030\n"
+                     "\n"
+                     "c)\n"
+                     "\n"
+                     "Duy tri va phat trién > 12 doanh nghiép khoa hoc va céng nghé trén dia ban.\n"
+                     "\n"
+                     "Mdi nam cé > 5 san phaém déi mdi sdng tao duoc thuong mai héa.\n"
+                     "\n"
+                     "d) Vé phat trién ha tang\n"
+                     "\n"
+                     "Ty 1é phu song 5G trén dia ban dat 80%.\n") ==
+        Years{{12, 2030}, {5, 2030}, {80, 2030}});
+}
+
 // OCR can lose a part's heading altogether ("II. MỤC TIÊU" read as nothing):
 // a horizon section still dates goals, under whatever section it landed in.
 TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") {
