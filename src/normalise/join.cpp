@@ -5,7 +5,8 @@
 // paragraph when that paragraph has not ended a sentence and the line either
 // starts in lower case or the paragraph's last line ran to the wrap width.
 // In OCR text, which loses list markers, a line that ends a sentence with room
-// left for the next line's first word also ends its paragraph.
+// left for the next line's first word (a capital or a number) also ends its
+// paragraph.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -355,8 +356,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       // A wrap can fall just after ";" or ".": the next line then goes on in lower case.
       // After a full stop, a capital continues only a line that ran to the wrap
       // width, so that the capital's word could not have fitted on it.
-      if (li.starts_lower) return blanks == 0 || (double_spaced && wrapped);
       bool full_stop = block.text().back() == '.';
+      // In OCR text a number after a full stop ("100% hồ sơ ...") is read like
+      // a capital: OCR lost the dash of a new item more often than a line broke there.
+      bool number_after_stop = ocr_text && full_stop && li.starts_lower && !li.letter_lower;
+      if (li.starts_lower && !number_after_stop) return blanks == 0 || (double_spaced && wrapped);
       return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i) &&
              !(ocr_text && first_word_fits(i));
     }

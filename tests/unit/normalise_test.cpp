@@ -120,6 +120,15 @@ TEST_CASE("in OCR text a full stop with room left on the line ends the paragraph
   CHECK(ocr[1].find("Khuyén khich") == 0);
   CHECK(ocr[1].find("Trung wong ca. Xay dung") != std::string::npos);
   CHECK(blocks_of(text).size() == 1);
+  // A number after the full stop is read like a capital there: it goes on
+  // after a full line, and starts a new item after a short one.
+  std::string numbers = text +
+                        "100% giao dich hanh chinh thudc dién phi tiép xtc.\n"
+                        "100% hé so, két qua giai quyét tht tuc hanh chinh dug’c sé héa.\n";
+  auto items = blocks_of(numbers, "t.txt", true);
+  REQUIRE(items.size() == 3);
+  CHECK(items[1].find("dia ban. 100% giao dich") != std::string::npos);
+  CHECK(items[2].find("100% hé so") == 0);
 }
 
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
