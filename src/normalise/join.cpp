@@ -376,6 +376,14 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     // start shows that the paragraph goes on.
     // A long paragraph that stops mid-sentence was cut by a page break.
     if (blanks > 0 && !li.uppercase && block.text().size() >= 250) return true;
+    // OCR text breaks paragraphs at random: a paragraph that stops at a comma
+    // goes on after the blank line, whatever the case of the next word, when it
+    // holds several lines or a long one (short lines ending in commas are
+    // lists: recipients, agencies).
+    bool several_lines = block.text().size() > p.text.text.size() + 1;
+    if (blanks == 1 && ocr_text && block.text().back() == ',' && !li.uppercase && long_lines &&
+        (several_lines || p.raw_length * 4 >= wrap_width * 3))
+      return true;
     if (blanks > 0 && !(double_spaced && wrapped)) return li.starts_lower;
     if (li.starts_lower) return true;
     return wrapped && p.raw_length * 4 >= wrap_width * 3;

@@ -129,6 +129,14 @@ TEST_CASE("in OCR text a full stop with room left on the line ends the paragraph
   REQUIRE(items.size() == 3);
   CHECK(items[1].find("dia ban. 100% giao dich") != std::string::npos);
   CHECK(items[2].find("100% hé so") == 0);
+  // A line that stops at a comma goes on after a blank line, capital or not.
+  auto comma = blocks_of(
+      "Trién khai tg dung tri tué nhan tao (Al), dé liéu lon (Big Data),\n"
+      "\n"
+      "Internet van vat (loT) vao cac Iinh vuc trong diém cua tinh.\n",
+      "t.txt", true);
+  REQUIRE(comma.size() == 1);
+  CHECK(comma[0].find("(Big Data), Internet") != std::string::npos);
 }
 
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
