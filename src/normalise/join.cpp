@@ -6,7 +6,7 @@
 // starts in lower case or the paragraph's last line ran to the wrap width.
 // In OCR text, which loses list markers, a line that ends a sentence with room
 // left for the next line's first word (a capital or a number) also ends its
-// paragraph.
+// paragraph, and one that stops at a comma goes on after a blank line.
 #include <unicode/uchar.h>
 
 #include <algorithm>
