@@ -100,6 +100,11 @@ struct Cues {
   std::shared_ptr<Pattern> any_label;  // any labelled line: one test before trying each
 };
 
+// The year of a text that is nothing but a horizon ("Đến hết năm 2035"), read
+// with the horizon patterns of structure/section_kinds.re; a stray "." or ":"
+// of a misread marker may stand before or after it. `folded` is folded text.
+std::optional<int> horizon_only_year(const Grammar& grammar, std::string_view folded);
+
 struct ItemContext {
   const StructureInput& input;
   const AgencyRegistry& agencies;

@@ -255,24 +255,9 @@ std::size_t Walker::body_start(std::size_t u, std::optional<std::size_t> section
 // read with the section-kind grammar's horizon patterns; only in OCR output,
 // where such a line is a heading whose marker was read elsewhere.
 std::optional<int> Walker::lone_horizon_year(std::size_t u) const {
-  constexpr std::size_t kMaxStrayBytes = 3;     // a stray "." or ":"
   constexpr std::size_t kMaxHorizonBytes = 48;  // "giai đoạn 2026 - 2030" and the like
   if (!in().text.looks_ocr()) return std::nullopt;
-  auto year_of = [&](std::string_view folded) -> std::optional<int> {
-    // What is left of a marker OCR misread (". Dén hét năm 2035") may come first.
-    std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- "), folded.size());
-    if (start > kMaxStrayBytes) return std::nullopt;
-    std::string_view rest = folded.substr(start);
-    for (const auto& entry : in().grammar.patterns("structure/section_kinds.re")) {
-      if (entry.key != "horizon") continue;
-      auto match = entry.pattern->find(rest, 0, true);
-      std::size_t year = entry.pattern->group("year");
-      if (!match || year == Match::npos || !(*match)[year].matched()) continue;
-      if (rest.size() - match->groups[0].end > kMaxStrayBytes) continue;
-      return std::stoi(std::string(match->text(rest, year)));
-    }
-    return std::nullopt;
-  };
+  auto year_of = [&](std::string_view folded) { return horizon_only_year(in().grammar, folded); };
   const std::string& folded = in().folded(u);
   if (folded.size() > kMaxHorizonBytes) return std::nullopt;
   if (auto year = year_of(folded)) return year;
@@ -680,6 +665,23 @@ void Walker::count_coverage() {
 }  // namespace internal
 
 namespace internal {
+
+std::optional<int> horizon_only_year(const Grammar& grammar, std::string_view folded) {
+  constexpr std::size_t kMaxStrayBytes = 3;  // a stray "." or ":"
+  // What is left of a marker OCR misread (". Dén hét năm 2035") may come first.
+  std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- "), folded.size());
+  if (start > kMaxStrayBytes) return std::nullopt;
+  std::string_view rest = folded.substr(start);
+  for (const auto& entry : grammar.patterns("structure/section_kinds.re")) {
+    if (entry.key != "horizon") continue;
+    auto match = entry.pattern->find(rest, 0, true);
+    std::size_t year = entry.pattern->group("year");
+    if (!match || year == Match::npos || !(*match)[year].matched()) continue;
+    if (rest.size() - match->groups[0].end > kMaxStrayBytes) continue;
+    return std::stoi(std::string(match->text(rest, year)));
+  }
+  return std::nullopt;
+}
 
 Cues::Cues(const Grammar& grammar)
     : lead_support(grammar.pattern("extract/assignments.re", "lead_support")),

@@ -261,6 +261,8 @@ std::optional<std::string> TableReader::group_title(std::size_t r) const {
   return std::nullopt;
 }
 
+constexpr std::size_t kMaxHorizonCellBytes = 48;  // "Giai đoạn 2026 - 2030" and the like
+
 // The horizon of a value in column c: the column's own year ("Năm 2030",
 // "Mục tiêu đến năm 2030"), else the nearest group row that names one
 // ("I. Đầu tư năm 2025", "II | Đến năm 2045").
@@ -268,6 +270,15 @@ std::optional<int> TableReader::year_of(std::size_t r, std::size_t c) const {
   if (c < table_.header.size())
     if (auto year = header_year(c)) return year;
   auto chain = groups_of(r);
+  // OCR output can drop a group row's number, and its "Đến năm 2045" then sits
+  // among the cells of the row above: it still dates the rows after it.
+  if (ctx_.input.text.looks_ocr()) {
+    std::size_t stop = chain.empty() ? 0 : chain.back() + 1;  // the group row is read below
+    for (std::size_t k = r; k-- > stop;)
+      for (const auto& cell : table_.rows[k].cells)
+        if (cell.text.size() <= kMaxHorizonCellBytes)
+          if (auto year = horizon_only_year(ctx_.input.grammar, fold(cell.text))) return year;
+  }
   for (auto it = chain.rbegin(); it != chain.rend(); ++it)
     if (auto year = ctx_.measures.year(fold(group_label(*it)))) return year;
   return std::nullopt;

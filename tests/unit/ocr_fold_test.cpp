@@ -495,6 +495,43 @@ TEST_CASE("a heading that is a target sentence still gives its target in OCR out
         Years{{12, 2030}, {5, 2030}, {80, 2030}});
 }
 
+// A linearised table whose group row "II" OCR lost: its "Đến năm 2045" sits
+// among the cells of the row above, and still dates the rows after it.
+TEST_CASE("a table horizon read among a row's cells dates the rows after it", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Dén nam 2030, phat trién ha tang s6 dat muc cao.\n"
+      "\n"
+      "PHU LUC\n"
+      "TT\n"
+      "Chi tiéu\n"
+      "Don vi\n"
+      "Gia tri\n"
+      "Co quan cht tri\n"
+      "I\n"
+      "Dén nam 2030\n"
+      "1\n"
+      "Ty lé phu song 5G trén dia ban\n"
+      "%\n"
+      "100\n"
+      "S& Théng tin va Truyén théng\n"
+      "2\n"
+      "Ty lé nguoi dan cé hé so strc khde dién tir\n"
+      "%\n"
+      "Dén nam 2045\n"
+      "3\n"
+      "Quy mé kinh té sé cua tinh\n"
+      "%GRDP\n"
+      "50\n"
+      "S& Théng tin va Truyén théng\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::pair<double, int>> years;
+  for (const auto& t : result.documents[0].targets)
+    if (t.source == "table" && t.value) years.push_back({*t.value, t.year ? *t.year : 0});
+  CHECK(years == std::vector<std::pair<double, int>>{{100, 2030}, {50, 2045}});
+}
+
 // OCR can lose a part's heading altogether ("II. MỤC TIÊU" read as nothing):
 // a horizon section still dates goals, under whatever section it landed in.
 TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") {
