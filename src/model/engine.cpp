@@ -123,7 +123,11 @@ std::vector<RestoredWord> restore_blocks(NormalisedText& text, const Restorer& r
         {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), change.confidence});
     block.content.replace(from, to, change.text);
   }
-  std::reverse(words.begin(), words.end());
+  // By position in the source: the marker below looks words up by it, and a
+  // block can hold a line from after the next block (an OCR paragraph that
+  // goes on after a run of lone markers, join.cpp).
+  std::sort(words.begin(), words.end(),
+            [](const RestoredWord& a, const RestoredWord& b) { return a.start < b.start; });
   return words;
 }
 

@@ -6,7 +6,8 @@
 // starts in lower case or the paragraph's last line ran to the wrap width.
 // In OCR text, which loses list markers, a line that ends a sentence with room
 // left for the next line's first word (a capital or a number) also ends its
-// paragraph, and one that stops at a comma goes on after a blank line.
+// paragraph, one that stops at a comma goes on after a blank line, and the
+// lower-case rest of a paragraph goes on it across lone markers read between.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -291,6 +292,10 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::size_t open = kNone;   // index of the paragraph that may continue
   std::size_t open_last = 0;  // its last line
+  // OCR text: the paragraph open before a run of lone markers ("h)" read apart
+  // from its item), which the lower-case rest of that paragraph after the run
+  // goes on.
+  std::size_t held = kNone;
   std::size_t blanks = 0;
   bool footnote_mode = false;
   std::size_t open_footnote = kNone;
@@ -447,12 +452,24 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       footnote_mode = false;
       open_footnote = kNone;
     }
+    if (ocr_text && held != kNone && open != kNone && info[open_last].bare_marker &&
+        info[i].letter_lower && !info[i].starts_block && !info[i].bare_marker &&
+        !ends_sentence(out.blocks[held].text())) {
+      append_line(out.blocks[held], line, true);  // the markers stay for the items after
+      ++out.stats.joined_lines;
+      open = held, open_last = i, held = kNone, blanks = 0;
+      continue;
+    }
     if (can_join(i)) {
       Block& block = out.blocks[open];
       bool glued = ends_glued_hyphen(block.text()) && !info[i].starts_lower;
       append_line(block, line, !glued);
       ++out.stats.joined_lines;
     } else {
+      if (!info[i].bare_marker)
+        held = kNone;
+      else if (open != kNone && !info[open_last].bare_marker)
+        held = open;
       out.blocks.push_back(start_block(line, BlockKind::paragraph, blanks > 0));
       open = out.blocks.size() - 1;
     }

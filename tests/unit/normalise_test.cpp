@@ -139,6 +139,26 @@ TEST_CASE("in OCR text a full stop with room left on the line ends the paragraph
   CHECK(comma[0].find("(Big Data), Internet") != std::string::npos);
 }
 
+// Tesseract can read an item's marker ("h)") apart from its text, between a
+// paragraph and the lower-case rest of it: the rest goes on the paragraph, the
+// lone marker stays for the item after it.
+TEST_CASE("in OCR text a paragraph goes on after lone markers read inside it", "[normalise]") {
+  std::string text =
+      "g) Xay dung chuong trinh thtc day tiéu dung san pham, dich vu trén moi\n"
+      "trudng s6, bao gdm: dua san pham lén mdi trudng s6, trang bi ky nang so\n"
+      "\n"
+      "h)\n"
+      "\n"
+      "cho ngwoi dan, cung cap cac tién ich dé ngwoi dan giao dich trén mang.\n"
+      "\n"
+      "Phat trién cac nén tang so phuc vu ngwoi dan va doanh nghiép cua tinh.\n";
+  auto ocr = blocks_of(text, "t.txt", true);
+  REQUIRE(ocr.size() == 3);
+  CHECK(ocr[0].find("ky nang so cho ngwoi dan") != std::string::npos);
+  CHECK(ocr[1] == "h)");
+  CHECK(blocks_of(text).size() == 4);
+}
+
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
 // there is the word again; "Công ty 16" keeps its number.
 TEST_CASE("OCR's 16 for lệ after tỷ is the word again", "[normalise]") {
