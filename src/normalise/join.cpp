@@ -29,6 +29,7 @@ struct LineInfo {
   bool starts_lower = false;  // first letter lower case, or a digit
   bool letter_lower = false;  // first letter lower case (digits do not count)
   bool dash_lower = false;    // "- viện nghiên cứu ...": a dash, then lower case
+  bool unit_column = false;   // a cell of a table whose header has a unit column
 };
 
 }  // namespace
@@ -43,6 +44,7 @@ struct JoinPatterns {
   const Pattern* superscript_footnote;
   const Pattern* table_head_first;
   const Pattern* table_head_cell;
+  const Pattern* unit_column;  // a header cell naming the unit column ("Đơn vị tính")
   const Pattern* table_region_end;
   const Pattern* footnote_mark;
   const Pattern* continues;
@@ -73,6 +75,7 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.superscript_footnote = &grammar.pattern(roles, "superscript_footnote");
   p.table_head_first = &grammar.pattern(roles, "table_head_first");
   p.table_head_cell = &grammar.pattern(roles, "table_head_cell");
+  p.unit_column = &grammar.pattern("structure/table_columns.re", "unit");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
   p.continues = &grammar.pattern(roles, "continues");
@@ -224,7 +227,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   // Roles, and the linearised table regions (a header of known column names,
   // one cell per line) where nothing is joined, numbered or removed.
   std::vector<LineInfo> info(lines.size());
-  bool in_table = false;
+  bool in_table = false, table_has_units = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const CleanLine& line = lines[i];
     LineInfo& li = info[i];
@@ -241,14 +244,17 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       in_table = false;
     if (!in_table && patterns.table_head_first->matches_at_start(head)) {
       std::size_t cells = 0;
+      table_has_units = false;
       for (std::size_t k = i + 1; k < lines.size() && k <= i + 8; ++k) {
         if (lines[k].blank) continue;
-        if (!patterns.table_head_cell->matches_at_start(folder.fold_string(lines[k].text.text)))
-          break;
+        std::string cell = folder.fold_string(lines[k].text.text);
+        if (!patterns.table_head_cell->matches_at_start(cell)) break;
+        table_has_units = table_has_units || patterns.unit_column->matches_at_start(cell);
         ++cells;
       }
       in_table = cells >= 2;
     }
+    li.unit_column = in_table && table_has_units;
     describe_case(text, li);
     if (in_table)
       li.role = Role::cell;
@@ -414,7 +420,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         // line goes on in lower case, right below it.
         if (wrapped && blanks == 0 && info[i].letter_lower && !out.blocks.empty() &&
             out.blocks.back().kind == BlockKind::cell &&
-            !is_unit_cell(patterns, folder, line.text.text)) {
+            !(info[i].unit_column && is_unit_cell(patterns, folder, line.text.text))) {
           append_line(out.blocks.back(), line, true);
           ++out.stats.joined_lines;
           continue;

@@ -1,4 +1,5 @@
 // Stage 2, normalise: in-line clean-up, joining, and the way back to the original bytes.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
@@ -157,6 +158,27 @@ TEST_CASE("in OCR text a paragraph goes on after lone markers read inside it", "
   CHECK(ocr[0].find("ky nang so cho ngwoi dan") != std::string::npos);
   CHECK(ocr[1] == "h)");
   CHECK(blocks_of(text).size() == 4);
+}
+
+// A linearised table's long cell wraps; its next line goes on in lower case.
+// A unit noun alone ("tỉnh") is a cell of its own only where the header has a
+// unit column: in an assignment table it is the end of the task.
+TEST_CASE("a wrapped cell goes on unless a unit column can hold its last word", "[normalise]") {
+  std::string text =  // hard-wrapped, as PDF text is
+      "Các sở, ban, ngành, địa phương triển khai các nhiệm vụ trong phụ lục kèm\n"
+      "theo, báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15 hằng\n"
+      "tháng để tổng hợp, theo dõi và đánh giá tiến độ thực hiện trong năm nay.\n";
+  std::string head = text + "TT\nTên nhiệm vụ\nCơ quan chủ trì\nThời gian thực hiện\n";
+  std::string row =
+      "1\n"
+      "Đào tạo chuyên sâu về an toàn thông tin mạng cho cán bộ chuyên trách của\n"
+      "tỉnh\n"
+      "Sở Thông tin và Truyền thông\n"
+      "Năm 2025\n";
+  auto tasks = blocks_of(head + row);
+  CHECK(std::find(tasks.begin(), tasks.end(), "tỉnh") == tasks.end());
+  auto targets = blocks_of(text + "TT\nChỉ tiêu\nĐơn vị tính\nCơ quan chủ trì\n" + row);
+  CHECK(std::find(targets.begin(), targets.end(), "tỉnh") != targets.end());
 }
 
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
