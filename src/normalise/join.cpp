@@ -116,6 +116,14 @@ void describe_case(const std::string& text, LineInfo& info) {
   info.uppercase = letters >= 2 && upper == letters;
 }
 
+// "dinh về ...", not "% dân số": the line's very first character.
+bool first_is_lower_letter(const std::string& text) {
+  if (text.empty()) return false;
+  char32_t code;
+  utf8_decode(text, 0, code);
+  return u_islower(code);
+}
+
 bool ends_sentence(const std::string& text) {
   std::size_t end = text.find_last_not_of(" ");
   if (end == std::string::npos) return true;
@@ -418,8 +426,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       case Role::cell:
         // A hard-wrapped text (PDF text, OCR) wraps a long cell too: its next
         // line goes on in lower case, right below it.
-        if (wrapped && blanks == 0 && info[i].letter_lower && !out.blocks.empty() &&
+        // OCR output can leave a blank line inside a cell too.
+        if (wrapped && info[i].letter_lower && !out.blocks.empty() &&
             out.blocks.back().kind == BlockKind::cell &&
+            (blanks == 0 || (ocr_text && blanks == 1 && first_is_lower_letter(line.text.text) &&
+                             !ends_sentence(out.blocks.back().text()))) &&
             !(info[i].unit_column && is_unit_cell(patterns, folder, line.text.text))) {
           append_line(out.blocks.back(), line, true);
           ++out.stats.joined_lines;

@@ -179,6 +179,20 @@ TEST_CASE("a wrapped cell goes on unless a unit column can hold its last word", 
   CHECK(std::find(tasks.begin(), tasks.end(), "tỉnh") == tasks.end());
   auto targets = blocks_of(text + "TT\nChỉ tiêu\nĐơn vị tính\nCơ quan chủ trì\n" + row);
   CHECK(std::find(targets.begin(), targets.end(), "tỉnh") != targets.end());
+  // OCR output leaves blank lines inside a cell: a line that starts with a
+  // lower-case letter goes on the cell across one ("% dân số" does not).
+  auto ocr = blocks_of(head +
+                           "1\n"
+                           "Xây dựng văn bản quy định trách nhiệm người đứng đầu cơ quan nhà\n"
+                           "\n"
+                           "nước trực tiếp phụ trách\n"
+                           "\n"
+                           "% dân số\n"
+                           "\n"
+                           "Sở Khoa học và Công nghệ\n",
+                       "t.txt", true);
+  CHECK(std::find(ocr.begin(), ocr.end(), "nước trực tiếp phụ trách") == ocr.end());
+  CHECK(std::find(ocr.begin(), ocr.end(), "% dân số") != ocr.end());
 }
 
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
