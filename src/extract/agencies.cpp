@@ -34,6 +34,9 @@ constexpr int kMaxDepth = 3;
 // that the other words make it sure ("Bộ Chỉ huy Quân so tỉnh").
 constexpr std::size_t kMinWordsWithMisread =
     3;  // heads inside heads: "Ủy ban Kiểm tra Đảng ủy UBND tỉnh"
+// The same when the word read is one some name spells: "Bộ Chỉ huy Quân sự
+// tỉnh" read "Quân sở".
+constexpr std::size_t kMinWordsWithKnownMisread = 5;
 
 const char* const kKinds[] = {"state", "party",      "party_committee", "mass_organisation",
                               "group", "enterprise", "person"};
@@ -435,12 +438,16 @@ struct AgencyRegistry::Impl {
     bool used = false;
     bool after_soft = false;  // a comma or hyphen stands before it
     std::size_t at = 0;       // its token
+    bool known = false;       // the word read is one some name spells ("sở" for "sự")
     // Whether a name that ends at token j, `words` words long, counts.
     bool accepts(std::size_t words, std::size_t j) const {
       if (!used) return true;
       // "Việt Nam, định kỳ" is no "Việt Nam tỉnh": after a comma, more of
-      // the name must follow the misread word ("tham mưu, giữ việc").
-      return words >= kMinWordsWithMisread && !(after_soft && j == at);
+      // the name must follow the misread word ("tham mưu, giữ việc"). A word
+      // some name spells as read takes a longer name to say it was misread
+      // ("Bộ Chỉ huy Quân sở tỉnh").
+      return words >= (known ? kMinWordsWithKnownMisread : kMinWordsWithMisread) &&
+             !(after_soft && j == at) && !(known && j == at);
     }
   };
 
@@ -456,7 +463,7 @@ struct AgencyRegistry::Impl {
                    const Misread& misread) const {
     const Token& token = c.tokens[j];
     return c.spelling == Spelling::ocr && !misread.used && (j > i || guess_first) &&
-           token.cls == TokenClass::word && token.word < 0;
+           token.cls == TokenClass::word && (token.word < 0 || j > i);
   }
 
   // The head trie node after token j of a head that starts at token i: the
@@ -466,7 +473,7 @@ struct AgencyRegistry::Impl {
     if (next >= 0 || !may_misread(c, i, j, false, misread)) return next;
     std::vector<int> near = near_children(heads, node, c.tokens[j].text);
     if (near.size() != 1) return -1;  // none, or two near words: no guess
-    misread = {true, c.tokens[j - 1].cls != TokenClass::word, j};
+    misread = {true, c.tokens[j - 1].cls != TokenClass::word, j, c.tokens[j].word >= 0};
     return near.front();
   }
 
@@ -487,7 +494,7 @@ struct AgencyRegistry::Impl {
       int next = aliases.child(node, t[k].word);
       if (next < 0) {
         if (!may_misread(c, i, k, guess_first, misread)) return;
-        Misread here{true, t[k - 1].cls != TokenClass::word, k};
+        Misread here{true, t[k - 1].cls != TokenClass::word, k, t[k].word >= 0};
         for (int near : near_children(aliases, node, t[k].text))
           walk_aliases(c, i, k, near, words + 1, guess_first, here, best);
         return;
