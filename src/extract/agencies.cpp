@@ -447,7 +447,7 @@ struct AgencyRegistry::Impl {
       // some name spells as read takes a longer name to say it was misread
       // ("Bộ Chỉ huy Quân sở tỉnh").
       return words >= (known ? kMinWordsWithKnownMisread : kMinWordsWithMisread) &&
-             !(after_soft && j == at) && !(known && j == at);
+             !(after_soft && j == at);
     }
   };
 
