@@ -4,10 +4,12 @@
 // a table row, or is set apart by decoration; otherwise it continues the open
 // paragraph when that paragraph has not ended a sentence and the line either
 // starts in lower case or the paragraph's last line ran to the wrap width.
-// In OCR text, which loses list markers, a line that ends a sentence with room
-// left for the next line's first word (a capital or a number) also ends its
-// paragraph, one that stops at a comma goes on after a blank line, and the
-// lower-case rest of a paragraph goes on it across lone markers read between.
+// In OCR text, which loses list markers and breaks paragraphs at random:
+// - a line that ends a sentence with room left for the next line's first word
+//   (a capital or a number) ends its paragraph;
+// - a paragraph that stops at a comma, or at ";" before lower case, goes on
+//   after a blank line;
+// - the lower-case rest of a paragraph goes on it across lone markers.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -379,7 +381,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       // In OCR text a number after a full stop ("100% hồ sơ ...") is read like
       // a capital: OCR lost the dash of a new item more often than a line broke there.
       bool number_after_stop = ocr_text && full_stop && li.starts_lower && !li.letter_lower;
-      if (li.starts_lower && !number_after_stop) return blanks == 0 || (double_spaced && wrapped);
+      // OCR text: a clause that stops at ";" goes on in lower case after a blank line too.
+      bool clause_after_blank = ocr_text && blanks == 1 && block.text().back() == ';' &&
+                                first_is_lower_letter(lines[i].text.text);
+      if (li.starts_lower && !number_after_stop)
+        return blanks == 0 || (double_spaced && wrapped) || clause_after_blank;
       return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i) &&
              !(ocr_text && first_word_fits(i));
     }

@@ -138,6 +138,15 @@ TEST_CASE("in OCR text a full stop with room left on the line ends the paragraph
       "t.txt", true);
   REQUIRE(comma.size() == 1);
   CHECK(comma[0].find("(Big Data), Internet") != std::string::npos);
+  // So does a clause that stops at ";", in lower case.
+  auto clause = blocks_of(
+      "Mé rong phi song bang théng r6ng (5G, cap quang) dén cac ving sau,\n"
+      "vung xa;\n"
+      "\n"
+      "nang cap duong truyén cho co quan dang, Nha nuéc, truong hoc.\n",
+      "t.txt", true);
+  REQUIRE(clause.size() == 1);
+  CHECK(clause[0].find("vung xa; nang cap") != std::string::npos);
 }
 
 // Tesseract can read an item's marker ("h)") apart from its text, between a
