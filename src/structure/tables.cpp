@@ -145,7 +145,9 @@ struct Numbering {
 // (7.12 → 8), the next group (I → II, or I.1), or a first row under a group
 // (→ 1), numbering going on across groups (12, II, 13) too. A bare number that
 // is none of these ("90" after 7.2) is a value cell, not a row.
-bool can_follow(const Numbering& at, const RowNumber& next) {
+// In OCR text a row number can be misread ("Al" for 41): `skip_one` lets
+// the next sibling but one follow too (40 → 42).
+bool can_follow(const Numbering& at, const RowNumber& next, bool skip_one = false) {
   if (next.roman) return next.parts.size() > 1 || next.parts[0] == at.roman + 1;
   const auto& n = next.parts;
   if (n.size() == 1 && n[0] <= 1 && (!at.arabic || at.after_group)) return true;
@@ -156,7 +158,8 @@ bool can_follow(const Numbering& at, const RowNumber& next) {
   for (std::size_t depth = 1; depth <= p.size() && depth <= n.size(); ++depth) {
     if (n.size() != depth) continue;
     if (std::equal(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(depth - 1), n.begin()) &&
-        n[depth - 1] == p[depth - 1] + 1)
+        (n[depth - 1] == p[depth - 1] + 1 ||
+         (skip_one && depth == p.size() && n[depth - 1] == p[depth - 1] + 2)))
       return true;
   }
   return false;
@@ -254,11 +257,13 @@ void mark_rows(const StructureInput& input, Table& table) {
 
 // Linearised rows: a row-number cell opens a row only when it can follow the
 // numbering so far; otherwise it is a value ("90" after "7.2 | Tỷ lệ … | %").
-void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& numbering) {
+void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& numbering,
+                     bool ocr_text) {
   std::optional<RowNumber> number;
   if (numbered) number = parse_row_number(cell.text);
   bool complete = !table.rows.empty() && table.rows.back().cells.size() >= table.header.size();
-  bool opens = table.rows.empty() || complete || (number && can_follow(numbering, *number));
+  bool opens = table.rows.empty() || complete ||
+               (number && can_follow(numbering, *number, ocr_text && !number->roman));
   if (opens) {
     if (number) advance(numbering, *number);
     TableRow row;
@@ -396,7 +401,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         table.header.push_back(cell.text);
         continue;
       }
-      add_linear_cell(table, std::move(cell), numbered, numbering);
+      add_linear_cell(table, std::move(cell), numbered, numbering, input.text.looks_ocr());
     }
   }
   for (auto& table : tables) finish_table(input, table);

@@ -532,6 +532,47 @@ TEST_CASE("a table horizon read among a row's cells dates the rows after it", "[
   CHECK(years == std::vector<std::pair<double, int>>{{100, 2030}, {50, 2045}});
 }
 
+// A linearised table whose row number OCR misread ("Al" for 41): the next
+// number (42) still opens its row after a group row ("V"), so the rows after
+// it keep their cells.
+TEST_CASE("a table row after a misread row number keeps its cells", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. NHIEM VU\n"
+      "\n"
+      "1. Trién khai cac nhiém vu trong phu luc kém theo Ké hoach nay.\n"
+      "\n"
+      "PHU LUC\n"
+      "TT\n"
+      "Tén nhiém vu\n"
+      "Co quan cht tri\n"
+      "Co quan phéi hop\n"
+      "Thdi gian thuc hién\n"
+      "40\n"
+      "Thuc hién déng b6 cac giai phap tang cuwong gido duc STEM\n"
+      "Sé Gido duc va Dao tao\n"
+      "Cac sé, ban, nganh\n"
+      "Thuong xuyén\n"
+      "Al\n"
+      "Ra soat, diéu chinh quy hoach cdc t6 chic khoa hoc cong nghé\n"
+      "S6 Khoa hoc va Céng nghé\n"
+      "Sé N6i vu\n"
+      "Nam 2025\n"
+      "V\n"
+      "Day manh chuyén déi sé trong hoat déng cua cac co quan\n"
+      "42\n"
+      "Tiép tuc trién khai Ké hoach s6 370/KH-UBND vé chuyén déi s6\n"
+      "Sé Théng tin va Truyén théng\n"
+      "Cac sé, ban, nganh, dia phuong\n"
+      "Nam 2025\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> leads;
+  for (const auto& t : result.documents[0].tasks)
+    if (t.source == "table")
+      leads.push_back(t.agencies.lead.empty() ? "" : t.agencies.lead.front());
+  REQUIRE(!leads.empty());
+  CHECK(leads.back() == "so-tttt");
+}
+
 // OCR can lose a part's heading altogether ("II. MỤC TIÊU" read as nothing):
 // a horizon section still dates goals, under whatever section it landed in.
 TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") {
