@@ -431,12 +431,18 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         continue;
       case Role::cell:
         // A hard-wrapped text (PDF text, OCR) wraps a long cell too: its next
-        // line goes on in lower case, right below it.
-        // OCR output can leave a blank line inside a cell too.
-        if (wrapped && info[i].letter_lower && !out.blocks.empty() &&
-            out.blocks.back().kind == BlockKind::cell &&
-            (blanks == 0 || (ocr_text && blanks == 1 && first_is_lower_letter(line.text.text) &&
-                             !ends_sentence(out.blocks.back().text()))) &&
+        // line goes on in lower case, right below it. OCR output can leave a
+        // blank line inside a cell, and its wrap can fall before a date
+        // ("... ngày / 8/12/2021 của Ủy ban ..."): a long line right below a
+        // long cell line that did not end its sentence.
+        if (wrapped && !out.blocks.empty() && out.blocks.back().kind == BlockKind::cell &&
+            ((info[i].letter_lower &&
+              (blanks == 0 || (ocr_text && blanks == 1 && first_is_lower_letter(line.text.text) &&
+                               !ends_sentence(out.blocks.back().text())))) ||
+             (ocr_text && blanks == 0 && info[i].starts_lower && !info[i].letter_lower &&
+              line.raw_length * 4 >= wrap_width * 3 && i > 0 &&
+              lines[i - 1].raw_length * 4 >= wrap_width * 3 &&
+              !ends_sentence(out.blocks.back().text()))) &&
             !(info[i].unit_column && is_unit_cell(patterns, folder, line.text.text))) {
           append_line(out.blocks.back(), line, true);
           ++out.stats.joined_lines;

@@ -202,6 +202,19 @@ TEST_CASE("a wrapped cell goes on unless a unit column can hold its last word", 
                        "t.txt", true);
   CHECK(std::find(ocr.begin(), ocr.end(), "nước trực tiếp phụ trách") == ocr.end());
   CHECK(std::find(ocr.begin(), ocr.end(), "% dân số") != ocr.end());
+  // Its wrap can fall before a date: a long line right below a long cell line.
+  auto date =
+      blocks_of(head +
+                    "42\n"
+                    "Tiếp tục triển khai thực hiện có hiệu quả Kế hoạch số 370/KH-UBND ngày\n"
+                    "8/12/2021 của Ủy ban nhân dân tỉnh về chuyển đổi số tỉnh Tiền Giang giai\n"
+                    "Các sở, ban, ngành, địa phương\n"
+                    "90\n",
+                "t.txt", true);
+  CHECK(std::find_if(date.begin(), date.end(), [](const std::string& b) {
+          return b.rfind("8/12/2021", 0) == 0;
+        }) == date.end());
+  CHECK(std::find(date.begin(), date.end(), "90") != date.end());
 }
 
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
