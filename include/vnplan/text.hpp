@@ -124,9 +124,9 @@ class Normaliser {
  public:
   explicit Normaliser(std::shared_ptr<const Grammar> grammar);
   ~Normaliser();
-  // `ocr_text`: the text is OCR output (the restore stage judged it so), whose
-  // list markers are often lost: a full stop at a line's end then ends the
-  // paragraph (see join.cpp).
+  // `ocr_text`: the text is OCR output (the restore stage judged it so), which
+  // loses list markers and breaks paragraphs and table cells at random; the
+  // lines are joined by the OCR rules of join.cpp too.
   NormalisedText run(const SourceFile& source, bool ocr_text = false) const;
   const Folder& folder() const;
 
