@@ -97,6 +97,7 @@ struct Cues {
   const Pattern& clause_end;
   const Pattern& lead_in_list;
   const Pattern& not_item;
+  const Pattern& inline_category;
   std::shared_ptr<Pattern> any_label;  // any labelled line: one test before trying each
 };
 

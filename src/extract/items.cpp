@@ -589,6 +589,9 @@ void Walker::run() {
 
     const std::string& folded = in().folded(u);
     std::size_t fb = body_start(u, section);
+    // OCR output: a category title whose marker was lost opens the paragraph.
+    if (area == Area::goals && !is_heading && in().text.looks_ocr())
+      if (auto title = ctx_.cues.inline_category.find(folded, fb, true)) fb = title->groups[0].end;
     bool inline_body = is_heading && fb > folded_offset(u, in().unit(u).marker.content_start);
     // The list intro sits at the end of the paragraph: look only there.
     std::string_view tail =
@@ -691,7 +694,8 @@ Cues::Cues(const Grammar& grammar)
       heading_agency(grammar.pattern("extract/assignments.re", "heading_agency")),
       clause_end(grammar.pattern("extract/assignments.re", "clause_end")),
       lead_in_list(grammar.pattern("extract/assignments.re", "lead_in_list")),
-      not_item(grammar.pattern("extract/assignments.re", "not_item")) {
+      not_item(grammar.pattern("extract/assignments.re", "not_item")),
+      inline_category(grammar.pattern("extract/assignments.re", "inline_category")) {
   std::vector<const Pattern*> labels;
   for (const auto& entry : grammar.patterns("extract/labels.re"))
     labels.push_back(entry.pattern.get());

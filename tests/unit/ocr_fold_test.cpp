@@ -573,6 +573,25 @@ TEST_CASE("a table row after a misread row number keeps its cells", "[genre][ocr
   CHECK(leads.back() == "so-tttt");
 }
 
+// A category title whose marker OCR lost opens its paragraph ("Về phát triển
+// hệ sinh thái ...: duy trì ..."): the targets are read after the colon, as in
+// the heading it was.
+TEST_CASE("a category title that lost its marker is no part of the indicator", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Dén hét nam 2030\n"
+      "\n"
+      "Vé phat trién hé sinh thdi doi mdi sang tao: duy tri van hanh va phat trién > 03 vwon\n"
+      "wom, trung tam d6i mdi sang tao; phan dau mdi nam co > 05 sén pham déi mdi sang\n"
+      "tao duc thong mai héa.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& targets = result.documents[0].targets;
+  REQUIRE(targets.size() == 2);
+  CHECK(fold(targets[0].indicator).find("he sinh thai") == std::string::npos);
+  CHECK(*targets[0].value == 3);
+}
+
 // OCR can lose a part's heading altogether ("II. MỤC TIÊU" read as nothing):
 // a horizon section still dates goals, under whatever section it landed in.
 TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") {
