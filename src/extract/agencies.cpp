@@ -463,7 +463,7 @@ struct AgencyRegistry::Impl {
                    const Misread& misread) const {
     const Token& token = c.tokens[j];
     return c.spelling == Spelling::ocr && !misread.used && (j > i || guess_first) &&
-           token.cls == TokenClass::word && (token.word < 0 || j > i);
+           token.cls == TokenClass::word && token.word < 0;
   }
 
   // The head trie node after token j of a head that starts at token i: the
@@ -473,7 +473,7 @@ struct AgencyRegistry::Impl {
     if (next >= 0 || !may_misread(c, i, j, false, misread)) return next;
     std::vector<int> near = near_children(heads, node, c.tokens[j].text);
     if (near.size() != 1) return -1;  // none, or two near words: no guess
-    misread = {true, c.tokens[j - 1].cls != TokenClass::word, j, c.tokens[j].word >= 0};
+    misread = {true, c.tokens[j - 1].cls != TokenClass::word, j};
     return near.front();
   }
 
@@ -493,7 +493,12 @@ struct AgencyRegistry::Impl {
       if (k >= t.size()) return;
       int next = aliases.child(node, t[k].word);
       if (next < 0) {
-        if (!may_misread(c, i, k, guess_first, misread)) return;
+        // A word some name spells may be the misread one deep inside a name
+        // only (kMinWordsWithKnownMisread): tried late, so that the search
+        // stays rare on the many known words that end no name.
+        bool known_misread = c.spelling == Spelling::ocr && !misread.used && t[k].word >= 0 &&
+                             t[k].cls == TokenClass::word && words + 2 >= kMinWordsWithKnownMisread;
+        if (!known_misread && !may_misread(c, i, k, guess_first, misread)) return;
         Misread here{true, t[k - 1].cls != TokenClass::word, k, t[k].word >= 0};
         for (int near : near_children(aliases, node, t[k].text))
           walk_aliases(c, i, k, near, words + 1, guess_first, here, best);
