@@ -354,6 +354,22 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     std::size_t word = code_points(std::string_view(text).substr(0, space));
     return lines[open_last].raw_length + 1 + word <= wrap_width;
   };
+  // Whether cell line i goes on the cell before it. In OCR text also across a
+  // blank line (lower case from the first character), and after a wrap that
+  // fell before a date ("... ngày / 8/12/2021 của Ủy ban ..."): a long line
+  // right below a long cell line.
+  auto cell_goes_on = [&](std::size_t i) {
+    if (!wrapped || out.blocks.empty() || out.blocks.back().kind != BlockKind::cell) return false;
+    const CleanLine& line = lines[i];
+    const LineInfo& li = info[i];
+    if (li.unit_column && is_unit_cell(patterns, folder, line.text.text)) return false;
+    if (li.letter_lower && blanks == 0) return true;
+    if (!ocr_text || ends_sentence(out.blocks.back().text())) return false;
+    if (li.letter_lower && blanks == 1) return first_is_lower_letter(line.text.text);
+    bool long_lines_here = line.raw_length * 4 >= wrap_width * 3 && i > 0 &&
+                           lines[i - 1].raw_length * 4 >= wrap_width * 3;
+    return blanks == 0 && li.starts_lower && !li.letter_lower && long_lines_here;
+  };
   auto can_join = [&](std::size_t i) {
     if (open == kNone) return false;
     const CleanLine& p = lines[open_last];
@@ -431,19 +447,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         continue;
       case Role::cell:
         // A hard-wrapped text (PDF text, OCR) wraps a long cell too: its next
-        // line goes on in lower case, right below it. OCR output can leave a
-        // blank line inside a cell, and its wrap can fall before a date
-        // ("... ngày / 8/12/2021 của Ủy ban ..."): a long line right below a
-        // long cell line that did not end its sentence.
-        if (wrapped && !out.blocks.empty() && out.blocks.back().kind == BlockKind::cell &&
-            ((info[i].letter_lower &&
-              (blanks == 0 || (ocr_text && blanks == 1 && first_is_lower_letter(line.text.text) &&
-                               !ends_sentence(out.blocks.back().text())))) ||
-             (ocr_text && blanks == 0 && info[i].starts_lower && !info[i].letter_lower &&
-              line.raw_length * 4 >= wrap_width * 3 && i > 0 &&
-              lines[i - 1].raw_length * 4 >= wrap_width * 3 &&
-              !ends_sentence(out.blocks.back().text()))) &&
-            !(info[i].unit_column && is_unit_cell(patterns, folder, line.text.text))) {
+        // line goes on in lower case, right below it (cell_goes_on).
+        if (cell_goes_on(i)) {
           append_line(out.blocks.back(), line, true);
           ++out.stats.joined_lines;
           continue;
