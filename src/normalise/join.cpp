@@ -139,6 +139,11 @@ bool ends_glued_hyphen(const std::string& text) {
   return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
 }
 
+// "1552/BTTTT- / TTH" is one symbol again; "kinh tế - / xã hội" keeps its space.
+bool joins_with_space(const Block& block, const LineInfo& next) {
+  return !ends_glued_hyphen(block.text()) || next.starts_lower;
+}
+
 void append_line(Block& block, CleanLine& line, bool with_space) {
   block.content.append(line.text, with_space ? " " : "");
   block.last_line = line.number;
@@ -364,6 +369,13 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     const LineInfo& li = info[i];
     if (li.unit_column && is_unit_cell(patterns, folder, line.text.text)) return false;
     if (li.letter_lower && blanks == 0) return true;
+    // "... văn bản số 1552/BTTTT- / TTH": a symbol broken at its hyphen.
+    if (blanks == 0 && ends_glued_hyphen(out.blocks.back().text())) return true;
+    // "Sở Khoa học và / Công nghệ": the cell cannot stop there. A row number
+    // after it ("... các năm tiếp theo / 43") starts the next row all the same.
+    if (blanks == 0 && !li.uppercase && !(li.starts_lower && !li.letter_lower) &&
+        ends_unfinished(out.blocks.back().text()))
+      return true;
     if (!ocr_text || ends_sentence(out.blocks.back().text())) return false;
     if (li.letter_lower && blanks == 1) return first_is_lower_letter(line.text.text);
     bool long_lines_here = line.raw_length * 4 >= wrap_width * 3 && i > 0 &&
@@ -449,7 +461,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         // A hard-wrapped text (PDF text, OCR) wraps a long cell too: its next
         // line goes on in lower case, right below it (cell_goes_on).
         if (cell_goes_on(i)) {
-          append_line(out.blocks.back(), line, true);
+          append_line(out.blocks.back(), line, joins_with_space(out.blocks.back(), info[i]));
           ++out.stats.joined_lines;
           continue;
         }
@@ -496,8 +508,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     }
     if (can_join(i)) {
       Block& block = out.blocks[open];
-      bool glued = ends_glued_hyphen(block.text()) && !info[i].starts_lower;
-      append_line(block, line, !glued);
+      append_line(block, line, joins_with_space(block, info[i]));
       ++out.stats.joined_lines;
     } else {
       if (!info[i].bare_marker)

@@ -217,6 +217,36 @@ TEST_CASE("a wrapped cell goes on unless a unit column can hold its last word", 
   CHECK(std::find(date.begin(), date.end(), "90") != date.end());
 }
 
+// A cell line cannot end in a symbol's hyphen or in a word like "và": the
+// next line goes on the cell even with a capital. A row number after "và"
+// still starts the next row.
+TEST_CASE("a cell goes on after a glued hyphen or an unfinished ending", "[normalise]") {
+  std::string head =
+      "Các sở, ban, ngành, địa phương triển khai các nhiệm vụ trong phụ lục kèm\n"
+      "theo, báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15 hằng\n"
+      "tháng để tổng hợp, theo dõi và đánh giá tiến độ thực hiện trong năm nay.\n"
+      "TT\nTên nhiệm vụ\nCơ quan chủ trì\nThời gian thực hiện\n";
+  auto blocks = blocks_of(head +
+                              "35\n"
+                              "Nâng cấp hạ tầng đáp ứng yêu cầu tại văn bản số 1552/BTTTT-\n"
+                              "TTH của Bộ Thông tin và Truyền thông\n"
+                              "Sở Khoa học và\n"
+                              "Công nghệ\n"
+                              "Năm 2025 và các năm tiếp theo\n"
+                              "36\n"
+                              "Xây dựng kế hoạch chuyển đổi số\n",
+                          "t.txt", true);
+  auto has = [&](const std::string& b) {
+    return std::find(blocks.begin(), blocks.end(), b) != blocks.end();
+  };
+  CHECK(std::find_if(blocks.begin(), blocks.end(), [](const std::string& b) {
+          return b.find("1552/BTTTT-TTH của Bộ") != std::string::npos;
+        }) != blocks.end());
+  CHECK_FALSE(has("Công nghệ"));
+  CHECK(has("Sở Khoa học và Công nghệ"));
+  CHECK(has("36"));
+}
+
 // OCR reads the "lệ" of "tỷ lệ" as digits. No amount follows "tỷ", so "16"
 // there is the word again; "Công ty 16" keeps its number.
 TEST_CASE("OCR's 16 for lệ after tỷ is the word again", "[normalise]") {
