@@ -296,3 +296,12 @@ TEST_CASE("restore: a short word in capitals at a paragraph's end looks at the n
   std::string upper = word_for_so("Bao cao gui SO\n\nKE HOACH DAU TU\n");
   CHECK((upper == "SỐ" || upper == "SỞ"));
 }
+
+// The model learns the registry's agency names too (tools/restore/build-model.sh):
+// a name OCR misread is restored as the name, even where prose would read the
+// syllables otherwise ("Thuộc tính", "Bạn", "Dạng").
+TEST_CASE("restore: agency names come back as the registry spells them", "[restore]") {
+  CHECK(restored("Cuc Thué tinh", TextStateKind::ocr_damaged) == "Cục Thuế tỉnh");
+  CHECK(restored("Ban Xay dung Dang Tinh uy", TextStateKind::ocr_damaged) ==
+        "Ban Xây dựng Đảng Tỉnh ủy");
+}

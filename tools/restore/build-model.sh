@@ -5,6 +5,10 @@
 #            and Vietnamese text from two Debian packages, extracted here:
 #            libreoffice-help-vi (HTML pages, read with `vnplan render`) and
 #            manpages-vi (roff, macros and escapes removed)
+#            and the canonical agency names of grammars/agencies/registry.tsv
+#            (one sentence each, on one line so that two-word names count),
+#            so that names OCR misread ("Bạn Xây dựng Dạng", "Cục Thuộc
+#            tính") are restored as the names they are
 #
 #   tools/restore/build-model.sh [--out MODEL] [--exclude NAME]... [--build DIR]
 #
@@ -56,10 +60,15 @@ if [ ! -s "$text/manpages-vi.txt" ]; then
   mv "$text/manpages-vi.txt.part" "$text/manpages-vi.txt"
 fi
 
+# The registry's canonical names: third field of its definition lines.
+awk -F'\t' '!/^#/ && NF > 1 && $2 !~ /^alias/ { split($2, f, / [|] /); printf "%s. ", f[3] }
+  END { print "" }' "$root/grammars/agencies/registry.tsv" > "$text/agency-names.txt"
+
 corpora=()
 for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
   case "$file" in *.ocr.*|*/README.md) continue ;; esac
   corpora+=("$file")
 done
 "$build/vnplan-train" --grammars "$root/grammars" --lexicon "$lexicon" --out "$out" \
-  "${excludes[@]}" "${corpora[@]}" "$text/libreoffice-help-vi.txt" "$text/manpages-vi.txt"
+  "${excludes[@]}" "${corpora[@]}" "$text/libreoffice-help-vi.txt" "$text/manpages-vi.txt" \
+  "$text/agency-names.txt"
