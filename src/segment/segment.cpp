@@ -280,6 +280,26 @@ bool ends_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".;:,").find(text.back()) != std::string_view::npos;
 }
 
+// A paragraph of several lines: prose, not a title or a short list item.
+bool long_paragraph(const SegmentedText& out, std::size_t u) {
+  if (u >= out.units.size() || out.block(out.units[u]).kind != BlockKind::paragraph) return false;
+  const Block& block = out.block(out.units[u]);
+  return block.last_line > block.first_line;
+}
+
+// One short line alone between two paragraphs of prose, the one before it
+// ended: a title ("Kinh phí thực hiện"), where a short list item would stand
+// among other short items.
+bool lone_title_between_prose(const SegmentedText& out, std::size_t u) {
+  constexpr std::size_t kMaxTitle = 100;  // bytes: one line
+  const Block& block = out.block(out.units[u]);
+  if (block.last_line != block.first_line || block.text().size() > kMaxTitle || u == 0)
+    return false;
+  const std::string& before = out.block(out.units[u - 1]).text();
+  return long_paragraph(out, u - 1) && ends_sentence(before) && before.back() != ',' &&
+         long_paragraph(out, u + 1);
+}
+
 constexpr std::size_t kNoUnit = static_cast<std::size_t>(-1);
 
 // Gives the part titles found between two written Roman markers the numbers
@@ -379,7 +399,7 @@ void infer_lost_headings(SegmentedText& out) {
       std::string above_words = first_words(above_title, kSharedWords);
       heading_like = (!above_words.empty() && !ends_sentence(above_title) &&
                       first_words(unit.folded, kSharedWords) == above_words) ||
-                     list_restarts_after(out, heading, u);
+                     list_restarts_after(out, heading, u) || lone_title_between_prose(out, u);
     }
     if (!heading_like) continue;
     unit.marker.type = MarkerType::arabic;

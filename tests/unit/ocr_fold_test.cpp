@@ -662,6 +662,39 @@ TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "
                                         "IV.|IV|organisation"});
 }
 
+// After the last numbered heading of a part no later number shows a gap, yet
+// tesseract can lose the numbers of the headings after it. A one-line title
+// alone between two paragraphs of prose (the one before it ended) is the next
+// heading; short lines among short lines are list items that lost their dashes.
+TEST_CASE("a lone title between paragraphs of prose is the heading whose number OCR lost",
+          "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "IV. T6 CHUC THUC HIEN\n"
+      "\n"
+      "1. Trach nhiém cta Uy ban nhan dan x4\n"
+      "\n"
+      "Chu tri, phéi hop véi cac co quan lién quan trién khai Ké hoach nay; dinh ky\n"
+      "bao cao két qua thuc hién vé Ban Thuong vu Pang ty.\n"
+      "\n"
+      "Co ché thong tin, bao cao\n"
+      "\n"
+      "Cac chi bd, doan thé dinh ky hang quy bao cao két qua thuc hién Ké hoach\n"
+      "gti vé Van phong Pang ty dé tong hop, bao cao Ban Thuong vu.\n"
+      "\n"
+      "Kinh phi thuc hién\n"
+      "\n"
+      "Ngan sach x4 bé tri theo phan cap\n"
+      "\n"
+      "Huy dong nguén luc x4 hoi hoa\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> got;
+  for (const auto& s : result.documents[0].sections) got.push_back(s.number + "|" + s.title);
+  REQUIRE(got.size() == 3);
+  CHECK(got[2].rfind("2|Cơ chế thông tin", 0) == 0);
+  // "Kinh phí thực hiện" has short lines after it: no heading is guessed.
+  for (const auto& title : got) CHECK(title.find("Kinh ph") == std::string::npos);
+}
+
 // Labels and the footer as OCR without a Vietnamese model leaves them: "chủ"
 // and "phối" misread before the label's colon (restoration may make a real word
 // of them, "phù hợp"), a "Nơi nhận" list that lost its bullets, "T/M" read as
