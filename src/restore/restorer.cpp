@@ -545,7 +545,23 @@ struct Restorer::Impl {
     if (syllable == token.lower) return internal::casing_of(token);
     if (text[token.from] == 'I' && syllable.front() == 'l' && !token.all_upper)
       return {false, false};
+    // "T6 CHUC THUC HIEN": a capital whose vowel OCR read as a digit or symbol
+    // has no second letter to show its case; the capitals after it do.
+    if (token.symbols && token.upper_first && !token.all_upper &&
+        next_word_on_line_all_upper(text, tokens, at))
+      return {true, true};
     return capitals_read_for_one(text, tokens, at);
+  }
+
+  static bool next_word_on_line_all_upper(std::string_view text, const std::vector<Token>& tokens,
+                                          std::size_t at) {
+    for (std::size_t next = at + 1; next < tokens.size(); ++next) {
+      if (tokens[next].kind != TokenKind::word) continue;
+      bool same_line = text.substr(tokens[at].to, tokens[next].from - tokens[at].to).find('\n') ==
+                       std::string_view::npos;
+      return same_line && tokens[next].all_upper;
+    }
+    return false;
   }
 
   // OCR reads a short capitalised word in capitals ("SO Kế hoạch" for "Sở

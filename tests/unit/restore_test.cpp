@@ -230,6 +230,10 @@ TEST_CASE("restore: a short word OCR read in capitals among lower-case words get
   CHECK(restored("TO chic hoc tap kinh nghiém.", TextStateKind::ocr_damaged) ==
         "Tổ chức học tập kinh nghiệm.");
   CHECK(restored("TO CHUC THUC HIEN", TextStateKind::ocr_damaged) == "TỔ CHỨC THỰC HIỆN");
+  // "T6": one capital and a digit for its vowel; the capitals after it give the case.
+  CHECK(restored("T6 CHUC THUC HIEN", TextStateKind::ocr_damaged) == "TỔ CHỨC THỰC HIỆN");
+  CHECK(restored("T6 chic hoc tap kinh nghiém.", TextStateKind::ocr_damaged) ==
+        "Tổ chức học tập kinh nghiệm.");
   // An abbreviation that is no syllable is left as it is.
   CHECK(restored("UBND cac huyén giao nhiém vu.", TextStateKind::ocr_damaged) ==
         "UBND các huyện giao nhiệm vụ.");
