@@ -167,12 +167,18 @@ bool starts_lower_case(std::string_view text) {
   return false;
 }
 
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && std::string_view(".;:,").find(text.back()) != std::string_view::npos;
+}
+
 // Tesseract reads a column of list markers apart from the text beside them:
 // "a)", "b)" on lines of their own, then the paragraphs. Each marker of such a
 // run goes to a paragraph without one that follows, in order: a Roman marker
 // to a heading in capitals ("MỤC TIÊU"), the others to text that is not a
 // heading in capitals (whose own marker was lost) nor the lower-case rest of a
-// paragraph a page or column break cut.
+// paragraph a page or column break cut. An Arabic marker ("2.") goes to a
+// title (no closing punctuation) before any prose: the column "IV. / 1. / 2."
+// stands beside the part's title and its headings, not its first paragraphs.
 void attach_detached_markers(SegmentedText& out) {
   constexpr std::size_t kWindow = 8;  // blocks after the run a marker may reach
   auto bare_paragraph = [&](std::size_t u) {
@@ -198,11 +204,18 @@ void attach_detached_markers(SegmentedText& out) {
     std::size_t next_text = 0;  // list items keep their order
     for (std::size_t m = u; m < run_end; ++m) {
       bool roman = out.units[m].marker.type == MarkerType::roman;
-      std::size_t chosen = reach.size();
-      for (std::size_t r = roman ? 0 : next_text; r < reach.size() && chosen == reach.size(); ++r) {
-        const std::string& text = out.block(out.units[reach[r]]).text();
-        if (!taken[r] && !starts_lower_case(text) && all_capitals(text) == roman) chosen = r;
-      }
+      bool arabic = out.units[m].marker.type == MarkerType::arabic;
+      auto choose = [&](bool title_only) {
+        for (std::size_t r = roman ? 0 : next_text; r < reach.size(); ++r) {
+          const std::string& text = out.block(out.units[reach[r]]).text();
+          if (!taken[r] && !starts_lower_case(text) && all_capitals(text) == roman &&
+              !(title_only && ends_sentence(text)))
+            return r;
+        }
+        return reach.size();
+      };
+      std::size_t chosen = arabic ? choose(true) : reach.size();
+      if (chosen == reach.size()) chosen = choose(false);
       if (chosen == reach.size()) continue;
       taken[chosen] = true;
       if (!roman) next_text = chosen + 1;
@@ -274,10 +287,6 @@ bool list_restarts_after(const SegmentedText& out, std::size_t heading, std::siz
   for (std::size_t k = heading + 1; k < u; ++k)
     if (out.units[k].marker.type == type && out.units[k].marker.value > 1) return true;
   return false;
-}
-
-bool ends_sentence(std::string_view text) {
-  return !text.empty() && std::string_view(".;:,").find(text.back()) != std::string_view::npos;
 }
 
 // A paragraph of several lines: prose, not a title or a short list item.

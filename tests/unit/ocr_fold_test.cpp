@@ -769,6 +769,41 @@ TEST_CASE("a part's first heading that lost its number, over detached list marke
   CHECK(tasks == std::vector<std::string>{"tuyen truyen", "xay dung chu", "ra soat cac "});
 }
 
+// The margin column "IV. / 1. / 2." read before the part's title: each
+// Arabic marker goes to a title (no closing punctuation), not to the first
+// paragraphs of prose after the heading before it.
+TEST_CASE("detached Arabic markers go to the titles, not to the prose between them",
+          "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "III. NHIEM VU\n"
+      "\n"
+      "Quan triét dé toan Pang bé6 nhan thtrc day du.\n"
+      "\n"
+      "IV.\n"
+      "\n"
+      "1.\n"
+      "\n"
+      "2.\n"
+      "\n"
+      "T6 CHUC THUC HIEN\n"
+      "\n"
+      "Trach nhiém cta Uy ban nhan dan x4\n"
+      "\n"
+      "Chi dao trién khai Ké hoach nay trén dia ban x4.\n"
+      "\n"
+      "Dinh ky bao cao két qua thuc hién vé Ban Thuong vu Pang ty.\n"
+      "\n"
+      "Trach nhiém cta cac chi b6 truc thudc\n"
+      "\n"
+      "2.1. Van phong Pang ty tham muu trién khai.\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> got;
+  for (const auto& s : result.documents[0].sections)
+    got.push_back(s.number + "|" + fold(s.title).substr(0, 7));
+  CHECK(got == std::vector<std::string>{"III|nhiem v", "IV|to chuc", "1|trach n", "2|trach n",
+                                        "2.1|van pho"});
+}
+
 // Tesseract reads "≥" as a "2" glued to the number: "≥ 55%" becomes "255%".
 // In OCR output a share from 210% to 299% with no comparator is read back as
 // "≥" and its last two digits; other numbers keep their value. "từ" read as
