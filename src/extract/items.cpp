@@ -439,12 +439,31 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
   return info.heading_lead;
 }
 
+// A task says what to do in words: "9)" (OCR's "g)"), "IV", "Năm 2025" or a
+// stray syllable are left unclassified. Two words with letters at least.
+bool says_something(std::string_view folded) {
+  constexpr int kMinWords = 2;
+  int words = 0;
+  bool in_word = false, letter = false;
+  for (char c : folded) {
+    if (c == ' ') {
+      words += in_word && letter;
+      in_word = letter = false;
+    } else {
+      in_word = true;
+      letter = letter || (c >= 'a' && c <= 'z');
+    }
+  }
+  words += in_word && letter;
+  return words >= kMinWords;
+}
+
 void Walker::add_task(std::size_t u, std::size_t folded_begin, std::optional<std::size_t> section) {
   const std::string& folded = in().folded(u);
   std::size_t fb = folded_begin, fe = folded.size();
   while (fb < fe && (folded[fb] == ' ' || folded[fb] == '-' || folded[fb] == '*')) ++fb;
   while (fe > fb && (folded[fe - 1] == ' ')) --fe;
-  if (fe <= fb) return;
+  if (fe <= fb || !says_something(std::string_view(folded).substr(fb, fe - fb))) return;
   Task task;
   task.section = section ? std::optional(ctx_.model.sections[*section].id) : std::nullopt;
   std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);

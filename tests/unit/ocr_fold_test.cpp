@@ -804,6 +804,27 @@ TEST_CASE("detached Arabic markers go to the titles, not to the prose between th
                                         "2.1|van pho"});
 }
 
+// A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
+// a lone Roman "IV" or "Năm 2025" read apart from its cell stay unclassified.
+TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "III. NHIEM VU\n"
+      "\n"
+      "e) Xay dung chuyén muc vé chuyén d6i s6 trén dai truyén thanh.\n"
+      "\n"
+      "9)\n"
+      "\n"
+      "IV\n"
+      "\n"
+      "Nam 2025\n"
+      "\n"
+      "h) Ra soat cac quy dinh cta x4 vé thu tuc hanh chinh.\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> tasks;
+  for (const auto& t : result.documents[0].tasks) tasks.push_back(fold(t.text).substr(0, 7));
+  CHECK(tasks == std::vector<std::string>{"xay dun", "ra soat"});
+}
+
 // Tesseract reads "≥" as a "2" glued to the number: "≥ 55%" becomes "255%".
 // In OCR output a share from 210% to 299% with no comparator is read back as
 // "≥" and its last two digits; other numbers keep their value. "từ" read as
