@@ -440,7 +440,7 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
 }
 
 // A task says what to do in words: "9)" (OCR's "g)"), "IV", "Năm 2025" or a
-// stray syllable are left unclassified. Two words with letters at least.
+// stray syllable are no task. Two words with letters at least.
 bool says_something(std::string_view folded) {
   constexpr int kMinWords = 2;
   int words = 0;

@@ -805,7 +805,7 @@ TEST_CASE("detached Arabic markers go to the titles, not to the prose between th
 }
 
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
-// a lone Roman "IV" or "Năm 2025" read apart from its cell stay unclassified.
+// a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
 TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
   auto result = vnplan::test::parse_text(
       "III. NHIEM VU\n"
