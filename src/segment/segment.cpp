@@ -171,6 +171,52 @@ bool ends_sentence(std::string_view text) {
   return !text.empty() && std::string_view(".;:,").find(text.back()) != std::string_view::npos;
 }
 
+// A list letter OCR read as the digit it looks like ("9)" for "g)", "0)" for
+// "o)", structure/ocr_letters.tsv) is that letter where the letter list before
+// it expects it next (a skipped letter allowed: "đ" is often left out). A
+// digit alone with its ")" becomes a lone letter marker, for
+// attach_detached_markers to place.
+void read_digits_as_letters(SegmentedText& out, const std::vector<Entry>& letters,
+                            const std::vector<Entry>& lookalikes) {
+  auto place = [&](const std::string& letter) {
+    for (const Entry& e : letters)
+      if (e.key == letter) return std::atoi(e.value.c_str());
+    return 0;
+  };
+  int last_letter = 0;  // value of the latest letter marker of the open list
+  for (Unit& unit : out.units) {
+    Marker& marker = unit.marker;
+    if (marker.type == MarkerType::letter) {
+      last_letter = marker.value;
+      continue;
+    }
+    if (marker.type == MarkerType::roman || marker.type == MarkerType::arabic ||
+        marker.type == MarkerType::appendix)
+      last_letter = 0;
+    if (last_letter == 0 || out.block(unit).kind != BlockKind::paragraph) continue;
+    const std::string& text = out.block(unit).text();
+    std::size_t end = text.find_last_not_of(' ');
+    bool lone_digit = marker.type == MarkerType::none && end == 1 && text[1] == ')' &&
+                      text[0] >= '0' && text[0] <= '9';
+    bool digit_marker =
+        marker.type == MarkerType::paren && marker.text.size() == 2 && marker.text[1] == ')';
+    if (!lone_digit && !digit_marker) continue;
+    std::string digit = text.substr(0, 1);
+    for (const Entry& e : lookalikes) {
+      int value = e.key == digit ? place(e.value) : 0;
+      if (value != last_letter + 1 && value != last_letter + 2) continue;
+      marker.type = MarkerType::letter;
+      marker.text = text.substr(0, 2);
+      marker.number = e.value;
+      marker.value = value;
+      marker.depth = 1;
+      if (lone_digit) marker.content_start = end + 1;
+      last_letter = value;
+      break;
+    }
+  }
+}
+
 // Tesseract reads a column of list markers apart from the text beside them:
 // "a)", "b)" on lines of their own, then the paragraphs. Each marker of such a
 // run goes to a paragraph without one that follows, in order: a Roman marker
@@ -459,6 +505,8 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
     }
     out.units.push_back(std::move(unit));
   }
+  if (out.looks_ocr())
+    read_digits_as_letters(out, letters, grammar_.entries("structure/ocr_letters"));
   attach_detached_markers(out);
   if (out.looks_ocr()) {
     infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"));

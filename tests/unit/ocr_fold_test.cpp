@@ -804,6 +804,38 @@ TEST_CASE("detached Arabic markers go to the titles, not to the prose between th
                                         "2.1|van pho"});
 }
 
+// OCR reads list letters as the digits they look like: "g)" as "9)", "o)" as
+// "0)". Where the letter list before expects that letter, the digit is the
+// letter (a lone "9)" too, placed on the paragraph after it); a numbered list
+// "1) 2)" stays numbers.
+TEST_CASE("a list letter OCR read as a digit is the letter the list expects", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "III. NHIEM VU\n"
+      "\n"
+      "e) Xay dung chuyén muc vé chuyén d6i s6 trén dai truyén thanh.\n"
+      "\n"
+      "9)\n"
+      "\n"
+      "Phat trién nén tang hoc tap s6 cho hoc sinh.\n"
+      "\n"
+      "h) Ra soat cac quy dinh cta x4 vé thu tuc hanh chinh.\n"
+      "\n"
+      "n) Xay dung nén tang so nham gidm sat tai nguyén, mi trudng.\n"
+      "\n"
+      "0) Phat trién cac ting dung tri tué nhan tao.\n"
+      "\n"
+      "IV. T6 CHUC THUC HIEN\n"
+      "\n"
+      "1) Uy ban nhan dan x4 chu tri trién khai.\n"
+      "\n"
+      "2) Van phong Pang ty theo doi, tong hop.\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> got;
+  for (const auto& s : result.documents[0].sections) got.push_back(s.number);
+  CHECK(got == std::vector<std::string>{"III", "e", "g", "h", "n", "o", "IV", "(1)", "(2)"});
+  CHECK(result.documents[0].tasks.size() == 7);
+}
+
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
 // a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
 TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
