@@ -62,7 +62,17 @@ const char* marker_type_name(MarkerType type) {
 }
 
 Segmenter::Segmenter(const Grammar& grammar, const Folder& folder)
-    : grammar_(grammar), folder_(folder) {}
+    : grammar_(grammar), folder_(folder) {
+  const auto& letters = grammar.entries("structure/letters");
+  for (const Entry& e : grammar.entries("structure/ocr_letters")) {
+    bool digit = e.key.size() == 1 && e.key[0] >= '0' && e.key[0] <= '9';
+    bool letter = std::any_of(letters.begin(), letters.end(),
+                              [&](const Entry& l) { return l.key == e.value; });
+    if (!digit || !letter)
+      throw GrammarError(grammar.directory() + "/structure/ocr_letters.tsv", e.line,
+                         "expected 'DIGIT<TAB>LETTER' with a letter of structure/letters.tsv");
+  }
+}
 
 namespace {
 

@@ -56,3 +56,13 @@ TEST_CASE("a missing required file or a line without a tab is reported", "[gramm
 
   CHECK_THROWS_AS(vnplan::Grammar::load("/nonexistent-grammar-dir"), vnplan::GrammarError);
 }
+
+TEST_CASE("an OCR list letter that is no list letter stops the engine with file and line",
+          "[grammar]") {
+  fs::path dir = copy_grammars("bad-ocr-letter");
+  std::ofstream(dir / "structure/ocr_letters.tsv", std::ios::app) << "7\tz\n";
+  auto grammar = vnplan::Grammar::load(dir.string());
+  CHECK_THROWS_WITH(vnplan::Engine(grammar),
+                    Catch::Contains("ocr_letters.tsv:") && Catch::Contains("LETTER"));
+  fs::remove_all(dir);
+}
