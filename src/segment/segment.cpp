@@ -18,10 +18,8 @@ int roman_value(std::string_view upper) {
   return total;
 }
 
-namespace {
-
 // OCR reads "III" as "I11", "Ill" or "|||": l, 1 and | inside a Roman number are I.
-std::string canonical_roman(const std::string& written) {
+std::string canonical_roman(std::string_view written) {
   std::string out;
   for (char c : written) {
     char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -29,6 +27,8 @@ std::string canonical_roman(const std::string& written) {
   }
   return out;
 }
+
+namespace {
 
 std::string lower_first_letter(const std::string& text) {
   if (text.empty()) return text;

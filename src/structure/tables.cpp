@@ -118,9 +118,7 @@ std::optional<RowNumber> parse_row_number(std::string_view written) {
       if (part.size() > 4) return std::nullopt;
       number.parts.push_back(std::stoi(std::string(part)));
     } else if (at == 0) {
-      std::string upper(part);
-      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      int value = roman_value(upper);
+      int value = roman_value(canonical_roman(part));  // OCR's "Il" is II
       if (value == 0) return std::nullopt;
       number.roman = true;
       number.parts.push_back(value);

@@ -836,6 +836,41 @@ TEST_CASE("a list letter OCR read as a digit is the letter the list expects", "[
   CHECK(result.documents[0].tasks.size() == 7);
 }
 
+// A table's group row "II" that OCR read as "Il" is still a group row: its
+// title is no task, and the rows after it keep their cells.
+TEST_CASE("a table group row OCR read as Il is the group row II", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. NHIEM VU\n"
+      "\n"
+      "1. Trién khai cac nhiém vu trong phu luc kém theo Ké hoach nay.\n"
+      "\n"
+      "PHU LUC\n"
+      "TT\n"
+      "Tén nhiém vu\n"
+      "Co quan cht tri\n"
+      "Co quan phéi hop\n"
+      "Thdi gian thuc hién\n"
+      "I\n"
+      "Nang cao nhan thirc vé chuyén déi sé\n"
+      "1\n"
+      "Tuyén truyén sau rong Nghi quyét s6 57-NQ/TW\n"
+      "Sé Van héa, Thé thao va Du lich\n"
+      "Cac sé, ban, nganh\n"
+      "Nam 2025\n"
+      "Il\n"
+      "Tang cudng dau tu, hoan thién ha tang cho chuyén déi sé\n"
+      "2\n"
+      "Xay dung trung tam dir liéu cua tinh\n"
+      "Sé Théng tin va Truyén théng\n"
+      "Cac sé, ban, nganh\n"
+      "Nam 2026\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> tasks;
+  for (const auto& t : result.documents[0].tasks)
+    if (t.source == "table") tasks.push_back(fold(t.text).substr(0, 9));
+  CHECK(tasks == std::vector<std::string>{"tuyen tru", "xay dung "});
+}
+
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
 // a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
 TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
