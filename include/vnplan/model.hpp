@@ -107,6 +107,11 @@ struct TableCell {
   Span span;
 };
 
+// OCR text: a row of a linearised numbered table may hold this many cells more
+// than its columns, each a wrapped line of a long cell read as a cell of its own;
+// the structure stage keeps them in the row, the extract stage joins them back.
+constexpr std::size_t kMaxWrappedCells = 2;
+
 struct TableRow {
   std::vector<TableCell> cells;
   // data, or group: a row that only names what the rows below it belong to

@@ -20,6 +20,7 @@ struct PlacedRow {
   std::vector<const TableCell*> cell_of_column;
   std::vector<std::string> missing;
   bool by_content = false;
+  std::vector<TableCell> merged;  // cells joined back (OCR text), which cell_of_column points to
 };
 
 // Agency cells repeat down a table ("Các sở, ban, ngành, địa phương" in every
@@ -57,6 +58,7 @@ class TableReader {
   double fit(const TableCell& cell, const std::string& role) const;
   bool agency_like(const std::string& text) const;
   PlacedRow place(const TableRow& row) const;
+  PlacedRow place_wrapped(const TableRow& row) const;
   const TableCell* cell(const PlacedRow& placed, const char* role) const;
   std::vector<std::string> agencies(const TableCell* cell, const std::string& role);
   void assign(const PlacedRow& placed, Assignment& into);
@@ -128,6 +130,8 @@ PlacedRow TableReader::place(const TableRow& row) const {
   std::size_t columns = table_.columns.size();
   placed.cell_of_column.assign(columns, nullptr);
   std::size_t cells = row.cells.size();
+  if (cells > columns && cells <= columns + kMaxWrappedCells && ctx_.input.text.looks_ocr())
+    return place_wrapped(row);
   if (cells >= columns || columns > 16) {
     for (std::size_t c = 0; c < std::min(cells, columns); ++c)
       placed.cell_of_column[c] = &row.cells[c];
@@ -166,6 +170,58 @@ PlacedRow TableReader::place(const TableRow& row) const {
     if (!placed.cell_of_column[c] && role_of(c) != "note" && role_of(c) != "other")
       placed.missing.push_back(role_of(c));
   placed.by_content = true;
+  return placed;
+}
+
+// OCR text: a row with more cells than columns holds a long cell that wrapped
+// onto a line of its own ("... khai thác thông tin trên / VNeID trực tiếp từ
+// ..."). Cells are joined back into `columns` runs, in order, where the row
+// then fits its columns best; the number cell stays alone.
+PlacedRow TableReader::place_wrapped(const TableRow& row) const {
+  std::size_t columns = table_.columns.size(), cells = row.cells.size();
+  std::vector<std::size_t> best, runs;  // runs[c]: the first cell of column c
+  double best_score = -1e9;
+  auto joined = [&](std::size_t from, std::size_t to) {
+    TableCell cell = row.cells[from];
+    for (std::size_t k = from + 1; k < to; ++k) {
+      cell.text += " " + row.cells[k].text;
+      cell.span.end = row.cells[k].span.end;
+    }
+    return cell;
+  };
+  auto search = [&](auto&& self, std::size_t column, std::size_t from, double score) -> void {
+    std::size_t left = columns - column;  // columns still to fill, one cell each at least
+    if (left == 0) {
+      if (from == cells && score > best_score) best_score = score, best = runs;
+      return;
+    }
+    std::size_t longest = role_of(column) == "number" ? 1 : cells - from - (left - 1);
+    for (std::size_t n = 1; n <= longest; ++n) {
+      runs.push_back(from);
+      // A piece that does not suit the column on its own costs what it misses:
+      // "VNeID trực tiếp ..." is no agency, whatever agency follows it.
+      double pieces = 0;
+      for (std::size_t k = from; n > 1 && k < from + n; ++k)
+        pieces += std::min(0.0, fit(row.cells[k], role_of(column)));
+      self(self, column + 1, from + n,
+           score + fit(joined(from, from + n), role_of(column)) + pieces);
+      runs.pop_back();
+    }
+  };
+  search(search, 0, 0, 0);
+  PlacedRow placed;
+  placed.by_content = true;
+  placed.cell_of_column.assign(columns, nullptr);
+  if (best.empty()) {  // no way to fill the columns: the first cells, as before
+    for (std::size_t c = 0; c < columns; ++c) placed.cell_of_column[c] = &row.cells[c];
+    return placed;
+  }
+  placed.merged.reserve(columns);  // stable addresses for cell_of_column
+  for (std::size_t c = 0; c < columns; ++c) {
+    std::size_t to = c + 1 < columns ? best[c + 1] : cells;
+    placed.merged.push_back(joined(best[c], to));
+    placed.cell_of_column[c] = &placed.merged.back();
+  }
   return placed;
 }
 

@@ -259,7 +259,19 @@ void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& num
                      bool ocr_text) {
   std::optional<RowNumber> number;
   if (numbered) number = parse_row_number(cell.text);
-  bool complete = !table.rows.empty() && table.rows.back().cells.size() >= table.header.size();
+  // OCR text: a numbered row takes up to kMaxWrappedCells more cells, until a
+  // number opens the next row: a long cell wraps onto lines read as cells of
+  // their own (TableReader::place_wrapped joins them back).
+  bool numbered_row =
+      !table.rows.empty() && parse_row_number(table.rows.back().cells.front().text).has_value();
+  // A short cell opening with a digit may be a row number OCR misread ("7A" for
+  // 7.4): it opens the next row as before.
+  bool number_like =
+      number || (cell.text.size() <= 4 && !cell.text.empty() && cell.text[0] >= '0' &&
+                 cell.text[0] <= '9' && cell.text.find(' ') == std::string::npos);
+  std::size_t room =
+      table.header.size() + (ocr_text && numbered_row && !number_like ? kMaxWrappedCells : 0);
+  bool complete = !table.rows.empty() && table.rows.back().cells.size() >= room;
   bool opens = table.rows.empty() || complete ||
                (number && can_follow(numbering, *number, ocr_text && !number->roman));
   if (opens) {

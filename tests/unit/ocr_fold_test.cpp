@@ -871,6 +871,51 @@ TEST_CASE("a table group row OCR read as Il is the group row II", "[genre][ocr]"
   CHECK(tasks == std::vector<std::string>{"tuyen tru", "xay dung "});
 }
 
+// A long cell of an OCR'd table wraps onto a line read as a cell of its own
+// ("... trên / VNeID trực tiếp ..."): the row keeps it until the next number
+// and joins it back where the row then fits its columns ("VNeID ..." is no
+// agency). A short cell opening with a digit ("7A", 7.4 misread) still opens
+// the next row.
+TEST_CASE("a table cell OCR read as two cells is joined back into its column", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. NHIEM VU\n"
+      "\n"
+      "1. Trién khai cac nhiém vu trong phu luc kém theo Ké hoach nay.\n"
+      "\n"
+      "PHU LUC\n"
+      "TT\n"
+      "Tén nhiém vu\n"
+      "Co quan cht tri\n"
+      "Co quan phéi hop\n"
+      "Thdi gian thuc hién\n"
+      "1\n"
+      "Trién khai lién thong dir liéu S6 sic khoe dién tir dé bac si khai thac thong tin trén\n"
+      "VNeID true tiép tir phan mém cua co sé kham chita bénh\n"
+      "S& Y té\n"
+      "Cong an tinh; Bao hiém xa hdi tinh\n"
+      "Nam 2025\n"
+      "2\n"
+      "Trién khai bénh an dién tir tai Bénh vién tinh\n"
+      "S& Y té\n"
+      "Bao hiém xa hdi tinh\n"
+      "7A\n"
+      "3\n"
+      "Dao tao ky nang so cho can bé y té\n"
+      "S& Y té\n"
+      "Cac bénh vién\n"
+      "Nam 2026\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> got;
+  for (const auto& t : result.documents[0].tasks)
+    if (t.source == "table")
+      got.push_back(fold(t.text).substr(0, 9) + "|" +
+                    (t.agencies.lead.empty() ? "" : t.agencies.lead.front()));
+  CHECK(got ==
+        std::vector<std::string>{"trien kha|so-y-te", "trien kha|so-y-te", "dao tao k|so-y-te"});
+  REQUIRE(!result.documents[0].tasks.empty());
+  CHECK(fold(result.documents[0].tasks[1].text).find("vneid") != std::string::npos);
+}
+
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
 // a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
 TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
