@@ -51,7 +51,11 @@ std::vector<SentenceBreak> sentence_breaks(const StructureInput& input, std::siz
     if (i > begin && folded[i - 1] == '.') continue;  // "Big Data... trong"
     std::size_t next = i + 1;
     while (next < end && is_space(folded[next])) ++next;
-    if (next >= end || !starts_with_capital(text, input.to_text(u, next))) continue;
+    if (next >= end) continue;
+    // "... đám mây. 100% cơ sở dữ liệu ...": a share opens a sentence too, after a word.
+    bool number_after_word = folded[next] >= '0' && folded[next] <= '9' && i > begin &&
+                             folded[i - 1] >= 'a' && folded[i - 1] <= 'z';
+    if (!number_after_word && !starts_with_capital(text, input.to_text(u, next))) continue;
     breaks.push_back({i, next});
   }
   return breaks;

@@ -278,6 +278,27 @@ TEST_CASE("targets: đạt and a bare number are =; Phấn đấu and Có are no
   CHECK(index.indicator == "Chỉ số chuyển đổi số cấp tỉnh");
 }
 
+// Two shares in one item, each opening its own sentence: two targets, the first
+// indicator stopping at its full stop ("1.200" is no break).
+TEST_CASE("targets: a sentence that opens with a share is a target of its own", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "2. Mục tiêu cụ thể\n"
+      "2.1. Đến năm 2030\n"
+      "- 100% hệ thống thông tin của tỉnh vận hành trên nền tảng điện toán đám mây. 100% cơ "
+      "sở dữ liệu của tỉnh được số hóa.\n"
+      "- Mỗi năm có 1.200 người được đào tạo kỹ năng số.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Phát triển kinh tế số.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  CHECK(m.targets.size() == 3);
+  CHECK(target(m, "đám mây").indicator ==
+        "hệ thống thông tin của tỉnh vận hành trên nền tảng điện toán đám mây");
+  CHECK(target(m, "cơ sở dữ liệu").indicator == "cơ sở dữ liệu của tỉnh được số hóa");
+  CHECK(target(m, "đào tạo").value == Approx(1200));
+}
+
 TEST_CASE("targets: ranges written with a dash, đến and từ ... đến", "[genre-items]") {
   auto result = vnplan::test::parse_text(
       "II. MỤC TIÊU\n"
