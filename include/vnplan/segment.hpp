@@ -63,8 +63,8 @@ class Segmenter {
 // The value of an upper-case Roman number ("IV" → 4); 0 when it is not one.
 int roman_value(std::string_view upper);
 
-// A Roman number as written, OCR's forms too: l, 1 and | inside it are I
-// ("Il" → "II", "I11" → "III"), any case. "" when nothing is left to read.
+// A Roman number as written, in capitals, with OCR's forms read back: l, 1 and |
+// inside it are I ("Il" → "II", "I11" → "III"). For roman_value.
 std::string canonical_roman(std::string_view written);
 
 }  // namespace vnplan

@@ -30,6 +30,13 @@ std::string canonical_roman(std::string_view written) {
 
 namespace {
 
+// A list letter's place in structure/letters.tsv ("đ" → 5); 0 when it is none.
+int letter_place(const std::vector<Entry>& letters, std::string_view letter) {
+  for (const Entry& e : letters)
+    if (e.key == letter) return std::atoi(e.value.c_str());
+  return 0;
+}
+
 std::string lower_first_letter(const std::string& text) {
   if (text.empty()) return text;
   char32_t code;
@@ -66,9 +73,7 @@ Segmenter::Segmenter(const Grammar& grammar, const Folder& folder)
   const auto& letters = grammar.entries("structure/letters");
   for (const Entry& e : grammar.entries("structure/ocr_letters")) {
     bool digit = e.key.size() == 1 && e.key[0] >= '0' && e.key[0] <= '9';
-    bool letter = std::any_of(letters.begin(), letters.end(),
-                              [&](const Entry& l) { return l.key == e.value; });
-    if (!digit || !letter)
+    if (!digit || letter_place(letters, e.value) == 0)
       throw GrammarError(grammar.directory() + "/structure/ocr_letters.tsv", e.line,
                          "expected 'DIGIT<TAB>LETTER' with a letter of structure/letters.tsv");
   }
@@ -116,13 +121,8 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
                     (folded_num.rfind('.') == std::string::npos ? 0 : folded_num.rfind('.') + 1));
     } else if (type == "letter") {
       std::string letter = lower_first_letter(written);
-      auto place = [&](const std::string& l) {
-        auto it = std::find_if(letters.begin(), letters.end(),
-                               [&](const Entry& e) { return e.key == l; });
-        return it == letters.end() ? 0 : std::atoi(it->value.c_str());
-      };
-      marker.number = place(letter) ? letter : folded_num;
-      marker.value = place(marker.number);
+      marker.number = letter_place(letters, letter) ? letter : folded_num;
+      marker.value = letter_place(letters, marker.number);
     } else if (type == "paren") {
       marker.number = "(" + folded_num + ")";
       marker.value = std::atoi(folded_num.c_str());
@@ -188,11 +188,6 @@ bool ends_sentence(std::string_view text) {
 // attach_detached_markers to place.
 void read_digits_as_letters(SegmentedText& out, const std::vector<Entry>& letters,
                             const std::vector<Entry>& lookalikes) {
-  auto place = [&](const std::string& letter) {
-    for (const Entry& e : letters)
-      if (e.key == letter) return std::atoi(e.value.c_str());
-    return 0;
-  };
   int last_letter = 0;  // value of the latest letter marker of the open list
   for (Unit& unit : out.units) {
     Marker& marker = unit.marker;
@@ -213,7 +208,7 @@ void read_digits_as_letters(SegmentedText& out, const std::vector<Entry>& letter
     if (!lone_digit && !digit_marker) continue;
     std::string digit = text.substr(0, 1);
     for (const Entry& e : lookalikes) {
-      int value = e.key == digit ? place(e.value) : 0;
+      int value = e.key == digit ? letter_place(letters, e.value) : 0;
       if (value != last_letter + 1 && value != last_letter + 2) continue;
       marker.type = MarkerType::letter;
       marker.text = text.substr(0, 2);
