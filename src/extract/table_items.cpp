@@ -21,6 +21,13 @@ struct PlacedRow {
   std::vector<std::string> missing;
   bool by_content = false;
   std::vector<TableCell> merged;  // cells joined back (OCR text), which cell_of_column points to
+
+  // cell_of_column may point into `merged`: a move keeps its buffer, a copy would not.
+  PlacedRow() = default;
+  PlacedRow(PlacedRow&&) = default;
+  PlacedRow& operator=(PlacedRow&&) = default;
+  PlacedRow(const PlacedRow&) = delete;
+  PlacedRow& operator=(const PlacedRow&) = delete;
 };
 
 // Agency cells repeat down a table ("Các sở, ban, ngành, địa phương" in every
