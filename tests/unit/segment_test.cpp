@@ -24,6 +24,11 @@ TEST_CASE("Roman markers, including OCR forms, get their true number", "[segment
   CHECK(marker_of("II- MỤC TIÊU").number == "II");
   CHECK(marker_of("Il. MUC TIEU").number == "II");
   CHECK(marker_of("I11. NHIEM VU").number == "III");
+  // OCR's l's for the I's, the first one too: "ll-" is II, "lll-" III; "11." stays Arabic.
+  CHECK(marker_of("ll- MUC TIEU").number == "II");
+  CHECK(marker_of("lll- NHIEM VU VA GIAI PHAP").number == "III");
+  CHECK(marker_of("11. Phat trien ha tang so").type == vnplan::MarkerType::arabic);
+  CHECK(marker_of("la noi hoi tu cac nguon luc").type == vnplan::MarkerType::none);
   CHECK(marker_of("IV. TỔ CHỨC THỰC HIỆN").value == 4);
   CHECK(marker_of("V/v xây dựng kế hoạch").type == vnplan::MarkerType::none);
 }
