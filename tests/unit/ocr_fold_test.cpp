@@ -916,6 +916,39 @@ TEST_CASE("a table cell OCR read as two cells is joined back into its column", "
   CHECK(fold(result.documents[0].tasks[1].text).find("vneid") != std::string::npos);
 }
 
+// The group row "I" of a targets table read as a bar: "|" is still the row
+// number, so its horizon ("Đến năm 2030") dates the rows under it.
+TEST_CASE("a table group row OCR read as a bar dates the rows under it", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Phat trién ha tang s6 dat muc cao.\n"
+      "\n"
+      "PHU LUC\n"
+      "TT\n"
+      "Chi tiéu\n"
+      "Don vi\n"
+      "Két qua\n"
+      "Co quan cht tri\n"
+      "|\n"
+      "Dén nam 2030\n"
+      "1\n"
+      "Ty lé phu song 5G trén dia ban\n"
+      "%\n"
+      "100\n"
+      "S& Théng tin va Truyén théng\n"
+      "2\n"
+      "Quy mé kinh té sé cua tinh\n"
+      "%GRDP\n"
+      "20\n"
+      "S& Théng tin va Truyén théng\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::pair<double, int>> years;
+  for (const auto& t : result.documents[0].targets)
+    if (t.source == "table" && t.value) years.push_back({*t.value, t.year ? *t.year : 0});
+  CHECK(years == std::vector<std::pair<double, int>>{{100, 2030}, {20, 2030}});
+}
+
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
 // a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
 TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
