@@ -8,6 +8,11 @@
 #   tools/make-damaged-corpora.sh --ocr         # only the Liberation OCR versions (about 7 minutes)
 #   tools/make-damaged-corpora.sh --ocr-dejavu  # only the DejaVu OCR versions (about 5 minutes)
 #   tools/make-damaged-corpora.sh --ocr-sans    # only the Liberation Sans OCR versions
+#   tools/make-damaged-corpora.sh --reprint TAG FONT DPI DIR
+#                                  # another print, for a check on OCR nothing was
+#                                  # tuned on: NAME.ocr-eng-TAG.txt in FONT at DPI,
+#                                  # and DIR/documents.tsv for `vnplan-eval --fixtures DIR`
+#                                  # (e.g. --reprint dvsans "DejaVu Sans" 250 /tmp/dvsans)
 #
 # For each document NAME it writes:
 #   NAME.stripped.txt  the clean text with every diacritic removed: ICU's
@@ -59,9 +64,13 @@ formats="$root/tests/fixtures/formats"
 export LC_ALL=C.UTF-8 TZ=UTC
 export OMP_THREAD_LIMIT=1  # tesseract: one thread, deterministic and kind to other jobs
 
-make_stripped=1 make_ocr=1 make_ocr_dejavu=1 make_ocr_sans=1
+make_stripped=1 make_ocr=1 make_ocr_dejavu=1 make_ocr_sans=1 reprint=
 case "${1:-}" in
   "") ;;
+  --reprint)
+    [ $# -eq 5 ] || { echo "make-damaged-corpora: --reprint TAG FONT DPI DIR" >&2; exit 2; }
+    reprint=$2 reprint_font=$3 reprint_dpi=$4 out=$5
+    make_stripped=0 make_ocr=0 make_ocr_dejavu=0 make_ocr_sans=0 ;;
   --stripped) make_ocr=0 make_ocr_dejavu=0 make_ocr_sans=0 ;;
   --ocr) make_stripped=0 make_ocr_dejavu=0 make_ocr_sans=0 ;;
   --ocr-dejavu) make_stripped=0 make_ocr=0 make_ocr_sans=0 ;;
@@ -82,12 +91,12 @@ need() {
 }
 need perl perl
 [ $make_stripped -eq 0 ] || need uconv icu-devtools
-if [ $make_ocr -eq 1 ] || [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ]; then
+if [ $make_ocr -eq 1 ] || [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ] || [ -n "$reprint" ]; then
   need pdftoppm poppler-utils
   need tesseract tesseract-ocr
   tesseract --list-langs 2> /dev/null | grep -qx eng || { echo "make-damaged-corpora: tesseract-ocr-eng is missing" >&2; exit 1; }
 fi
-if [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ]; then
+if [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ] || [ -n "$reprint" ]; then
   need soffice libreoffice-writer-nogui
   need zip zip
   need unzip unzip
@@ -97,6 +106,13 @@ if [ $make_ocr_dejavu -eq 1 ]; then
 fi
 if [ $make_ocr_sans -eq 1 ]; then
   fc-list : family | tr ',' '\n' | grep -qx 'Liberation Sans' || { echo "make-damaged-corpora: Liberation Sans is missing (package fonts-liberation2)" >&2; exit 1; }
+fi
+
+if [ -n "$reprint" ]; then
+  fc-list : family | tr ',' '\n' | grep -qx "$reprint_font" || { echo "make-damaged-corpora: font '$reprint_font' is missing" >&2; exit 1; }
+  fc-list ":family=$reprint_font:charset=1ec7" family | grep -q . || { echo "make-damaged-corpora: '$reprint_font' has no Vietnamese letters" >&2; exit 1; }
+  # Code in a monospace font of the same family, so that the embedded-font check holds.
+  case "$reprint_font" in Liberation*) reprint_mono="Liberation Mono" ;; *) reprint_mono="DejaVu Sans Mono" ;; esac
 fi
 
 work=$(mktemp -d)
@@ -167,7 +183,19 @@ ocr_reprint() {  # name, tag, text font, code font, dpi
     "$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')"
 }
 
-{
+reprint_documents() {
+  printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
+  for document in "${documents[@]}"; do
+    name=${document%.*}
+    extension=${document##*.}
+    excerpt="tests/fixtures/formats/$name.excerpt.$extension"
+    if [ -f "$root/$excerpt" ]; then ocr_clean=$excerpt; else ocr_clean="corpora/$document"; fi
+    printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng-$reprint.txt" "$ocr_clean"
+  done
+}
+if [ -n "$reprint" ]; then
+  reprint_documents > "$out/documents.tsv"
+else {
   printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
   for document in "${documents[@]}"; do
     name=${document%.*}
@@ -180,6 +208,7 @@ ocr_reprint() {  # name, tag, text font, code font, dpi
     printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng-sans.txt" "$ocr_clean"
   done
 } > "$out/documents.tsv"
+fi
 
 for document in "${documents[@]}"; do
   name=${document%.*}
@@ -196,4 +225,5 @@ for document in "${documents[@]}"; do
   fi
   [ $make_ocr_dejavu -eq 0 ] || ocr_reprint "$name" dejavu "DejaVu Serif" "DejaVu Sans Mono" 200
   [ $make_ocr_sans -eq 0 ] || ocr_reprint "$name" sans "Liberation Sans" "Liberation Mono" 200
+  [ -z "$reprint" ] || ocr_reprint "$name" "$reprint" "$reprint_font" "$reprint_mono" "$reprint_dpi"
 done
