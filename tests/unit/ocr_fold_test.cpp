@@ -949,6 +949,24 @@ TEST_CASE("a table group row OCR read as a bar dates the rows under it", "[genre
   CHECK(years == std::vector<std::pair<double, int>>{{100, 2030}, {20, 2030}});
 }
 
+// "Cơ quan phối hợp:" read "Co quan phdi hap:" after a full lead line: still a
+// label that starts its own line, so its agencies support and do not lead.
+TEST_CASE("a support label with hợp misread is still the support label", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "I. NHIEM VU\n"
+      "\n"
+      "1. Xay dung c6 s6 dir liéu dan cu cta x4 va két ndi vdi co s6 dir liéu cua\n"
+      "huyén dé phuc vu céng tac quan ly nha nudc trén dia ban x4 trong nam nay.\n"
+      "Co quan cha tri: Uy ban nhan dan x4 va cac chi b6 truc thudc Pang Gy x4.\n"
+      "Co quan phdi hap: Mat tran T6 quéc x4.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& tasks = result.documents[0].tasks;
+  REQUIRE(tasks.size() == 1);
+  CHECK(std::find(tasks[0].agencies.lead.begin(), tasks[0].agencies.lead.end(), "mttq") ==
+        tasks[0].agencies.lead.end());
+  CHECK(tasks[0].agencies.support == std::vector<std::string>{"mttq"});
+}
+
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
 // a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
 TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
