@@ -51,6 +51,16 @@ std::vector<std::string> sections(const vnplan::DocumentModel& model) {
   return out;
 }
 
+// The first `bytes` bytes of each task's folded text; `table_only`: of the
+// tasks read from a table.
+std::vector<std::string> task_heads(const vnplan::DocumentModel& model, std::size_t bytes,
+                                    bool table_only = false) {
+  std::vector<std::string> out;
+  for (const auto& t : model.tasks)
+    if (!table_only || t.source == "table") out.push_back(fold(t.text).substr(0, bytes));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("contextual OCR folds mend letters read as digits inside words", "[fold][ocr]") {
@@ -389,15 +399,28 @@ TEST_CASE("bullets OCR read as a dash, an asterisk or a cent sign are one list",
 
 namespace {
 
-// Each target's value with its year (0: none), in the order read.
-std::vector<std::pair<double, int>> target_years(const std::string& text) {
+// Each target's value with its year (0: none), in the order read; `table_only`:
+// the targets read from a table that have a value.
+std::vector<std::pair<double, int>> target_years(const std::string& text, bool table_only = false) {
   auto result = vnplan::test::parse_text(text);
   std::vector<std::pair<double, int>> out;
   if (result.documents.empty()) return out;
   for (const auto& t : result.documents[0].targets)
-    out.push_back({t.value ? *t.value : -1, t.year ? *t.year : 0});
+    if (!table_only || (t.source == "table" && t.value))
+      out.push_back({t.value ? *t.value : -1, t.year ? *t.year : 0});
   return out;
 }
+
+// A goals part with one goal, then a linearised targets table with these rows
+// (after its header), as OCR reads them.
+std::string targets_table(const std::string& goal, const std::string& rows) {
+  return "II. MUC TIEU\n\n" + goal +
+         "\n\nPHU LUC\nTT\nChi tiéu\nDon vi\nGia tri\nCo quan cht tri\n" + rows;
+}
+
+// Its first row.
+const char* const kCoverageRow =
+    "1\nTy lé phu song 5G trén dia ban\n%\n100\nS& Théng tin va Truyén théng\n";
 
 }  // namespace
 
@@ -498,37 +521,18 @@ TEST_CASE("a heading that is a target sentence still gives its target in OCR out
 // A linearised table whose group row "II" OCR lost: its "Đến năm 2045" sits
 // among the cells of the row above, and still dates the rows after it.
 TEST_CASE("a table horizon read among a row's cells dates the rows after it", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
-      "II. MUC TIEU\n"
-      "\n"
-      "1. Dén nam 2030, phat trién ha tang s6 dat muc cao.\n"
-      "\n"
-      "PHU LUC\n"
-      "TT\n"
-      "Chi tiéu\n"
-      "Don vi\n"
-      "Gia tri\n"
-      "Co quan cht tri\n"
-      "I\n"
-      "Dén nam 2030\n"
-      "1\n"
-      "Ty lé phu song 5G trén dia ban\n"
-      "%\n"
-      "100\n"
-      "S& Théng tin va Truyén théng\n"
-      "2\n"
-      "Ty lé nguoi dan cé hé so strc khde dién tir\n"
-      "%\n"
-      "Dén nam 2045\n"
-      "3\n"
-      "Quy mé kinh té sé cua tinh\n"
-      "%GRDP\n"
-      "50\n"
-      "S& Théng tin va Truyén théng\n");
-  REQUIRE(!result.documents.empty());
-  std::vector<std::pair<double, int>> years;
-  for (const auto& t : result.documents[0].targets)
-    if (t.source == "table" && t.value) years.push_back({*t.value, t.year ? *t.year : 0});
+  auto years = target_years(targets_table("1. Dén nam 2030, phat trién ha tang s6 dat muc cao.",
+                                          std::string("I\nDén nam 2030\n") + kCoverageRow +
+                                              "2\n"
+                                              "Ty lé nguoi dan cé hé so strc khde dién tir\n"
+                                              "%\n"
+                                              "Dén nam 2045\n"
+                                              "3\n"
+                                              "Quy mé kinh té sé cua tinh\n"
+                                              "%GRDP\n"
+                                              "50\n"
+                                              "S& Théng tin va Truyén théng\n"),
+                            true);
   CHECK(years == std::vector<std::pair<double, int>>{{100, 2030}, {50, 2045}});
 }
 
@@ -764,9 +768,8 @@ TEST_CASE("a part's first heading that lost its number, over detached list marke
   std::vector<std::string> got;
   for (const auto& s : model.sections) got.push_back(s.marker + "|" + s.number);
   CHECK(got == std::vector<std::string>{"I.|I", "II.|II", "|1", "a)|a", "b)|b", "2.|2", "a)|a"});
-  std::vector<std::string> tasks;
-  for (const auto& t : model.tasks) tasks.push_back(fold(t.text).substr(0, 12));
-  CHECK(tasks == std::vector<std::string>{"tuyen truyen", "xay dung chu", "ra soat cac "});
+  CHECK(task_heads(model, 12) ==
+        std::vector<std::string>{"tuyen truyen", "xay dung chu", "ra soat cac "});
 }
 
 // The margin column "IV. / 1. / 2." read before the part's title: each
@@ -865,10 +868,8 @@ TEST_CASE("a table group row OCR read as Il is the group row II", "[genre][ocr]"
       "Cac sé, ban, nganh\n"
       "Nam 2026\n");
   REQUIRE(!result.documents.empty());
-  std::vector<std::string> tasks;
-  for (const auto& t : result.documents[0].tasks)
-    if (t.source == "table") tasks.push_back(fold(t.text).substr(0, 9));
-  CHECK(tasks == std::vector<std::string>{"tuyen tru", "xay dung "});
+  CHECK(task_heads(result.documents[0], 9, true) ==
+        std::vector<std::string>{"tuyen tru", "xay dung "});
 }
 
 // A long cell of an OCR'd table wraps onto a line read as a cell of its own
@@ -919,33 +920,11 @@ TEST_CASE("a table cell OCR read as two cells is joined back into its column", "
 // The group row "I" of a targets table read as a bar: "|" is still the row
 // number, so its horizon ("Đến năm 2030") dates the rows under it.
 TEST_CASE("a table group row OCR read as a bar dates the rows under it", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
-      "II. MUC TIEU\n"
-      "\n"
-      "1. Phat trién ha tang s6 dat muc cao.\n"
-      "\n"
-      "PHU LUC\n"
-      "TT\n"
-      "Chi tiéu\n"
-      "Don vi\n"
-      "Két qua\n"
-      "Co quan cht tri\n"
-      "|\n"
-      "Dén nam 2030\n"
-      "1\n"
-      "Ty lé phu song 5G trén dia ban\n"
-      "%\n"
-      "100\n"
-      "S& Théng tin va Truyén théng\n"
-      "2\n"
-      "Quy mé kinh té sé cua tinh\n"
-      "%GRDP\n"
-      "20\n"
-      "S& Théng tin va Truyén théng\n");
-  REQUIRE(!result.documents.empty());
-  std::vector<std::pair<double, int>> years;
-  for (const auto& t : result.documents[0].targets)
-    if (t.source == "table" && t.value) years.push_back({*t.value, t.year ? *t.year : 0});
+  auto years = target_years(
+      targets_table("1. Phat trién ha tang s6 dat muc cao.",
+                    std::string("|\nDén nam 2030\n") + kCoverageRow +
+                        "2\nQuy mé kinh té sé cua tinh\n%GRDP\n20\nS& Théng tin va Truyén théng\n"),
+      true);
   CHECK(years == std::vector<std::pair<double, int>>{{100, 2030}, {20, 2030}});
 }
 
@@ -983,9 +962,7 @@ TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
       "\n"
       "h) Ra soat cac quy dinh cta x4 vé thu tuc hanh chinh.\n");
   REQUIRE(!result.documents.empty());
-  std::vector<std::string> tasks;
-  for (const auto& t : result.documents[0].tasks) tasks.push_back(fold(t.text).substr(0, 7));
-  CHECK(tasks == std::vector<std::string>{"xay dun", "ra soat"});
+  CHECK(task_heads(result.documents[0], 7) == std::vector<std::string>{"xay dun", "ra soat"});
 }
 
 // Tesseract reads "≥" as a "2" glued to the number: "≥ 55%" becomes "255%".
