@@ -138,6 +138,17 @@ std::string MeasureReader::counted_unit(const std::string& folded, std::size_t a
   return folded.substr(i, unit_end - i);
 }
 
+namespace {
+
+// "  80": spaces, then a digit.
+bool number_follows(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i > 0 && i < text.size() && text[i] >= '0' && text[i] <= '9';
+}
+
+}  // namespace
+
 bool MeasureReader::mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent) {
   if (!percent || measure.comparator != "=" || measure.value_max || measure.begin >= folded.size())
     return false;
@@ -173,6 +184,9 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
     measure.phrase_begin = nb;
     std::optional<double> value = parse_number(clause.substr(nb, ne - nb));
     if (!value) continue;
+    // OCR's lone "2" for "≥" before the number ("2 80"): the number after it is
+    // the measure (ocr_ge in targets.re.tsv gives it its comparator).
+    if (ocr_text && ne - nb == 1 && clause[nb] == '2' && number_follows(suffix)) continue;
     std::size_t after = ne;
     if (auto joiner = range_joiner_.find(clause.substr(ne), 0, true)) {
       std::size_t second_at = ne + (*joiner)[0].end;

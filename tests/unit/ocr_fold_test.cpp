@@ -996,3 +996,21 @@ TEST_CASE("a share OCR wrote with its ≥ read as a 2, and từ read as tir", "[
   CHECK(*model.targets[2].value == 250);
   CHECK(model.targets[2].comparator == "=");
 }
+
+// The same "≥" read as a lone "2" before the number ("2 80" in a table cell):
+// the 2 is the comparator, not a measure of its own.
+TEST_CASE("a lone 2 before a number is OCR's ≥", "[genre][ocr]") {
+  auto years = target_years(
+      targets_table("1. Phat trién ha tang s6 dat muc cao.",
+                    std::string("I\nDén nam 2030\n") +
+                        "1\nTy lé st dung dich vu c6ng truc tuyén\n%\n2 80\nSé Théng tin va "
+                        "Truyén théng\n"),
+      true);
+  CHECK(years == std::vector<std::pair<double, int>>{{80, 2030}});
+  auto result = vnplan::test::parse_text(targets_table(
+      "1. Phat trién ha tang s6 dat muc cao.",
+      "I\nDén nam 2030\n1\nTy lé st dung dich vu c6ng truc tuyén\n%\n2 80\nSé Thong tin\n"));
+  REQUIRE(!result.documents.empty());
+  for (const auto& t : result.documents[0].targets)
+    if (t.source == "table") CHECK(t.comparator == ">=");
+}
