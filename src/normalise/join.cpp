@@ -150,12 +150,14 @@ void append_line(Block& block, CleanLine& line, bool with_space) {
   line.text = MappedText{};  // its bytes now live in the block
 }
 
-// A cell that is only a counted noun ("doanh nghiệp"): a unit column, not the
-// wrapped rest of the cell above.
+// A cell that is only a counted noun ("doanh nghiệp") or a share ("%/năm",
+// "% GRDP"): a unit column, not the wrapped rest of the cell above. A wrap
+// never starts at "%": the number it counts is glued to it or on the line.
 bool is_unit_cell(const JoinPatterns& patterns, const Folder& folder, const std::string& text) {
   std::string folded = folder.fold_string(text);
   std::size_t first = folded.find_first_not_of(' ');
   if (first == std::string::npos) return false;
+  if (folded[first] == '%') return true;
   std::size_t last = folded.find_last_not_of(' ');
   return patterns.unit_nouns.count(folded.substr(first, last + 1 - first)) > 0;
 }

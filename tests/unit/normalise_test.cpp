@@ -202,6 +202,17 @@ TEST_CASE("a wrapped cell goes on unless a unit column can hold its last word", 
                        "t.txt", true);
   CHECK(std::find(ocr.begin(), ocr.end(), "nước trực tiếp phụ trách") == ocr.end());
   CHECK(std::find(ocr.begin(), ocr.end(), "% dân số") != ocr.end());
+  // A share is a unit cell too, right below the indicator ("… tăng trung bình"
+  // / "%/năm"): no wrap starts at "%".
+  auto share =
+      blocks_of(text + "TT\nChỉ tiêu\nĐơn vị tính\nGiá trị\n" +
+                    "16\n"
+                    "Số lượng đơn đăng ký sáng chế, văn bằng bảo hộ sáng chế tăng trung bình\n"
+                    "%/năm\n"
+                    "\n"
+                    "1-2\n",
+                "t.txt", true);
+  CHECK(std::find(share.begin(), share.end(), "%/năm") != share.end());
   // Its wrap can fall before a date: a long line right below a long cell line.
   auto date =
       blocks_of(head +
