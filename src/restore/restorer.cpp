@@ -480,6 +480,25 @@ struct Restorer::Impl {
     }
   }
 
+  // A symbol the channel saw seldom ("X€y" for Xây, "CA€p" for Cấp) stands
+  // for a vowel with its marks, or for a mark alone: each non-letter that is
+  // not a digit may be any vowel, or nothing, at the cost of an unlisted edit.
+  // Bytes cannot do this: most such symbols take two or three.
+  void symbol_variants(const std::string& key, std::vector<Candidate>& out) const {
+    for (std::size_t at = 0; at < key.size();) {
+      char32_t c;
+      std::size_t length = utf8_decode(key, at, c);
+      bool symbol = c >= 0x80;  // ASCII ones ("?", "#") are well learned
+      if (symbol) {
+        std::string before = key.substr(0, at), after = key.substr(at + length);
+        add_key(out, before + after, kAnyEdit);
+        for (char vowel : std::string_view("aeiouy"))
+          add_key(out, before + vowel + after, kAnyEdit);
+      }
+      at += length;
+    }
+  }
+
   // A word's candidates depend on its spelling and case only: computed once.
   mutable std::unordered_map<std::string, std::vector<Candidate>> candidate_cache;
   const std::vector<Candidate>& candidates(const Token& token, bool ocr) const {
@@ -493,10 +512,14 @@ struct Restorer::Impl {
   }
 
   // Called for a word that is no syllable as written (see kKeepMisread).
+  // Letters Vietnamese does not write (w, f, j, z) inside a lower-case word
+  // are OCR's reading of a horn or a mark ("ngwoi", "cvfu"); a capital or an
+  // abbreviation may still be a name ("Website", "TW").
   static bool misread_for_certain(const Token& token) {
     if (token.marked && !token.symbols) return true;
     for (unsigned char c : token.lower)
       if (c < 0x80 && !std::isalnum(c)) return true;
+    if (!token.upper_first && token.lower.find_first_of("wfjz") != std::string::npos) return true;
     constexpr std::string_view kApostrophe = "\u2019";  // the horn of ơ, ư
     return token.lower.find(kApostrophe) != std::string::npos;
   }
@@ -510,6 +533,7 @@ struct Restorer::Impl {
       // Every syllable has a vowel: a word without one lost a letter.
       bool vowel = token.key.find_first_of("aeiouy") != std::string::npos;
       if ((out.empty() || !vowel) && token.key.size() >= 2) any_edit_variants(token.key, out);
+      if (token.symbols) symbol_variants(token.key, out);
       std::u32string observed;
       for (std::size_t i = 0; i < token.lower.size();) {
         char32_t c;

@@ -272,6 +272,21 @@ TEST_CASE("restore: a word misread for certain is restored in a short cell", "[r
   CHECK(restored("Nen tang Zalo", TextStateKind::ocr_damaged) == "Nền tảng Zalo");
 }
 
+// Vietnamese writes no w, f, j or z: inside a lower-case word they are OCR's
+// reading of a horn or a mark, and the word is misread for certain. A symbol
+// the channel seldom saw ("€" for the hat and tone of â, ê) may stand for a
+// vowel.
+TEST_CASE("restore: foreign letters and rare symbols inside a word are misreadings", "[restore]") {
+  CHECK(restored("vuwon wom", TextStateKind::ocr_damaged) == "vườn ươm");
+  CHECK(restored("X€y dung ke hoach", TextStateKind::ocr_damaged) == "Xây dựng kế hoạch");
+  CHECK(restored("2. CA€p uy, to chuc dang truc thuoc", TextStateKind::ocr_damaged) ==
+        "2. Cấp ủy, tổ chức đảng trực thuộc");
+  // A foreign word OCR read right stays as written, in lower case or not.
+  CHECK(restored("tren website cua tinh", TextStateKind::ocr_damaged).find("website") !=
+        std::string::npos);
+  CHECK(restored("Nen tang Zalo", TextStateKind::ocr_damaged) == "Nền tảng Zalo");
+}
+
 TEST_CASE("restore: paragraphs are judged and restored one at a time, as if alone", "[restore]") {
   const std::string a = "Ke hoach thuc hien nghi quyet cua tinh uy ve phat trien kinh te.";
   const std::string b = "Cac so nganh chu tri trien khai va bao cao ket qua hang nam.";
