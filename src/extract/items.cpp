@@ -498,8 +498,15 @@ void Walker::finish_task(std::size_t index) {
   std::size_t tb = in().to_text(u, fb), te = in().to_text(u, fe);
   if (task.agencies.lead.empty()) {
     std::size_t subject_offset = tb;
+    // The item's own start: a bullet before it must not hide the cue.
     const Pattern& assign = ctx_.cues.assign;
-    if (auto m = assign.find(folded, fb, true)) subject_offset = in().to_text(u, (*m)[0].end);
+    std::string_view item = std::string_view(folded).substr(fb, fe - fb);
+    if (auto m = assign.find(item, 0, true)) {
+      std::size_t directs = assign.group("directs");
+      bool heading_directs = directs != Match::npos && (*m)[directs].matched() && place.section &&
+                             !heading_lead(*place.section).empty();
+      if (!heading_directs) subject_offset = in().to_text(u, fb + (*m)[0].end);
+    }
     auto subject =
         named(u, subject_offset,
               ctx_.agencies.subject(

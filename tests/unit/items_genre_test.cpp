@@ -1067,6 +1067,27 @@ TEST_CASE("tasks: headings naming an agency give the lead to the bullets under t
   CHECK(task(m, "đơn vị mình").agencies.lead == Ids{"cac-so-ban-nganh-dia-phuong"});
 }
 
+// "Giao X ..." gives X the lead whether the item has a bullet or not (OCR
+// loses bullets). "Chỉ đạo X ..." under a heading that names an agency is that
+// agency's task: it directs X.
+TEST_CASE("tasks: 'Giao X' leads with or without a bullet; 'Chỉ đạo X' is the heading's",
+          "[genre-items]") {
+  for (std::string bullet : {"- ", ""}) {
+    auto result = vnplan::test::parse_text(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân tỉnh\n" +
+        bullet + "Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n\n" + bullet +
+        "Đề nghị Ủy ban MTTQ Việt Nam tỉnh tăng cường giám sát.\n\n" + bullet +
+        "Chỉ đạo các sở, ban, ngành, Ủy ban nhân dân cấp xã triển khai các nhiệm vụ.\n");
+    const auto& m = main_doc(result);
+    INFO(bullet << dump(m));
+    CHECK(m.tasks.size() == 3);
+    CHECK(task(m, "bố trí kinh phí").agencies.lead == Ids{"so-tai-chinh"});
+    CHECK(task(m, "tăng cường giám sát").agencies.lead == Ids{"mttq-tinh"});
+    CHECK(task(m, "triển khai các nhiệm vụ").agencies.lead == Ids{"ubnd-tinh"});
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tasks: deadlines and status
 // ---------------------------------------------------------------------------------------------
