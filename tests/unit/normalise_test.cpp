@@ -25,6 +25,9 @@ TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
   CHECK(first_block("- Có $\\geq 1,5\\%$ tổng chi ngân sách\n") ==
         "- Có ≥ 1,5% tổng chi ngân sách");
   CHECK(first_block("Tỷ lệ $\\leq 5\\%$; $\\geq 03$ vườn ươm\n") == "Tỷ lệ ≤ 5%; ≥ 03 vườn ươm");
+  // A span a hard wrap (PDF text, OCR of a printed page) cut at the line's end.
+  CHECK(first_block("Tỷ lệ người dân có chữ ký số $\\geq\n5%$ và $\\geq 10$ doanh nghiệp.\n") ==
+        "Tỷ lệ người dân có chữ ký số ≥ 5% và ≥ 10 doanh nghiệp.");
 }
 
 TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
