@@ -28,6 +28,8 @@ TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
   // A span a hard wrap (PDF text, OCR of a printed page) cut at the line's end.
   CHECK(first_block("Tỷ lệ người dân có chữ ký số $\\geq\n5%$ và $\\geq 10$ doanh nghiệp.\n") ==
         "Tỷ lệ người dân có chữ ký số ≥ 5% và ≥ 10 doanh nghiệp.");
+  CHECK(first_block("duy trì $\\geq 03$ vườn ươm; mỗi năm có $\\\ngeq 05$ sản phẩm\n") ==
+        "duy trì ≥ 03 vườn ươm; mỗi năm có ≥ 05 sản phẩm");
 }
 
 TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
