@@ -88,7 +88,18 @@ std::size_t LineCleaner::first_trigger(std::string_view word, std::size_t from) 
 
 LineCleaner::~LineCleaner() = default;
 
-std::string LineCleaner::convert_latex(const std::string& math) const {
+std::string LineCleaner::convert_latex(const std::string& given) const {
+  // OCR drops the backslash of a span's first command ("$geq 60%$").
+  std::string math = given;
+  if (!math.empty() && std::isalpha(static_cast<unsigned char>(math[0]))) {
+    std::size_t name_end = 0;
+    while (name_end < math.size() && std::isalpha(static_cast<unsigned char>(math[name_end])))
+      ++name_end;
+    std::string command = "\\" + math.substr(0, name_end);
+    if (std::any_of(latex_.begin(), latex_.end(),
+                    [&](const auto& entry) { return entry.first == command; }))
+      math.insert(0, 1, '\\');
+  }
   std::string out;
   for (std::size_t i = 0; i < math.size();) {
     bool replaced = false;
