@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "internal.hpp"
 
@@ -38,6 +39,34 @@ struct Range {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
+
+// Whether words, as written, name something: one of two letters or more,
+// letters only (punctuation at its ends aside). OCR's stray signs before a
+// number ("Có S ≥ 75% …", "Mỗi năm cé6 = 20 bài báo …") name nothing; the
+// words after the number do. (The folded view would read "cé6" as "ceo".)
+bool names_something(std::string_view text) {
+  auto ascii_punct = [](unsigned char c) { return c < 0x80 && std::ispunct(c); };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    std::size_t b = i;
+    while (i < text.size() && !is_space(text[i])) ++i;
+    std::size_t e = i;
+    while (b < e && ascii_punct(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && ascii_punct(static_cast<unsigned char>(text[e - 1]))) --e;
+    std::size_t letters = 0;
+    bool only_letters = true;
+    for (std::size_t k = b; k < e; ++k) {
+      unsigned char c = static_cast<unsigned char>(text[k]);
+      if (c >= 0xC0 || std::isalpha(c))
+        ++letters;
+      else if (c < 0x80)
+        only_letters = false;
+    }
+    if (only_letters && letters >= 2) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -162,7 +191,7 @@ Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Me
   std::size_t verb = ctx.measures.measure_verb_start(before);
   std::size_t ib = lead, ie = lead + verb;
   trim_range(folded, ib, ie);
-  if (ie <= ib) {
+  if (ie <= ib || !names_something(ctx.input.original(u, ib, ie))) {
     ib = m.counted ? m.unit_begin : m.unit_end;
     ie = clause.end;
     trim_range(folded, ib, ie);

@@ -278,6 +278,26 @@ TEST_CASE("targets: đạt and a bare number are =; Phấn đấu and Có are no
   CHECK(index.indicator == "Chỉ số chuyển đổi số cấp tỉnh");
 }
 
+// OCR leaves stray signs before a number ("Có S ≥ 75%", "Mỗi năm cé6 = 20"):
+// words that name nothing are no indicator; the words after the number are.
+TEST_CASE("targets: a stray sign before the number is not the indicator", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "2. Mục tiêu cụ thể\n"
+      "2.1. Đến năm 2030\n"
+      "- Có S ≥ 75% kết quả khoa học và công nghệ được ứng dụng thực tiễn.\n"
+      "- Mỗi năm cé6 ≥ 20 bài báo khoa học có địa chỉ tác giả tại tỉnh.\n"
+      "- Tỷ lệ phủ sóng 5G đạt 100%.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Phát triển kinh tế số.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  CHECK(m.targets.size() == 3);
+  CHECK(target(m, "75%").indicator == "kết quả khoa học và công nghệ được ứng dụng thực tiễn");
+  CHECK(target(m, "bài báo").indicator == "bài báo khoa học có địa chỉ tác giả tại tỉnh");
+  CHECK(target(m, "5G").indicator == "Tỷ lệ phủ sóng 5G");
+}
+
 // Two shares in one item, each opening its own sentence: two targets, the first
 // indicator stopping at its full stop ("1.200" is no break).
 TEST_CASE("targets: a sentence that opens with a share is a target of its own", "[genre-items]") {
