@@ -520,6 +520,12 @@ struct Restorer::Impl {
     for (unsigned char c : token.lower)
       if (c < 0x80 && !std::isalnum(c)) return true;
     if (!token.upper_first && token.lower.find_first_of("wfjz") != std::string::npos) return true;
+    // No syllable ends in these letters ("Thur" for Thứ, "tir" for từ). Not
+    // "l" or "q": Roman "Il" and TeX "geq" are read as written later on.
+    const std::string& key = token.key;
+    if (!token.all_upper && key.size() >= 2 && std::strchr("bdgkrsvx", key.back()) != nullptr &&
+        key.back() != '\0' && !(key.back() == 'g' && key[key.size() - 2] == 'n'))
+      return true;
     constexpr std::string_view kApostrophe = "\u2019";  // the horn of ơ, ư
     return token.lower.find(kApostrophe) != std::string::npos;
   }
@@ -611,18 +617,23 @@ struct Restorer::Impl {
     return {false, true};
   }
 
-  // Codes and markers are not words: "NQ/TW", "KH-UBND", a Roman "II." or
-  // its OCR form "Il." at a line's start, a list letter "c)" or "¢)".
+  // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
+  // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
+  // or "¢)".
   static bool code_or_marker(std::string_view text, const Token& token) {
     char before = token.from > 0 ? text[token.from - 1] : '\n';
     char after = token.to < text.size() ? text[token.to] : '\n';
-    bool code_like = token.all_upper || (token.upper_first && token.to - token.from == 1);
+    bool inner_capital =
+        std::any_of(text.begin() + token.from + 1, text.begin() + token.to,
+                    [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    bool code_like =
+        token.all_upper || inner_capital || (token.upper_first && token.to - token.from == 1);
     if (((before == '/' || after == '/' || before == '-') && code_like) ||
         (after == '-' && token.all_upper && token.to + 1 < text.size() &&
          std::isupper(static_cast<unsigned char>(text[token.to + 1]))))
       return true;
     bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to,
-                             [](char c) { return std::strchr("IVXLl1", c) != nullptr; });
+                             [](char c) { return std::strchr("IVXLivxl1", c) != nullptr; });
     // A list letter, OCR's "¢)" for "c)" too: one character before ")".
     std::size_t code_points = 0;
     for (std::size_t i = token.from; i < token.to; ++i)

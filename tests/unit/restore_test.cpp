@@ -276,11 +276,19 @@ TEST_CASE("restore: a word misread for certain is restored in a short cell", "[r
 // reading of a horn or a mark, and the word is misread for certain. A symbol
 // the channel seldom saw ("€" for the hat and tone of â, ê) may stand for a
 // vowel.
-TEST_CASE("restore: foreign letters and rare symbols inside a word are misreadings", "[restore]") {
+TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misreadings",
+          "[restore]") {
   CHECK(restored("vuwon wom", TextStateKind::ocr_damaged) == "vườn ươm");
   CHECK(restored("X€y dung ke hoach", TextStateKind::ocr_damaged) == "Xây dựng kế hoạch");
   CHECK(restored("2. CA€p uy, to chuc dang truc thuoc", TextStateKind::ocr_damaged) ==
         "2. Cấp ủy, tổ chức đảng trực thuộc");
+  // No syllable ends in r, s, d, …: "Thur" is a misread Thứ. A code with a
+  // capital inside ("CTr") and a Roman "Iv." are not words.
+  CHECK(restored("Thur bac", TextStateKind::ocr_damaged).rfind("Th", 0) == 0);
+  CHECK(restored("Thur bac", TextStateKind::ocr_damaged).find('r') == std::string::npos);
+  CHECK(restored("theo Chuong trinh so 71-CTr/TU", TextStateKind::ocr_damaged) ==
+        "theo Chương trình số 71-CTr/TU");
+  CHECK(restored("Iv. TO CHUC THUC HIEN", TextStateKind::ocr_damaged) == "Iv. TỔ CHỨC THỰC HIỆN");
   // A foreign word OCR read right stays as written, in lower case or not.
   CHECK(restored("tren website cua tinh", TextStateKind::ocr_damaged).find("website") !=
         std::string::npos);
