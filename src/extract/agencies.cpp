@@ -37,6 +37,9 @@ constexpr std::size_t kMinWordsWithMisread =
 // The same when the word read is one some name spells: "Bộ Chỉ huy Quân sự
 // tỉnh" read "Quân sở".
 constexpr std::size_t kMinWordsWithKnownMisread = 5;
+// A word two edits from the name's is guessed only when it has this many
+// letters: a short one is as near to too many words.
+constexpr std::size_t kMinFarLetters = 4;
 
 const char* const kKinds[] = {"state", "party",      "party_committee", "mass_organisation",
                               "group", "enterprise", "person"};
@@ -181,14 +184,16 @@ struct AgencyRegistry::Impl {
 
   // The children of `node` whose word is one edit away from `written`
   // ("trudng" for "truong"). Words of one letter are never guessed.
-  std::vector<int> near_children(const Trie& trie, int node, std::string_view written) const {
+  std::vector<int> near_children(const Trie& trie, int node, std::string_view written,
+                                 std::size_t distance = 1) const {
     constexpr std::size_t kMinLetters = 2;
     std::vector<int> found;
     if (written.size() < kMinLetters) return found;
     for (const auto& [word, child] : trie.children[static_cast<std::size_t>(node)]) {
       std::string_view candidate = word_text[static_cast<std::size_t>(word)];
-      if (candidate.size() >= kMinLetters && candidate.size() + 1 >= written.size() &&
-          written.size() + 1 >= candidate.size() && edit_distance(written, candidate) == 1)
+      if (candidate.size() >= kMinLetters && candidate.size() + distance >= written.size() &&
+          written.size() + distance >= candidate.size() &&
+          edit_distance(written, candidate) == distance)
         found.push_back(child);
     }
     return found;
@@ -439,6 +444,7 @@ struct AgencyRegistry::Impl {
     bool after_soft = false;  // a comma or hyphen stands before it
     std::size_t at = 0;       // its token
     bool known = false;       // the word read is one some name spells ("sở" for "sự")
+    bool far = false;         // two edits away ("héda" for "hóa")
     // Whether a name that ends at token j, `words` words long, counts.
     bool accepts(std::size_t words, std::size_t j) const {
       if (!used) return true;
@@ -446,7 +452,7 @@ struct AgencyRegistry::Impl {
       // the name must follow the misread word ("tham mưu, giữ việc"). A word
       // some name spells as read takes a longer name to say it was misread
       // ("Bộ Chỉ huy Quân sở tỉnh").
-      return words >= (known ? kMinWordsWithKnownMisread : kMinWordsWithMisread) &&
+      return words >= (known || far ? kMinWordsWithKnownMisread : kMinWordsWithMisread) &&
              !(after_soft && j == at);
     }
   };
@@ -500,8 +506,15 @@ struct AgencyRegistry::Impl {
                              t[k].cls == TokenClass::word && words + 2 >= kMinWordsWithKnownMisread;
         if (!known_misread && !may_misread(c, i, k, guess_first, misread)) return;
         Misread here{true, t[k - 1].cls != TokenClass::word, k, t[k].word >= 0};
-        for (int near : near_children(aliases, node, t[k].text))
-          walk_aliases(c, i, k, near, words + 1, guess_first, here, best);
+        std::vector<int> nears = near_children(aliases, node, t[k].text);
+        // Two edits away ("Sở Văn héda và Thể thao"): only an unknown word
+        // deep inside a long name, where the other words make it sure.
+        if (nears.empty() && !here.known && k > i && t[k].text.size() >= kMinFarLetters) {
+          nears = near_children(aliases, node, t[k].text, 2);
+          here.far = true;
+          if (nears.size() != 1) return;  // two guesses: none
+        }
+        for (int near : nears) walk_aliases(c, i, k, near, words + 1, guess_first, here, best);
         return;
       }
       node = next, j = k, ++words;

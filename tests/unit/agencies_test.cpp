@@ -307,6 +307,11 @@ TEST_CASE("OCR text: one misread word of a long name still names it", "[agencies
   CHECK(ids("Các huyện, thị, thành ty", Spelling::ocr) == Ids{"cac-huyen-thi-thanh-uy"});
   CHECK(ids("Sở Văn hóa và Thể số", Spelling::ocr) != Ids{"so-vh-tt"});
   CHECK(ids("Ủy ban nhân dân xã", Spelling::ocr) == Ids{"ubnd-xa"});
+  // A word two edits away ("héda" for hóa) only deep inside a name of five
+  // words or more, and only a word of four letters or more.
+  CHECK(ids("Đảng ủy Sở Văn héda và Thể thao", Spelling::ocr) == Ids{"dang-uy:so-vh-tt"});
+  CHECK(ids("Sở Văn héda", Spelling::ocr).front().rfind("x-", 0) == 0);
+  CHECK(ids("Sở Văn hóa và Thể tt", Spelling::ocr) != Ids{"so-vh-tt"});
   // Two misread words are too many; the first word is never guessed alone.
   CHECK(ids("Sở Tài ngvyên và Môi trudng", Spelling::ocr) != Ids{"so-tn-mt"});
   CHECK(ids("Sa Tài nguyên và Môi trường", Spelling::ocr) != Ids{"so-tn-mt"});
