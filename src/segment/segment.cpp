@@ -362,9 +362,29 @@ bool lone_title_between_prose(const SegmentedText& out, std::size_t u) {
 
 constexpr std::size_t kNoUnit = static_cast<std::size_t>(-1);
 
+// OCR reads the first part's "I." as "1." ("1. MỤC ĐÍCH", then "Il. YÊU
+// CẦU"), and the Arabic headings of the later parts then came out as its
+// siblings. A "1." titled in capitals, before any Roman marker, whose next
+// Roman marker is II, is part I.
+void read_one_as_roman(SegmentedText& out) {
+  for (std::size_t u = 0; u < out.units.size(); ++u) {
+    Marker& marker = out.units[u].marker;
+    if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix) return;
+    if (marker.type != MarkerType::arabic || marker.depth != 1 || marker.value != 1) continue;
+    std::string_view title = std::string_view(out.block(out.units[u]).text());
+    if (!all_capitals(title.substr(std::min(title.size(), marker.content_start))) ||
+        next_value(out, u + 1, MarkerType::roman) != 2)
+      return;
+    marker.type = MarkerType::roman;
+    marker.number = "I";
+    return;
+  }
+}
+
 // Gives the part titles found between two written Roman markers the numbers
-// between them. "I." read as "Il." (II) leaves no room for a lost "II.": when
-// the titles do not fit, such a marker is taken as the number below it.
+// between them (before the first one: the numbers right below it). "I." read as "Il." (II) leaves
+// no room for a lost "II.": when the titles do not fit, such a marker is taken as the number below
+// it.
 void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t next,
                        const std::vector<std::size_t>& titles) {
   if (titles.empty()) return;
@@ -372,6 +392,9 @@ void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t nex
   int m = next == kNoUnit ? 0 : out.units[next].marker.value;
   int count = static_cast<int>(titles.size());
   if (n == 0 && m == 0) return;  // no series to place them in
+  // Before the first written numeral the titles are the parts right below it
+  // ("MỤC TIÊU", "NHIỆM VỤ …" lost, then "IV."): II and III, not I and II.
+  if (previous == kNoUnit && m > count) n = m - 1 - count;
   if (m != 0 && n + count >= m) {
     if (previous == kNoUnit || n + count - 1 >= m) return;
     Marker& misread = out.units[previous].marker;
@@ -515,6 +538,7 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
   attach_detached_markers(out);
   if (out.looks_ocr()) {
     infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"));
+    read_one_as_roman(out);
     infer_lost_headings(out);
   }
   return out;

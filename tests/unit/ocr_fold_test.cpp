@@ -666,6 +666,37 @@ TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "
                                         "IV.|IV|organisation"});
 }
 
+// Tesseract reads the first part's "I." as "1." and can lose "II." and "III."
+// outright. The lost part titles before the first written numeral ("IV.")
+// are the parts right below it, and a "1." titled in capitals before part II
+// is part I: the Arabic headings of part III stay inside it.
+TEST_CASE("part I read as '1.' and lost parts before the first written numeral", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "1. MUC DICH, YEU CAU\n"
+      "\n"
+      "1. Muc dich\n"
+      "\n"
+      "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
+      "\n"
+      "MUC TIEU\n"
+      "\n"
+      "Ty 1é phu song 5G trén dia ban dat 80%.\n"
+      "\n"
+      "NHIEM VU VA GIAI PHAP CHU YEU\n"
+      "\n"
+      "1. Nang cao nhan thtrc vé chuyén d6i s6\n"
+      "\n"
+      "a) Tuyén truyén sau r6ng Nghi quyét s6 57-NQ/TW.\n"
+      "\n"
+      "IV. T6 CHUC THUC HIEN\n");
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> got;
+  for (const auto& s : result.documents[0].sections)
+    got.push_back(s.marker + "|" + s.number + "|" + s.kind);
+  CHECK(got == std::vector<std::string>{"1.|I|purpose", "1.|1|purpose", "|II|goals", "|III|tasks",
+                                        "1.|1|tasks", "a)|a|tasks", "IV.|IV|organisation"});
+}
+
 // After the last numbered heading of a part no later number shows a gap, yet
 // tesseract can lose the numbers of the headings after it. A one-line title
 // alone between two paragraphs of prose (the one before it ended) is the next
