@@ -139,6 +139,28 @@ bool ends_glued_hyphen(const std::string& text) {
   return text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ';
 }
 
+// Whether a text whose lines were wrapped leaves its paragraphs unspaced: of
+// the lines that end with a full stop right above a capital, a quarter or
+// more have no blank line between. A text that spaces its paragraphs (most
+// prints) puts the blank line where a paragraph ends, and a full stop right
+// above a capital there is a wrap inside the paragraph; in an unspaced one
+// (items that OCR lost the dashes of) it ends the item.
+bool paragraphs_unspaced(const std::vector<CleanLine>& lines, const std::vector<LineInfo>& info) {
+  constexpr std::size_t kMinStops = 10;
+  std::size_t unspaced = 0, spaced = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (info[i].role != Role::text || lines[i].text.text.back() != '.') continue;
+    std::size_t next = i + 1;
+    while (next < lines.size() && info[next].role == Role::blank) ++next;
+    if (next == lines.size() || info[next].role != Role::text) continue;
+    char32_t first;
+    utf8_decode(lines[next].text.text, 0, first);
+    if (!u_isupper(first)) continue;
+    ++(next == i + 1 ? unspaced : spaced);
+  }
+  return unspaced + spaced >= kMinStops && unspaced * 4 >= unspaced + spaced;
+}
+
 // "1552/BTTTT- / TTH" is one symbol again; "kinh tế - / xã hội" keeps its space.
 bool joins_with_space(const Block& block, const LineInfo& next) {
   return !ends_glued_hyphen(block.text()) || next.starts_lower;
@@ -311,6 +333,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   }
   bool wrapped = wrap_width > 0 && wrap_width <= 140;
   bool double_spaced = nonblank > 0 && followed_by_blank * 10 >= nonblank * 6;
+  bool stops_end_items = ocr_text && paragraphs_unspaced(lines, info);
 
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::size_t open = kNone;   // index of the paragraph that may continue
@@ -417,7 +440,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       if (li.starts_lower && !number_after_stop)
         return blanks == 0 || (double_spaced && wrapped) || clause_after_blank;
       return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i) &&
-             !(ocr_text && first_word_fits(i));
+             !(ocr_text && (stops_end_items || first_word_fits(i)));
     }
     // After a line in capitals a title ends, unless that line was one short
     // abbreviation wrapped out of a sentence ("... giúp việc Đảng ủy / UBND /

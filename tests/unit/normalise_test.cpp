@@ -178,6 +178,30 @@ TEST_CASE("in OCR text a paragraph goes on after lone markers read inside it", "
   CHECK(blocks_of(text).size() == 4);
 }
 
+// OCR of a page whose items lost their dashes and are not spaced apart: a
+// full line that ends with a full stop right above a capital ends its item.
+// Where the text spaces its paragraphs with blank lines, the same lines are a
+// wrap inside one paragraph.
+TEST_CASE("OCR: a full stop above a capital ends an item where paragraphs are unspaced",
+          "[normalise]") {
+  std::string unspaced, spaced;
+  for (int k = 1; k <= 12; ++k) {
+    std::string item =
+        "Triển khai nhiệm vụ số " + std::to_string(k) +
+        " về phát triển hạ tầng số và dữ liệu số của tỉnh trong giai\n"
+        "đoạn tới, bảo đảm kết nối, an toàn, bền vững và hiệu quả thiết thực cho mọi người dân.\n";
+    unspaced += item;
+    spaced += item;
+    if (k % 6 == 0)  // a sentence that ends at a line's end, inside the paragraph
+      spaced +=
+          "Tăng cường giám sát việc thực hiện của các cơ quan, đơn vị, địa phương trên địa bàn\n"
+          "tỉnh và báo cáo kết quả định kỳ hằng quý về Ủy ban nhân dân tỉnh.\n";
+    spaced += "\n";
+  }
+  CHECK(blocks_of(unspaced, "t.txt", true).size() == 12);
+  CHECK(blocks_of(spaced, "t.txt", true).size() == 12);
+}
+
 // A linearised table's long cell wraps; its next line goes on in lower case.
 // A unit noun alone ("tỉnh") is a cell of its own only where the header has a
 // unit column: in an assignment table it is the end of the task.
