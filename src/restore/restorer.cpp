@@ -521,10 +521,12 @@ struct Restorer::Impl {
       if (c < 0x80 && !std::isalnum(c)) return true;
     if (!token.upper_first && token.lower.find_first_of("wfjz") != std::string::npos) return true;
     // No syllable ends in these letters ("Thur" for Thứ, "tir" for từ). Not
-    // "l" or "q": Roman "Il" and TeX "geq" are read as written later on.
+    // "l" or "q": Roman "Il" and TeX "geq" are read as written later on; not
+    // two letters with a capital: units ("Gb/s", "Kg").
     const std::string& key = token.key;
-    if (!token.all_upper && key.size() >= 2 && std::strchr("bdgkrsvx", key.back()) != nullptr &&
-        key.back() != '\0' && !(key.back() == 'g' && key[key.size() - 2] == 'n'))
+    if (!token.all_upper && (key.size() >= 3 || (key.size() == 2 && !token.upper_first)) &&
+        std::strchr("bdgkrsvx", key.back()) != nullptr && key.back() != '\0' &&
+        !(key.back() == 'g' && key[key.size() - 2] == 'n'))
       return true;
     constexpr std::string_view kApostrophe = "\u2019";  // the horn of ơ, ư
     return token.lower.find(kApostrophe) != std::string::npos;
