@@ -6,7 +6,11 @@
 // starts in lower case or the paragraph's last line ran to the wrap width.
 // In OCR text, which loses list markers and breaks paragraphs at random:
 // - a line that ends a sentence with room left for the next line's first word
-//   (a capital or a number) ends its paragraph;
+//   (a capital or a number) ends its paragraph, and so does any line that ends
+//   a sentence above a capital where the text leaves its paragraphs unspaced
+//   (paragraphs_unspaced);
+// - in a table with a unit column, a counted noun or a share ("%/năm") alone
+//   on its line is a cell of its own;
 // - a paragraph that stops at a comma, or at ";" before lower case, goes on
 //   after a blank line;
 // - the lower-case rest of a paragraph goes on it across lone markers.
