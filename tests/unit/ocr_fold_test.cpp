@@ -422,6 +422,16 @@ std::string targets_table(const std::string& goal, const std::string& rows) {
 const char* const kCoverageRow =
     "1\nTy lé phu song 5G trén dia ban\n%\n100\nS& Théng tin va Truyén théng\n";
 
+// Each section of the parsed text as "marker|number|kind".
+std::vector<std::string> section_marks(const std::string& text) {
+  auto result = vnplan::test::parse_text(text);
+  std::vector<std::string> got;
+  if (result.documents.empty()) return got;
+  for (const auto& s : result.documents[0].sections)
+    got.push_back(s.marker + "|" + s.number + "|" + s.kind);
+  return got;
+}
+
 }  // namespace
 
 // A horizon line whose marker OCR read elsewhere ("Đến hết năm 2035" alone)
@@ -622,7 +632,7 @@ TEST_CASE("a horizon outside any goals part still holds goals", "[genre][ocr]") 
 // with the words of the heading before it. Nothing is guessed where the
 // numbering has no gap.
 TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
+  auto got = section_marks(
       "Il. MUC BICH, YEU CAU\n"
       "\n"
       "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
@@ -656,10 +666,6 @@ TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "
       "5. Trach nhiém cta Héi Néng dan x4\n"
       "\n"
       "IV. T6 CHUC THUC HIEN\n");
-  REQUIRE(!result.documents.empty());
-  std::vector<std::string> got;
-  for (const auto& s : result.documents[0].sections)
-    got.push_back(s.marker + "|" + s.number + "|" + s.kind);
   CHECK(got == std::vector<std::string>{"Il.|I|purpose", "|II|goals", "|III|tasks", "1.|1|tasks",
                                         "a)|a|tasks", "b)|b|tasks", "|2|tasks", "a)|a|tasks",
                                         "3.|3|tasks", "|4|tasks", "5.|5|tasks",
@@ -671,7 +677,7 @@ TEST_CASE("headings whose numbers OCR lost take the numbers the series skips", "
 // are the parts right below it, and a "1." titled in capitals before part II
 // is part I: the Arabic headings of part III stay inside it.
 TEST_CASE("part I read as '1.' and lost parts before the first written numeral", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
+  auto got = section_marks(
       "1. MUC DICH, YEU CAU\n"
       "\n"
       "1. Muc dich\n"
@@ -689,10 +695,6 @@ TEST_CASE("part I read as '1.' and lost parts before the first written numeral",
       "a) Tuyén truyén sau r6ng Nghi quyét s6 57-NQ/TW.\n"
       "\n"
       "IV. T6 CHUC THUC HIEN\n");
-  REQUIRE(!result.documents.empty());
-  std::vector<std::string> got;
-  for (const auto& s : result.documents[0].sections)
-    got.push_back(s.marker + "|" + s.number + "|" + s.kind);
   CHECK(got == std::vector<std::string>{"1.|I|purpose", "1.|1|purpose", "|II|goals", "|III|tasks",
                                         "1.|1|tasks", "a)|a|tasks", "IV.|IV|organisation"});
 }
