@@ -588,8 +588,9 @@ void Walker::run() {
         stack.empty() ? std::nullopt : std::optional<std::size_t>(stack.back());
     Area area = section ? info_[*section].area : Area::none;
     if (in().use[u] != Use::content && in().use[u] != Use::heading) area = Area::none;
-    // A lone marker OCR read apart from its text went to the paragraph it opens.
-    if (in().unit(u).marker_moved) area = Area::none;
+    // A lone marker OCR read apart from its text went to the paragraph it opens:
+    // nothing is here, and nothing ends (a loose horizon's year goes on).
+    if (in().unit(u).marker_moved) continue;
 
     std::optional<Label> label = area == Area::none ? std::nullopt : label_of(u);
     if (!label && area != Area::none && ctx_.cues.not_item.matches_at_start(in().folded(u)))
@@ -697,9 +698,11 @@ namespace internal {
 
 std::optional<int> horizon_only_year(const Grammar& grammar, std::string_view folded) {
   constexpr std::size_t kMaxStrayBytes = 3;  // a stray "." or ":"
-  // What is left of a marker OCR misread (". Dén hét năm 2035") may come first.
-  std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- "), folded.size());
-  if (start > kMaxStrayBytes) return std::nullopt;
+  // What is left of a marker OCR misread (". Dén hét năm 2035", ".3. Dén hét
+  // năm 2035" for "2.3.") may come first.
+  constexpr std::size_t kMaxStrayMarker = 4;
+  std::size_t start = std::min(folded.find_first_not_of(".,:;'\"- 0123456789"), folded.size());
+  if (start > kMaxStrayMarker) return std::nullopt;
   std::string_view rest = folded.substr(start);
   for (const auto& entry : grammar.patterns("structure/section_kinds.re")) {
     if (entry.key != "horizon") continue;

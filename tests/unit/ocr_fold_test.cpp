@@ -477,6 +477,28 @@ TEST_CASE("a horizon line that lost its marker dates what follows it in OCR outp
                      "\n"
                      "Ty 1é phu song 6G trén dia ban dat 70%.\n") ==
         Years{{80, 2030}, {90, 2035}, {40, 2035}, {50, 2040}, {70, 2045}});
+  // What is left of "2.3." may hold a digit, and the list markers OCR read
+  // apart from their titles, between the horizon and its list, end nothing.
+  CHECK(target_years("II. MUC TIEU\n"
+                     "\n"
+                     "2.2. Dén hét nam 2030\n"
+                     "\n"
+                     "Quy m6 kinh té s6 dat 30% GRDP.\n"
+                     "\n"
+                     ".3. Dén hét nam 2035\n"
+                     "\n"
+                     "a)\n"
+                     "\n"
+                     "b)\n"
+                     "\n"
+                     "Phat trién ha tang\n"
+                     "\n"
+                     "Ty 1é phu song 6G trén dia ban dat 50%.\n"
+                     "\n"
+                     "Phat trién nguén luc\n"
+                     "\n"
+                     "Quy m6 kinh té s6 dat 40% GRDP.\n") ==
+        Years{{30, 2030}, {50, 2035}, {40, 2035}});
 }
 
 // OCR can read a horizon's number apart from its title ("2.2." where a target
