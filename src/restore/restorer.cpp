@@ -540,7 +540,15 @@ struct Restorer::Impl {
       rule_variants(token.key, 0, 2, out, 0);
       // Every syllable has a vowel: a word without one lost a letter.
       bool vowel = token.key.find_first_of("aeiouy") != std::string::npos;
-      if ((out.empty() || !vowel) && token.key.size() >= 2) any_edit_variants(token.key, out);
+      if ((out.empty() || !vowel) && token.key.size() >= 2) {
+        any_edit_variants(token.key, out);
+      } else if (as_written == internal::kUnknown && misread_for_certain(token)) {
+        // One letter too many ("caéc": các). Not a symbol: OCR writes one
+        // for a letter ("Thi?": Thứ).
+        for (std::size_t at = 0; at < token.key.size(); ++at)
+          if (token.key[at] >= 'a' && token.key[at] <= 'z')
+            add_key(out, token.key.substr(0, at) + token.key.substr(at + 1), kAnyEdit);
+      }
       if (token.symbols) symbol_variants(token.key, out);
       std::u32string observed;
       for (std::size_t i = 0; i < token.lower.size();) {

@@ -289,6 +289,9 @@ TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misre
   CHECK(restored("theo Chuong trinh so 71-CTr/TU", TextStateKind::ocr_damaged) ==
         "theo Chương trình số 71-CTr/TU");
   CHECK(restored("Iv. TO CHUC THUC HIEN", TextStateKind::ocr_damaged) == "Iv. TỔ CHỨC THỰC HIỆN");
+  // A misread word may hold one letter too many ("caéc": các).
+  CHECK(restored("va caéc co quan chuyén trach", TextStateKind::ocr_damaged) ==
+        "và các cơ quan chuyên trách");
   // A unit of two letters with a capital is no misreading.
   CHECK(restored("toc do tren 01 Gb/s", TextStateKind::ocr_damaged).find("Gb/s") !=
         std::string::npos);
