@@ -253,6 +253,7 @@ struct Restorer::Impl {
       : model(std::move(restore_model)), m(model->impl()) {
     load_rules(grammar);
     load_marks(grammar);
+    learn_spelling();
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     tone.reset(icu::Transliterator::createFromRules(
@@ -511,22 +512,51 @@ struct Restorer::Impl {
     return candidate_cache.emplace(std::move(key), compute_candidates(token, ocr)).first->second;
   }
 
+  // Spelling that no syllable of the lexicon shows, learned from it once:
+  // letters no syllable holds (w, f, j, z) and letters no syllable ends in
+  // (b, d, k, r, s, …). "Never" is under one syllable in a thousand, so that an
+  // odd lexicon entry does not count.
+  std::array<bool, 26> foreign_letter{}, never_last{};
+  void learn_spelling() {
+    std::array<std::size_t, 26> holding{}, ending{};
+    std::size_t keys = 0;
+    for (const auto& [key, ids] : m.by_key) {
+      if (key.empty() ||
+          !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        continue;
+      ++keys;
+      std::array<bool, 26> seen{};
+      for (char c : key) seen[static_cast<std::size_t>(c - 'a')] = true;
+      for (std::size_t l = 0; l < 26; ++l) holding[l] += seen[l];
+      ++ending[static_cast<std::size_t>(key.back() - 'a')];
+    }
+    constexpr std::size_t kNever = 1000;
+    for (std::size_t l = 0; l < 26; ++l) {
+      foreign_letter[l] = keys > 0 && holding[l] * kNever < keys;
+      never_last[l] = keys > 0 && ending[l] * kNever < keys;
+    }
+    // Read later as written: Roman "Il", TeX "geq".
+    never_last['l' - 'a'] = never_last['q' - 'a'] = false;
+  }
+  static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
   // Called for a word that is no syllable as written (see kKeepMisread).
-  // Letters Vietnamese does not write (w, f, j, z) inside a lower-case word
-  // are OCR's reading of a horn or a mark ("ngwoi", "cvfu"); a capital or an
-  // abbreviation may still be a name ("Website", "TW").
-  static bool misread_for_certain(const Token& token) {
+  // A letter no syllable holds, inside a lower-case word, is OCR's reading of
+  // a horn or a mark ("ngwoi", "cvfu"); a capital or an abbreviation may still
+  // be a name ("Website", "TW"). A word ending in a letter no syllable ends in
+  // is misread too ("Thur" for Thứ, "tir" for từ), except two letters with a
+  // capital: units ("Gb/s", "Kg").
+  bool misread_for_certain(const Token& token) const {
     if (token.marked && !token.symbols) return true;
     for (unsigned char c : token.lower)
       if (c < 0x80 && !std::isalnum(c)) return true;
-    if (!token.upper_first && token.lower.find_first_of("wfjz") != std::string::npos) return true;
-    // No syllable ends in these letters ("Thur" for Thứ, "tir" for từ). Not
-    // "l" or "q": Roman "Il" and TeX "geq" are read as written later on; not
-    // two letters with a capital: units ("Gb/s", "Kg").
     const std::string& key = token.key;
+    if (!token.upper_first && std::any_of(key.begin(), key.end(), [&](char c) {
+          return ascii_lower(c) && foreign_letter[static_cast<std::size_t>(c - 'a')];
+        }))
+      return true;
     if (!token.all_upper && (key.size() >= 3 || (key.size() == 2 && !token.upper_first)) &&
-        std::strchr("bdgkrsvx", key.back()) != nullptr && key.back() != '\0' &&
-        !(key.back() == 'g' && key[key.size() - 2] == 'n'))
+        ascii_lower(key.back()) && never_last[static_cast<std::size_t>(key.back() - 'a')])
       return true;
     constexpr std::string_view kApostrophe = "\u2019";  // the horn of ơ, ư
     return token.lower.find(kApostrophe) != std::string::npos;
