@@ -570,13 +570,14 @@ struct Restorer::Impl {
       rule_variants(token.key, 0, 2, out, 0);
       // Every syllable has a vowel: a word without one lost a letter.
       bool vowel = token.key.find_first_of("aeiouy") != std::string::npos;
+      bool certain = as_written == internal::kUnknown && misread_for_certain(token);
       if ((out.empty() || !vowel) && token.key.size() >= 2) {
         any_edit_variants(token.key, out);
-      } else if (as_written == internal::kUnknown && misread_for_certain(token)) {
+      } else if (certain) {
         // One letter too many ("caéc": các). Not a symbol: OCR writes one
         // for a letter ("Thi?": Thứ).
         for (std::size_t at = 0; at < token.key.size(); ++at)
-          if (token.key[at] >= 'a' && token.key[at] <= 'z')
+          if (ascii_lower(token.key[at]))
             add_key(out, token.key.substr(0, at) + token.key.substr(at + 1), kAnyEdit);
       }
       if (token.symbols) symbol_variants(token.key, out);
@@ -592,7 +593,7 @@ struct Restorer::Impl {
         if (c.id != as_written) c.cost += mark_cost(observed, m.syllables[c.id]);
       if (as_written == internal::kUnknown) {
         double keep = token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown;
-        if (misread_for_certain(token)) keep = kKeepMisread;
+        if (certain) keep = kKeepMisread;
         out.push_back({internal::kUnknown, keep, true});
       }
     }

@@ -382,9 +382,9 @@ void read_one_as_roman(SegmentedText& out) {
 }
 
 // Gives the part titles found between two written Roman markers the numbers
-// between them (before the first one: the numbers right below it). "I." read as "Il." (II) leaves
-// no room for a lost "II.": when the titles do not fit, such a marker is taken as the number below
-// it.
+// between them (before the first one: the numbers right below it). "I." read
+// as "Il." (II) leaves no room for a lost "II.": when the titles do not fit,
+// such a marker is taken as the number below it.
 void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t next,
                        const std::vector<std::size_t>& titles) {
   if (titles.empty()) return;
