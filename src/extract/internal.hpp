@@ -51,6 +51,11 @@ class MeasureReader {
   // "Hằng năm", "Đến năm 2030": a piece that only says when, not a clause.
   bool is_adverbial(std::string_view folded) const;
   bool not_target(std::string_view folded) const;
+  // The unit cell of a target table in OCR output as the lexicon writes it
+  // (units.tsv, key "cell", each also with a "per" ending: "Bài báo/năm"),
+  // when its folded text is an edit or two from exactly one of them: a short
+  // cell has too little context for restoration ("Thi bac" for "Thứ bậc").
+  std::optional<std::string> known_unit_cell(const Folder& folder, std::string_view cell) const;
 
  private:
   const Grammar& grammar_;
@@ -73,6 +78,7 @@ class MeasureReader {
   const Pattern& not_target_;
   std::shared_ptr<Pattern> nouns_;  // the counted nouns, longest first
   std::vector<std::string> stop_words_;
+  std::vector<std::string> unit_cells_;  // written forms, with diacritics
   std::string counted_unit(const std::string& folded, std::size_t at, std::size_t end,
                            std::size_t& unit_end) const;
 };

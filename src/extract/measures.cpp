@@ -68,6 +68,14 @@ MeasureReader::MeasureReader(const Grammar& grammar)
     if (entry.key == "noun") nouns.push_back(entry.value);
     if (entry.key == "stop") stop_words_.push_back(entry.value);
   }
+  std::vector<std::string> pers;
+  for (const auto& entry : grammar.entries("extract/units"))
+    if (entry.key == "per") pers.push_back(entry.value);
+  for (const auto& entry : grammar.entries("extract/units")) {
+    if (entry.key != "cell") continue;
+    unit_cells_.push_back(entry.value);
+    for (const std::string& per : pers) unit_cells_.push_back(entry.value + "/" + per);
+  }
   std::sort(nouns.begin(), nouns.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::string alternation = "^\\s*(?:";
@@ -306,6 +314,62 @@ bool MeasureReader::is_adverbial(std::string_view folded) const {
 
 bool MeasureReader::not_target(std::string_view folded) const {
   return not_target_.matches_at_start(folded);
+}
+
+namespace {
+
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code;
+    i += utf8_decode(text, i, code);
+    out.push_back(code);
+  }
+  return out;
+}
+
+// Edits a misread unit cell may carry: none in a word or two of four letters
+// ("Tổ", "Xã"), where one edit reaches another unit; one, then two from a dozen.
+std::size_t unit_edit_budget(std::size_t letters) {
+  constexpr std::size_t kOneEdit = 5, kTwoEdits = 12;
+  return letters >= kTwoEdits ? 2 : letters >= kOneEdit ? 1 : 0;
+}
+
+}  // namespace
+
+std::optional<std::string> MeasureReader::known_unit_cell(const Folder& folder,
+                                                          std::string_view cell) const {
+  // Spaces are compared apart: "%GRDP" is a way to write "% GRDP", not a misreading.
+  auto letters_of = [&](std::string_view text) {
+    std::string folded = folder.fold_string(text);
+    folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+    return code_points(folded);
+  };
+  std::u32string written = letters_of(cell);
+  if (written.empty()) return std::nullopt;
+  const std::string* best = nullptr;
+  std::size_t best_distance = 0;
+  bool tied = false;
+  for (const std::string& unit : unit_cells_) {
+    std::u32string known = letters_of(unit);
+    std::size_t budget = unit_edit_budget(known.size());
+    std::size_t gap = known.size() > written.size() ? known.size() - written.size()
+                                                    : written.size() - known.size();
+    if (gap > std::min<std::size_t>(budget, 1)) continue;  // a misread letter, not a lost word
+    std::size_t distance = edit_distance(std::u32string_view(written), std::u32string_view(known));
+    if (distance > budget) continue;
+    if (best && distance == best_distance) tied = true;
+    if (!best || distance < best_distance) {
+      best = &unit;
+      best_distance = distance;
+      tied = false;
+    }
+  }
+  if (!best || tied) return std::nullopt;
+  if (best_distance == 0 && collapse_white_space(folder.fold_string(cell)) !=
+                                collapse_white_space(folder.fold_string(*best)))
+    return std::nullopt;  // read right, spaced its own way: kept as written
+  return *best;
 }
 
 }  // namespace vnplan::internal

@@ -393,10 +393,15 @@ void TableReader::add_target(std::size_t r, const PlacedRow& placed, const Table
   if (value) target.text += ": " + value->text;
   target.span = row.span;
   const TableCell* unit = cell(placed, "unit");
-  if (unit && unit->text != "-") target.unit = unit->text;
+  bool ocr = ctx_.input.text.looks_ocr();
+  if (unit && unit->text != "-") {
+    target.unit = unit->text;
+    if (ocr)
+      if (auto known = ctx_.measures.known_unit_cell(ctx_.input.folder, unit->text))
+        target.unit = *known;
+  }
   if (value) {
     std::string folded = fold(value->text);
-    bool ocr = ctx_.input.text.looks_ocr();
     auto measures = ctx_.measures.find(folded, 0, folded.size(), ocr);
     if (!measures.empty()) {
       Measure& m = measures.front();

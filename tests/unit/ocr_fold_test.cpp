@@ -1069,3 +1069,21 @@ TEST_CASE("a lone 2 before a number is OCR's ≥", "[genre][ocr]") {
   for (const auto& t : result.documents[0].targets)
     if (t.source == "table") CHECK(t.comparator == ">=");
 }
+
+// A unit cell has too little context for restoration: OCR's "Thi bac" and
+// "%inam" are the lexicon's "Thứ bậc" and "%/năm" (extract/units.tsv, key
+// "cell"). A cell that differs by a word, or only in its spacing, stays as read.
+TEST_CASE("a misread unit cell of a target table is the unit the lexicon knows", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(targets_table(
+      "1. Phat trién ha tang s6 dat muc cao.",
+      std::string("I\nDén nam 2030\n") +
+          "1\nChi s6 déi mdi sang tao cap dia phuong (PII)\nThi bac\n10\nSé Khoa hoc\n"
+          "2\nS6 luong don dang ky sang ché tang trung binh\n%inam\n15\nSé Khoa hoc\n"
+          "3\nTy lé doanh nghiép cong nghé s6\nS6 doanh nghiép/1000 dan\n2\nSé Khoa hoc\n"
+          "4\nQuy m6 kinh té s6\n%GRDP\n20\nSé Khoa hoc\n"));
+  REQUIRE(!result.documents.empty());
+  std::vector<std::string> units;
+  for (const auto& t : result.documents[0].targets)
+    if (t.source == "table") units.push_back(t.unit.value_or("-"));
+  CHECK(units == std::vector<std::string>{"Thứ bậc", "%/năm", "Số doanh nghiệp/1000 dân", "%GRDP"});
+}
