@@ -870,6 +870,31 @@ void Restorer::Impl::write_changes(std::string_view text, const std::vector<Toke
   }
 }
 
+namespace {
+
+// A number of one digit with a word on each side ("phương 6 mức"), which OCR
+// may have read for a vowel; a digit alone in a cell or before a number is one.
+bool lone_digit_between_words(std::string_view text, const std::vector<Token>& tokens,
+                              std::size_t t, std::size_t from, std::size_t to) {
+  const Token& token = tokens[t];
+  if (token.kind != TokenKind::number || token.to != token.from + 1 || t == from || t + 1 >= to)
+    return false;
+  if (text[token.from] < '0' || text[token.from] > '9') return false;
+  return tokens[t - 1].kind == TokenKind::word && tokens[t + 1].kind == TokenKind::word;
+}
+
+// The digit as a word token of one OCR symbol, for the channel's candidates.
+Token digit_as_word(std::string_view text, const Token& number) {
+  Token word = number;
+  word.kind = TokenKind::word;
+  word.lower = std::string(text.substr(number.from, number.to - number.from));
+  word.key = word.lower;
+  word.symbols = true;
+  return word;
+}
+
+}  // namespace
+
 void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tokens,
                             std::size_t from, std::size_t to, TextStateKind state,
                             Sentence& sentence, std::vector<Restoration>& out) const {
@@ -896,7 +921,15 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     Slot slot;
     slot.token = t;
     slot.first = static_cast<std::uint32_t>(options.size());
-    if (token.kind == TokenKind::number || token.kind == TokenKind::comma) {
+    if (ocr && lone_digit_between_words(text, tokens, t, from, to)) {
+      // "địa phương 6 mức": OCR writes "ở" as "6". The number stays an option
+      // (kept as written); the model weighs it against the syllables.
+      options.push_back({internal::kNumber, 0, true});
+      std::size_t before_words = options.size();
+      for (const Candidate& c : candidates(digit_as_word(text, token), true))
+        if (!c.keep) options.push_back(c);
+      slot.open = options.size() > before_words;
+    } else if (token.kind == TokenKind::number || token.kind == TokenKind::comma) {
       options.push_back(
           {token.kind == TokenKind::number ? internal::kNumber : internal::kComma, 0, false});
     } else if (suspect(token, state) && !code_or_marker(text, token)) {

@@ -253,6 +253,16 @@ TEST_CASE("restore: letters OCR read as digits and symbols; I read for l", "[res
         "Năm 2025 có 1.200 người dân.");
 }
 
+// "ở" read as "6": a lone digit between words may be a vowel; the model
+// weighs the syllables against the number it reads as.
+TEST_CASE("restore: a lone digit between words may be OCR's reading of a vowel", "[restore]") {
+  CHECK(restored("Thuoc nhom cac dia phuong 6 muc kha ve khoa hoc.", TextStateKind::ocr_damaged) ==
+        "Thuộc nhóm các địa phương ở mức khá về khoa học.");
+  CHECK(restored("Trong 6 thang dau nam co 6 to chuc moi.", TextStateKind::ocr_damaged) ==
+        "Trong 6 tháng đầu năm có 6 tổ chức mới.");
+  CHECK(restored("Gia tri\n6\n", TextStateKind::ocr_damaged) == "Giá trị\n6\n");
+}
+
 TEST_CASE("restore: a question mark OCR read for the hook of ư is part of the word", "[restore]") {
   CHECK(restored("Hoan thién trung tam di? liéu cua tinh.", TextStateKind::ocr_damaged) ==
         "Hoàn thiện trung tâm dữ liệu của tỉnh.");
