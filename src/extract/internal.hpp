@@ -39,8 +39,11 @@ class MeasureReader {
   // Tesseract reads "≥" as a "2" glued to the number ("≥55" → "255", "≥ 20" →
   // "220"). For a share (`percent`) in OCR output written as three digits from
   // 210 to 299 with no comparator, a value no share reaches, this makes it "≥"
-  // and the last two digits; returns whether it did.
-  static bool mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent);
+  // and the last two digits. A count alone in its table cell (`alone_in_cell`)
+  // written 201 to 209 is "≥" and a count written with two digits as plans
+  // write small counts ("≥ 01" → "201"). Returns whether it did either.
+  static bool mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent,
+                                  bool alone_in_cell = false);
   bool yearly(std::string_view folded) const;
   std::optional<int> year(std::string_view folded) const;
   // Bytes of lead-in words ("phấn đấu", "có") at the start of folded.

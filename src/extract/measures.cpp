@@ -157,15 +157,20 @@ bool number_follows(std::string_view text) {
 
 }  // namespace
 
-bool MeasureReader::mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent) {
-  if (!percent || measure.comparator != "=" || measure.value_max || measure.begin >= folded.size())
+bool MeasureReader::mend_ge_read_as_two(Measure& measure, std::string_view folded, bool percent,
+                                        bool alone_in_cell) {
+  if (measure.comparator != "=" || measure.value_max || measure.begin >= folded.size())
     return false;
   std::string_view written = folded.substr(measure.begin);
   std::size_t digits = 0;
   while (digits < written.size() && written[digits] >= '0' && written[digits] <= '9') ++digits;
-  if (digits != 3 || written[0] != '2' || written[1] == '0' ||
+  if (digits != 3 || written[0] != '2' ||
       (digits < written.size() && (written[digits] == '.' || written[digits] == ',')))
     return false;
+  bool share = percent && written[1] != '0';
+  bool padded_count = !percent && alone_in_cell && written[1] == '0' && written[2] != '0' &&
+                      folded.find_first_not_of(' ', measure.begin + digits) == std::string::npos;
+  if (!share && !padded_count) return false;
   measure.value = (written[1] - '0') * 10 + (written[2] - '0');
   measure.comparator = ">=";
   return true;

@@ -405,9 +405,10 @@ void TableReader::add_target(std::size_t r, const PlacedRow& placed, const Table
     auto measures = ctx_.measures.find(folded, 0, folded.size(), ocr);
     if (!measures.empty()) {
       Measure& m = measures.front();
+      bool alone = folded.find_first_not_of(' ') == m.begin;
       if (ocr)
         MeasureReader::mend_ge_read_as_two(m, folded,
-                                           target.unit && target.unit->rfind('%', 0) == 0);
+                                           target.unit && target.unit->rfind('%', 0) == 0, alone);
       target.comparator = m.comparator;
       target.value = m.value;
       target.value_max = m.value_max;

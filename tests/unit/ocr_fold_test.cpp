@@ -1087,3 +1087,19 @@ TEST_CASE("a misread unit cell of a target table is the unit the lexicon knows",
     if (t.source == "table") units.push_back(t.unit.value_or("-"));
   CHECK(units == std::vector<std::string>{"Thứ bậc", "%/năm", "Số doanh nghiệp/1000 dân", "%GRDP"});
 }
+
+// Plans write small counts with two digits ("≥ 01"); OCR's "2" for "≥" glued to
+// one makes "201". Alone in a table's value cell that is "≥ 1"; other numbers,
+// and the same digits in a sentence, keep their value.
+TEST_CASE("a two-digit count OCR glued to its ≥ is read back in a table cell", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      targets_table("1. Phat trién ha tang s6 dat muc cao.",
+                    std::string("I\nDén nam 2030\n") +
+                        "1\nHoan thién trung tam di? liéu tinh\nTrung tam\n201\nSé Khoa hoc\n"
+                        "2\nS6 xa cé diém truy cap cong cong\nXa\n210\nSé Khoa hoc\n"));
+  REQUIRE(!result.documents.empty());
+  std::vector<std::pair<double, std::string>> read;
+  for (const auto& t : result.documents[0].targets)
+    if (t.source == "table") read.emplace_back(t.value.value_or(-1), t.comparator.value_or("-"));
+  CHECK(read == std::vector<std::pair<double, std::string>>{{1, ">="}, {210, "="}});
+}
