@@ -124,6 +124,8 @@ std::string LineCleaner::convert_latex(const std::string& given) const {
       }
     } else if (math[i] == '{' || math[i] == '}') {
       ++i;
+    } else if (math[i] == '_' && (i + 1 == math.size() || math[i + 1] == ' ')) {
+      ++i;  // OCR's speck after a command ("\geq_ 60%"): a subscript has a body
     } else {
       out += math[i++];
     }

@@ -34,6 +34,9 @@ TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
   // word stays as written.
   CHECK(first_block("Có $geq 60%$ người sử dụng và $x$ khác\n") ==
         "Có ≥ 60% người sử dụng và x khác");
+  // OCR reads the q of \geq as g, and a speck after a command as "_".
+  CHECK(first_block("Có $\\geg 1.200$ cán bộ và $\\geq_ 60%$ doanh nghiệp\n") ==
+        "Có ≥ 1.200 cán bộ và ≥ 60% doanh nghiệp");
 }
 
 TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
