@@ -442,6 +442,8 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
 // heading N+1 when the list after it starts again at its first item or when it
 // opens with the words of heading N ("Trách nhiệm của ..."). Right after a part
 // heading it is "1." when a list starts after it and a later "N." shows the gap.
+// Not in an appendix: there OCR reads a table row by row, its row numbers as
+// headings, and a cell's lone line ("Nội dung") between rows as a title.
 void infer_lost_headings(SegmentedText& out) {
   constexpr std::size_t kMaxHeading = 400;  // bytes: three or four lines
   constexpr std::size_t kSharedWords = 2;
@@ -450,6 +452,7 @@ void infer_lost_headings(SegmentedText& out) {
   for (std::size_t u = 0; u < out.units.size(); ++u) {
     Unit& unit = out.units[u];
     const Marker& marker = unit.marker;
+    if (marker.type == MarkerType::appendix) return;
     if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix ||
         (marker.type == MarkerType::arabic && marker.depth > 1)) {
       heading = kNoUnit;
