@@ -511,6 +511,10 @@ struct AgencyRegistry::Impl {
         // deep inside a long name, where the other words make it sure.
         if (nears.empty() && !here.known && k > i && t[k].text.size() >= kMinFarLetters) {
           nears = near_children(aliases, node, t[k].text, 2);
+          // A word with no vowel is no syllable at all ("chttrc" for "chức"):
+          // three edits away still.
+          if (nears.empty() && t[k].text.find_first_of("aeiouy") == std::string_view::npos)
+            nears = near_children(aliases, node, t[k].text, 3);
           here.far = true;
           if (nears.size() != 1) return;  // two guesses: none
         }

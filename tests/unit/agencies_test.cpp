@@ -312,6 +312,9 @@ TEST_CASE("OCR text: one misread word of a long name still names it", "[agencies
   CHECK(ids("Đảng ủy Sở Văn héda và Thể thao", Spelling::ocr) == Ids{"dang-uy:so-vh-tt"});
   CHECK(ids("Sở Văn héda", Spelling::ocr).front().rfind("x-", 0) == 0);
   CHECK(ids("Sở Văn hóa và Thể tt", Spelling::ocr) != Ids{"so-vh-tt"});
+  // A word with no vowel is no syllable: there three edits ("chttrc" for chức).
+  CHECK(ids("Các cấp ủy, tổ chttrc đảng trực thuộc", Spelling::ocr) == Ids{"cap-uy-to-chuc-dang"});
+  CHECK(ids("Sở Văn hóa và Thể thttrc", Spelling::ocr) != Ids{"so-vh-tt"});
   // Two misread words are too many; the first word is never guessed alone.
   CHECK(ids("Sở Tài ngvyên và Môi trudng", Spelling::ocr) != Ids{"so-tn-mt"});
   CHECK(ids("Sa Tài nguyên và Môi trường", Spelling::ocr) != Ids{"so-tn-mt"});
