@@ -29,7 +29,7 @@ struct Measure {
 // Reads measures with grammars/extract/targets.re.tsv and units.tsv.
 class MeasureReader {
  public:
-  explicit MeasureReader(const Grammar& grammar);
+  MeasureReader(const Grammar& grammar, const Folder& folder);
   // Every measure in folded[begin, end). In OCR output (`ocr_text`) the
   // comparators of key ocr_ge come first: ">" or "=" read for "≥".
   std::vector<Measure> find(const std::string& folded, std::size_t begin, std::size_t end,
@@ -58,7 +58,7 @@ class MeasureReader {
   // (units.tsv, key "cell", each also with a "per" ending: "Bài báo/năm"),
   // when its folded text is an edit or two from exactly one of them: a short
   // cell has too little context for restoration ("Thi bac" for "Thứ bậc").
-  std::optional<std::string> known_unit_cell(const Folder& folder, std::string_view cell) const;
+  std::optional<std::string> known_unit_cell(std::string_view cell) const;
 
  private:
   const Grammar& grammar_;
@@ -81,7 +81,13 @@ class MeasureReader {
   const Pattern& not_target_;
   std::shared_ptr<Pattern> nouns_;  // the counted nouns, longest first
   std::vector<std::string> stop_words_;
-  std::vector<std::string> unit_cells_;  // written forms, with diacritics
+  const Folder& folder_;
+  struct UnitCell {
+    std::string written;     // with diacritics, as output
+    std::u32string letters;  // folded, without spaces
+  };
+  std::vector<UnitCell> unit_cells_;
+  std::u32string unit_letters(std::string_view text) const;
   std::string counted_unit(const std::string& folded, std::size_t at, std::size_t end,
                            std::size_t& unit_end) const;
 };

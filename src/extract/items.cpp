@@ -739,7 +739,10 @@ struct ItemExtractor::Impl {
   internal::MeasureReader measures;
   internal::Cues cues;
   Impl(const Grammar& grammar, const Folder& folder)
-      : agencies(grammar, folder), deadlines(grammar, folder), measures(grammar), cues(grammar) {}
+      : agencies(grammar, folder),
+        deadlines(grammar, folder),
+        measures(grammar, folder),
+        cues(grammar) {}
 };
 
 ItemExtractor::ItemExtractor(const Grammar& grammar, const Folder& folder)

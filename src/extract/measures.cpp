@@ -42,7 +42,7 @@ std::string_view before(const std::string& folded, std::size_t begin, std::size_
 
 constexpr const char* kFile = "extract/targets.re";
 
-MeasureReader::MeasureReader(const Grammar& grammar)
+MeasureReader::MeasureReader(const Grammar& grammar, const Folder& folder)
     : grammar_(grammar),
       number_(grammar.pattern(kFile, "number")),
       range_joiner_(grammar.pattern(kFile, "range_joiner")),
@@ -58,7 +58,8 @@ MeasureReader::MeasureReader(const Grammar& grammar)
       measure_verb_(grammar.pattern(kFile, "measure_verb")),
       clause_opener_(grammar.pattern(kFile, "clause_opener")),
       adverbial_(grammar.pattern(kFile, "adverbial")),
-      not_target_(grammar.pattern(kFile, "not_target")) {
+      not_target_(grammar.pattern(kFile, "not_target")),
+      folder_(folder) {
   for (const char* key : {"ge", "le", "rank", "gt", "lt"})
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
       comparators_.push_back({key, p});
@@ -73,8 +74,11 @@ MeasureReader::MeasureReader(const Grammar& grammar)
     if (entry.key == "per") pers.push_back(entry.value);
   for (const auto& entry : grammar.entries("extract/units")) {
     if (entry.key != "cell") continue;
-    unit_cells_.push_back(entry.value);
-    for (const std::string& per : pers) unit_cells_.push_back(entry.value + "/" + per);
+    for (const std::string& per : pers) {
+      std::string written = entry.value + "/" + per;
+      unit_cells_.push_back({written, unit_letters(written)});
+    }
+    unit_cells_.push_back({entry.value, unit_letters(entry.value)});
   }
   std::sort(nouns.begin(), nouns.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -342,21 +346,21 @@ std::size_t unit_edit_budget(std::size_t letters) {
 
 }  // namespace
 
-std::optional<std::string> MeasureReader::known_unit_cell(const Folder& folder,
-                                                          std::string_view cell) const {
+std::u32string MeasureReader::unit_letters(std::string_view text) const {
   // Spaces are compared apart: "%GRDP" is a way to write "% GRDP", not a misreading.
-  auto letters_of = [&](std::string_view text) {
-    std::string folded = folder.fold_string(text);
-    folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
-    return code_points(folded);
-  };
-  std::u32string written = letters_of(cell);
+  std::string folded = folder_.fold_string(text);
+  folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+  return code_points(folded);
+}
+
+std::optional<std::string> MeasureReader::known_unit_cell(std::string_view cell) const {
+  std::u32string written = unit_letters(cell);
   if (written.empty()) return std::nullopt;
-  const std::string* best = nullptr;
+  const UnitCell* best = nullptr;
   std::size_t best_distance = 0;
   bool tied = false;
-  for (const std::string& unit : unit_cells_) {
-    std::u32string known = letters_of(unit);
+  for (const UnitCell& unit : unit_cells_) {
+    const std::u32string& known = unit.letters;
     std::size_t budget = unit_edit_budget(known.size());
     std::size_t gap = known.size() > written.size() ? known.size() - written.size()
                                                     : written.size() - known.size();
@@ -371,10 +375,10 @@ std::optional<std::string> MeasureReader::known_unit_cell(const Folder& folder,
     }
   }
   if (!best || tied) return std::nullopt;
-  if (best_distance == 0 && collapse_white_space(folder.fold_string(cell)) !=
-                                collapse_white_space(folder.fold_string(*best)))
+  if (best_distance == 0 && collapse_white_space(folder_.fold_string(cell)) !=
+                                collapse_white_space(folder_.fold_string(best->written)))
     return std::nullopt;  // read right, spaced its own way: kept as written
-  return *best;
+  return best->written;
 }
 
 }  // namespace vnplan::internal

@@ -397,8 +397,7 @@ void TableReader::add_target(std::size_t r, const PlacedRow& placed, const Table
   if (unit && unit->text != "-") {
     target.unit = unit->text;
     if (ocr)
-      if (auto known = ctx_.measures.known_unit_cell(ctx_.input.folder, unit->text))
-        target.unit = *known;
+      if (auto known = ctx_.measures.known_unit_cell(unit->text)) target.unit = *known;
   }
   if (value) {
     std::string folded = fold(value->text);
