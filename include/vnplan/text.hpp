@@ -144,6 +144,8 @@ std::vector<std::pair<std::size_t, std::size_t>> pipe_cells(std::string_view row
 // Decodes one UTF-8 code point at s[i]; returns its byte length (input is valid UTF-8).
 std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code);
 void utf8_append(std::string& out, char32_t code);
+// The code points of `text` (valid UTF-8).
+std::u32string code_points(std::string_view text);
 
 // The text with every run of white space (space, tab, line break) made one
 // space, and none at either end: two forms of a text that differ only in

@@ -327,16 +327,6 @@ bool MeasureReader::not_target(std::string_view folded) const {
 
 namespace {
 
-std::u32string code_points(std::string_view text) {
-  std::u32string out;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t code;
-    i += utf8_decode(text, i, code);
-    out.push_back(code);
-  }
-  return out;
-}
-
 // Edits a misread unit cell may carry: none in a word or two of four letters
 // ("Tổ", "Xã"), where one edit reaches another unit; one, then two from a dozen.
 std::size_t unit_edit_budget(std::size_t letters) {

@@ -23,6 +23,17 @@ std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& code) {
   return length;
 }
 
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code;
+    i += utf8_decode(text, i, code);
+    out.push_back(code);
+  }
+  return out;
+}
+
 void utf8_append(std::string& out, char32_t code) {
   if (code < 0x80) {
     out += static_cast<char>(code);

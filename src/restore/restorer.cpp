@@ -360,12 +360,7 @@ struct Restorer::Impl {
   // differ were paid for by the rewrite rules.
   double mark_cost(const std::u32string& observed, const std::string& candidate) const {
     const internal::Letters& letters = internal::Letters::get();
-    std::u32string intended;
-    for (std::size_t i = 0; i < candidate.size();) {
-      char32_t c;
-      i += utf8_decode(candidate, i, c);
-      intended += c;
-    }
+    const std::u32string intended = code_points(candidate);
     auto bare = [&](char32_t c) {
       return letters.bare(c) ? static_cast<char32_t>(letters.bare(c)) : c;
     };
@@ -581,12 +576,7 @@ struct Restorer::Impl {
             add_key(out, token.key.substr(0, at) + token.key.substr(at + 1), kAnyEdit);
       }
       if (token.symbols) symbol_variants(token.key, out);
-      std::u32string observed;
-      for (std::size_t i = 0; i < token.lower.size();) {
-        char32_t c;
-        i += utf8_decode(token.lower, i, c);
-        observed += c;
-      }
+      const std::u32string observed = code_points(token.lower);
       // A word that is a syllable as written costs nothing to keep: OCR rarely
       // writes í or ú, so the mark channel would price a clean word out.
       for (Candidate& c : out)

@@ -453,7 +453,7 @@ void infer_lost_headings(SegmentedText& out) {
     Unit& unit = out.units[u];
     const Marker& marker = unit.marker;
     if (marker.type == MarkerType::appendix) return;
-    if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix ||
+    if (marker.type == MarkerType::roman ||
         (marker.type == MarkerType::arabic && marker.depth > 1)) {
       heading = kNoUnit;
       in_part = marker.type == MarkerType::roman;
