@@ -648,6 +648,24 @@ struct Restorer::Impl {
     return {false, true};
   }
 
+  // "R&D", "M&A", "S&T": capitals joined by "&" are an abbreviation where the
+  // line around them is in lower case. OCR writes a mark as "&" too, so in a
+  // heading of capitals "Đ&T" may be "ĐẠT" and stays a word to restore.
+  static bool capitals_joined_by_ampersand(std::string_view text, const Token& token) {
+    std::string_view word = text.substr(token.from, token.to - token.from);
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    std::size_t amp = word.find('&');
+    if (amp == std::string_view::npos || amp == 0 || amp + 1 >= word.size() ||
+        !upper(word[amp - 1]) || !upper(word[amp + 1]) ||
+        !std::all_of(word.begin(), word.end(), [&](char c) { return upper(c) || c == '&'; }))
+      return false;
+    std::size_t line_start = text.rfind('\n', token.from == 0 ? 0 : token.from - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::size_t line_end = std::min(text.find('\n', token.to), text.size());
+    std::string_view line = text.substr(line_start, line_end - line_start);
+    return std::any_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+
   // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
   // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
   // or "¢)".
@@ -663,6 +681,7 @@ struct Restorer::Impl {
         (after == '-' && token.all_upper && token.to + 1 < text.size() &&
          std::isupper(static_cast<unsigned char>(text[token.to + 1]))))
       return true;
+    if (capitals_joined_by_ampersand(text, token)) return true;
     bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to,
                              [](char c) { return std::strchr("IVXLivxl1", c) != nullptr; });
     // A list letter, OCR's "¢)" for "c)" too: one character before ")".

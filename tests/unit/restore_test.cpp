@@ -311,6 +311,19 @@ TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misre
   CHECK(restored("Nen tang Zalo", TextStateKind::ocr_damaged) == "Nền tảng Zalo");
 }
 
+// "&" is also OCR's reading of a mark, but capitals joined by it in a line of
+// lower case are an abbreviation: "R&D" is not "Rào", "M&A" not "Màu". In a
+// heading of capitals the word is restored as any other.
+TEST_CASE("restore: capitals joined by & in lower-case text are an abbreviation", "[restore]") {
+  CHECK(restored("Kinh phi chi cho nghien cuu phat trien (R&D) dat 2% GRDP.",
+                 TextStateKind::ocr_damaged) ==
+        "Kinh phí chi cho nghiên cứu phát triển (R&D) đạt 2% GRDP.");
+  CHECK(restored("cac mo hinh M&A va B&T", TextStateKind::ocr_damaged) == "các mô hình M&A và B&T");
+  // One capital before "&" and none after: OCR's "S&" for Sở, restored.
+  CHECK(restored("S& Khoa hoc va Cong nghe", TextStateKind::ocr_damaged).find('&') ==
+        std::string::npos);
+}
+
 TEST_CASE("restore: paragraphs are judged and restored one at a time, as if alone", "[restore]") {
   const std::string a = "Ke hoach thuc hien nghi quyet cua tinh uy ve phat trien kinh te.";
   const std::string b = "Cac so nganh chu tri trien khai va bao cao ket qua hang nam.";
