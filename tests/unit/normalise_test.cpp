@@ -304,6 +304,15 @@ TEST_CASE("OCR's 16 for lệ after tỷ is the word again", "[normalise]") {
   CHECK(first_block("Doanh thu 16 tỷ đồng.") == "Doanh thu 16 tỷ đồng.");
 }
 
+// Markdown converters escape punctuation with a backslash ("R\&D", "\> 60%");
+// the reader wants the character. A TeX "\geq" and an escaped "\|" in a pipe
+// cell are left to the rules that read them.
+TEST_CASE("markdown escapes lose their backslash", "[normalise]") {
+  CHECK(first_block("Kinh phí cho R\\&D đạt \\> 60%; mục \\#3.") ==
+        "Kinh phí cho R&D đạt > 60%; mục #3.");
+  CHECK(first_block("Tỷ lệ đạt $\\geq 45\\%$ kế hoạch.") == "Tỷ lệ đạt ≥ 45% kế hoạch.");
+}
+
 // A sentence can wrap so that an abbreviation in capitals stands alone on its
 // line ("UBND"); after a blank line (OCR's double spacing) the sentence goes on
 // in lower case and joins it. A title in capitals still ends at its line.
