@@ -73,12 +73,16 @@ struct NormaliseStats {
   std::size_t joined_lines = 0;
   std::size_t page_numbers_removed = 0;
   std::size_t footnote_marks_removed = 0;
+  std::size_t ocr_signs = 0;  // lines only OCR writes (structure/line_roles.re `ocr_sign`)
   std::vector<Span> removed;  // page numbers and separators dropped from the text
 };
 
 struct NormalisedText {
   std::vector<Block> blocks;
   NormaliseStats stats;
+  // Joined by the OCR rules: the caller said the text is OCR output, or it
+  // holds enough lines only OCR writes (stats.ocr_signs) to tell so itself.
+  bool ocr_text = false;
   // The normalised text: blocks separated by newlines (for `vnplan normalize`).
   std::string joined() const;
 };
@@ -126,7 +130,10 @@ class Normaliser {
   ~Normaliser();
   // `ocr_text`: the text is OCR output (the restore stage judged it so), which
   // loses list markers and breaks paragraphs and table cells at random; the
-  // lines are joined by the OCR rules of join.cpp too.
+  // lines are joined by the OCR rules of join.cpp too. A text read by OCR with
+  // a Vietnamese model has its marks right, so the restore stage calls it
+  // clean; a few lines that only OCR writes make it OCR text here
+  // (NormalisedText::ocr_text).
   NormalisedText run(const SourceFile& source, bool ocr_text = false) const;
   const Folder& folder() const;
 

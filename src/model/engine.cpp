@@ -199,6 +199,15 @@ ParseResult Engine::parse(const SourceFile& source) const {
         assessed->kind == TextStateKind::ocr_damaged || assessed->kind == TextStateKind::mixed;
   }
   NormalisedText normalised = impl_->normaliser.run(source, judged_ocr);
+  if (normalised.ocr_text && !judged_ocr) {
+    judged_ocr = true;
+    result.diagnostics.push_back(
+        {Severity::info, "normalise.ocr_layout",
+         "text read as OCR output: " + std::to_string(normalised.stats.ocr_signs) +
+             " lines only OCR writes (a rule read as \"_\" after a list marker, \"IL\" for "
+             "a Roman numeral): its lines are joined and its markers read by the OCR rules",
+         std::nullopt});
+  }
   if (assessed) {
     TextState state = *assessed;
     if (impl_->options.restore == RestoreWhen::always) state.kind = TextStateKind::ocr_damaged;

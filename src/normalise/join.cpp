@@ -55,6 +55,7 @@ struct JoinPatterns {
   const Pattern* footnote_mark;
   const Pattern* continues;
   const Pattern* empty_label;
+  std::shared_ptr<Pattern> ocr_sign;      // a raw line only OCR writes
   std::shared_ptr<Pattern> any_raw_role;  // page number, separator or superscript footnote
   std::shared_ptr<Pattern> column_name;   // a header cell of a text table
   std::set<std::string> unit_nouns;       // folded: a cell that is a unit, never a wrap
@@ -86,6 +87,10 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
   p.continues = &grammar.pattern(roles, "continues");
   p.empty_label = &grammar.pattern(roles, "empty_label");
+  std::vector<const Pattern*> ocr_signs;
+  for (const auto& entry : grammar.patterns(roles))
+    if (entry.key == "ocr_sign") ocr_signs.push_back(entry.pattern.get());
+  p.ocr_sign = Pattern::any_of(ocr_signs);
   p.any_raw_role = Pattern::any_of({p.separator, p.page_number, p.superscript_footnote});
   std::vector<const Pattern*> column_names;
   for (const auto& entry : grammar.patterns("structure/text_tables.re"))
@@ -260,10 +265,27 @@ void split_header_table(NormalisedText& out) {
 
 }  // namespace
 
+namespace {
+
+// Three lines that only OCR writes: one could be a typing slip, three are not.
+constexpr std::size_t kMinOcrSigns = 3;
+
+std::size_t count_ocr_signs(const std::vector<CleanLine>& lines, const Pattern& ocr_sign) {
+  std::size_t signs = 0;
+  for (const CleanLine& line : lines)
+    if (!line.blank && line.raw.data() != nullptr && ocr_sign.matches_at_start(line.raw)) ++signs;
+  return signs;
+}
+
+}  // namespace
+
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
                           const Folder& folder, bool ocr_text) {
   NormalisedText out;
   out.stats.lines = lines.size();
+  out.stats.ocr_signs = count_ocr_signs(lines, *patterns.ocr_sign);
+  ocr_text = ocr_text || out.stats.ocr_signs >= kMinOcrSigns;
+  out.ocr_text = ocr_text;
   rebuild_text_tables(lines, *patterns.column_name, folder);
   out.blocks.reserve(lines.size() / 2 + 16);
 

@@ -376,3 +376,29 @@ TEST_CASE("the folded view drops case and diacritics and maps back", "[normalise
   std::size_t at = folded.text.find("den");
   CHECK(source.substr(folded.origin[at], 2) == "Đ");  // Đ is two bytes; "d" maps to its first
 }
+
+// Tesseract with a Vietnamese model gets the marks right, so the restore stage
+// calls its output clean; but it reads the tab after a list marker as "_" and
+// "I." as "IL". Three such lines make the text OCR text here; the "_" goes.
+TEST_CASE("lines only OCR writes make a text with valid words OCR text", "[normalise]") {
+  const std::string ocr =
+      "IL MỤC ĐÍCH, YÊU CẦU\n"
+      "a) _ Việc xây dựng, ban hành Kế hoạch nhằm thống nhất trong công tác chỉ\n"
+      "đạo các cấp.\n\n"
+      "b) _ Cụ thể hóa và thực hiện đầy đủ các mục tiêu.\n\n"
+      "— __ Tiềm lực, trình độ khoa học đạt mức tiên tiến.\n";
+  auto normal = vnplan::test::engine().normalise(vnplan::test::source_from(ocr, "t.txt"));
+  CHECK(normal.ocr_text);
+  CHECK(normal.stats.ocr_signs == 4);
+  auto blocks = blocks_of(ocr);
+  REQUIRE(blocks.size() >= 3);
+  CHECK(blocks[1].rfind("a) Việc xây dựng", 0) == 0);
+  CHECK(blocks.back() == "- Tiềm lực, trình độ khoa học đạt mức tiên tiến.");
+  // Two are not enough, and clean text has none.
+  const std::string two = "a) _ Việc xây dựng kế hoạch.\n\nb) _ Cụ thể hóa mục tiêu.\n";
+  CHECK_FALSE(vnplan::test::engine().normalise(vnplan::test::source_from(two, "t.txt")).ocr_text);
+  const std::string clean = "I. MỤC ĐÍCH\na) Việc xây dựng kế hoạch.\nII. YÊU CẦU\n";
+  auto plain = vnplan::test::engine().normalise(vnplan::test::source_from(clean, "t.txt"));
+  CHECK_FALSE(plain.ocr_text);
+  CHECK(plain.stats.ocr_signs == 0);
+}
