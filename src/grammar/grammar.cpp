@@ -238,7 +238,7 @@ const char* const kRequiredFiles[] = {"fold/characters",         "fold/ocr_in_wo
                                       "agencies/list.re",        "agencies/subject.re",
                                       "extract/deadlines.re",    "extract/targets.re",
                                       "extract/units",           "extract/labels.re",
-                                      "extract/assignments.re"};
+                                      "extract/assignments.re",  "restore/abbreviations.re"};
 
 }  // namespace
 

@@ -263,10 +263,6 @@ void split_header_table(NormalisedText& out) {
                     std::make_move_iterator(cells.end()));
 }
 
-}  // namespace
-
-namespace {
-
 // Three lines that only OCR writes: one could be a typing slip, three are not.
 constexpr std::size_t kMinOcrSigns = 3;
 

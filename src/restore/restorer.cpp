@@ -116,6 +116,7 @@ struct Restorer::Impl {
   std::shared_ptr<const RestoreModel> model;
   const RestoreModel::Impl& m;
   std::vector<ChannelRule> rules;
+  const Pattern& joined_capitals;  // restore/abbreviations.re: "R&D", "M&A"
   // Rules by the first byte of OBSERVED: a word tries only those that can match.
   std::array<std::vector<std::uint32_t>, 256> rules_by_first_byte;
   std::u32string symbols;                     // non-letters the channel reads as letters
@@ -250,7 +251,9 @@ struct Restorer::Impl {
   }
 
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
-      : model(std::move(restore_model)), m(model->impl()) {
+      : model(std::move(restore_model)),
+        m(model->impl()),
+        joined_capitals(grammar.pattern("restore/abbreviations.re", "joined_capitals")) {
     load_rules(grammar);
     load_marks(grammar);
     learn_spelling();
@@ -648,28 +651,27 @@ struct Restorer::Impl {
     return {false, true};
   }
 
-  // "R&D", "M&A", "S&T": capitals joined by "&" are an abbreviation where the
-  // line around them is in lower case. OCR writes a mark as "&" too, so in a
-  // heading of capitals "Đ&T" may be "ĐẠT" and stays a word to restore.
-  static bool capitals_joined_by_ampersand(std::string_view text, const Token& token) {
-    std::string_view word = text.substr(token.from, token.to - token.from);
-    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    std::size_t amp = word.find('&');
-    if (amp == std::string_view::npos || amp == 0 || amp + 1 >= word.size() ||
-        !upper(word[amp - 1]) || !upper(word[amp + 1]) ||
-        !std::all_of(word.begin(), word.end(), [&](char c) { return upper(c) || c == '&'; }))
+  // Where the line holding `token` starts.
+  static std::size_t line_start_of(std::string_view text, const Token& token) {
+    std::size_t start = text.rfind('\n', token.from == 0 ? 0 : token.from - 1);
+    return start == std::string_view::npos ? 0 : start + 1;
+  }
+
+  // An abbreviation of restore/abbreviations.re ("R&D") in a line with lower
+  // case; in a heading of capitals the word may be OCR's ("Đ&T" for ĐẠT).
+  bool abbreviation_in_lower_case(std::string_view text, const Token& token) const {
+    if (!joined_capitals.matches_at_start(text.substr(token.from, token.to - token.from)))
       return false;
-    std::size_t line_start = text.rfind('\n', token.from == 0 ? 0 : token.from - 1);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    std::size_t line_end = std::min(text.find('\n', token.to), text.size());
-    std::string_view line = text.substr(line_start, line_end - line_start);
-    return std::any_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    std::size_t start = line_start_of(text, token);
+    std::size_t end = std::min(text.find('\n', token.to), text.size());
+    return std::any_of(text.begin() + start, text.begin() + end,
+                       [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
   // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
   // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
   // or "¢)".
-  static bool code_or_marker(std::string_view text, const Token& token) {
+  bool code_or_marker(std::string_view text, const Token& token) const {
     char before = token.from > 0 ? text[token.from - 1] : '\n';
     char after = token.to < text.size() ? text[token.to] : '\n';
     bool inner_capital =
@@ -681,7 +683,7 @@ struct Restorer::Impl {
         (after == '-' && token.all_upper && token.to + 1 < text.size() &&
          std::isupper(static_cast<unsigned char>(text[token.to + 1]))))
       return true;
-    if (capitals_joined_by_ampersand(text, token)) return true;
+    if (abbreviation_in_lower_case(text, token)) return true;
     bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to,
                              [](char c) { return std::strchr("IVXLivxl1", c) != nullptr; });
     // A list letter, OCR's "¢)" for "c)" too: one character before ")".
@@ -690,9 +692,7 @@ struct Restorer::Impl {
       code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     bool list_letter = code_points == 1 && after == ')';
     if (!(roman || list_letter) || (after != '.' && after != ')' && after != '-')) return false;
-    std::size_t line = text.rfind('\n', token.from == 0 ? 0 : token.from - 1);
-    line = line == std::string_view::npos ? 0 : line + 1;
-    return text.find_first_not_of(" \t#*", line) == token.from;
+    return text.find_first_not_of(" \t#*", line_start_of(text, token)) == token.from;
   }
 
   // Which words of a paragraph are suspect, under the paragraph's state.
