@@ -20,10 +20,17 @@ bool is_uppercase_text(const std::string& text) {
   return letters >= 2 && upper == letters;
 }
 
+// `characters` may hold UTF-8 ("•"): its bytes are matched one by one, so a cut
+// is moved out of any character it would split ("‹" shares "•"'s first two bytes).
 std::string trim(const std::string& text, const char* characters) {
+  auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
   std::size_t a = text.find_first_not_of(characters);
   if (a == std::string::npos) return "";
   std::size_t b = text.find_last_not_of(characters);
+  while (a > 0 && continuation(a)) --a;
+  while (b + 1 < text.size() && continuation(b + 1)) ++b;
   return text.substr(a, b - a + 1);
 }
 
