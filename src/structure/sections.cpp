@@ -4,6 +4,7 @@
 // a reader does: "2.1." goes under "2."; a) under the nearest open numbered
 // heading; a marker kind already open higher up closes everything below it.
 // Markdown heading levels are ignored: converters get them wrong.
+#include <algorithm>
 #include <map>
 
 #include "internal.hpp"
@@ -55,6 +56,15 @@ void pop_to_parent(std::vector<Open>& stack, const std::vector<Section>& section
   if (marker.type != MarkerType::bullet)
     while (!stack.empty() && stack.back().key.rfind("bullet", 0) == 0) stack.pop_back();
   if (marker.type == MarkerType::appendix) {
+    stack.clear();
+    return;
+  }
+  // A Roman numeral numbers a plan's parts, above every other marker. When the
+  // first part's numeral was lost (OCR reads "I." as "IL" or drops it), "1." and
+  // "a)" open before any Roman one: "II." still closes them, it never nests in them.
+  if (marker.type == MarkerType::roman &&
+      std::none_of(stack.begin(), stack.end(),
+                   [](const Open& open) { return open.key == "roman"; })) {
     stack.clear();
     return;
   }

@@ -246,3 +246,27 @@ TEST_CASE("a state dispatch number has an issuer and unit, no type code", "[genr
   CHECK(*h.kind == "dispatch");
   CHECK(h.recipients.at(0).name == "Các sở, ban, ngành");
 }
+
+TEST_CASE("a part numeral closes the lists opened before the first one", "[genre]") {
+  // OCR read "I." as "IL" (no marker): "1." and "a)" open before any Roman part.
+  auto result = vnplan::test::parse_text(
+      "KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW\n"
+      "IL MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Thống nhất nhận thức.\n"
+      "II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Nâng cao nhận thức\na) Tổ chức tuyên truyền.\n");
+  const auto& sections = result.documents.at(0).sections;
+  REQUIRE(sections.size() == 5);
+  CHECK(sections[2].number == "II");
+  CHECK_FALSE(sections[2].parent);
+  CHECK(numbers(result.documents[0]) ==
+        std::vector<std::string>{"1:purpose", "a:purpose", "II:tasks", "1:tasks", "a:tasks"});
+}
+
+TEST_CASE("a recipient's OCR junk is never cut inside a character", "[genre]") {
+  // "‹" shares its first two bytes with the "•" that recipient names lose.
+  auto result = vnplan::test::parse_text(
+      "ỦY BAN NHÂN DÂN TỈNH HUẾ\nSố: 12/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết\n"
+      "I. NHIỆM VỤ\n1. Các sở triển khai.\nNơi nhận:\n- Các sở, ban, ngành;\n‹ = Các Hội;\n");
+  const auto& recipients = result.documents.at(0).document.recipients;
+  REQUIRE(recipients.size() == 2);
+  CHECK(recipients[1].name == "‹ = Các Hội");
+}
