@@ -191,12 +191,14 @@ ParseResult Engine::parse(const SourceFile& source) const {
   }
 
   std::vector<RestoredWord> restored;
-  bool judged_ocr = false;
+  // Text vnplan read by OCR itself is OCR output whatever its words look like:
+  // tesseract's Vietnamese model writes valid syllables but OCR's layout damage.
+  bool judged_ocr = result.source.ocr;
   std::optional<TextState> assessed;
   if (impl_->options.restore != RestoreWhen::never) {
     assessed = impl_->get_restorer().assess(source.bytes);
-    judged_ocr =
-        assessed->kind == TextStateKind::ocr_damaged || assessed->kind == TextStateKind::mixed;
+    judged_ocr = judged_ocr || assessed->kind == TextStateKind::ocr_damaged ||
+                 assessed->kind == TextStateKind::mixed;
   }
   NormalisedText normalised = impl_->normaliser.run(source, judged_ocr);
   if (normalised.ocr_text && !judged_ocr) {
