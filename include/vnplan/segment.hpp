@@ -63,8 +63,9 @@ class Segmenter {
 // The value of an upper-case Roman number ("IV" → 4); 0 when it is not one.
 int roman_value(std::string_view upper);
 
-// A Roman number as written, in capitals, with OCR's forms read back: l, 1 and |
-// inside it are I ("Il" → "II", "I11" → "III"). For roman_value.
-std::string canonical_roman(std::string_view written);
+// A Roman number as written, in capitals, with OCR's forms read back: each
+// character listed in `misread` (structure/roman_letters: l, 1, | → I, h → II)
+// is the letters it stands for ("Il" → "II", "HI" → "III"). For roman_value.
+std::string canonical_roman(std::string_view written, const std::vector<Entry>& misread);
 
 }  // namespace vnplan

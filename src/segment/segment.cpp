@@ -18,12 +18,17 @@ int roman_value(std::string_view upper) {
   return total;
 }
 
-// OCR reads "III" as "I11", "Ill" or "|||": l, 1 and | inside a Roman number are I.
-std::string canonical_roman(std::string_view written) {
+std::string canonical_roman(std::string_view written, const std::vector<Entry>& misread) {
   std::string out;
   for (char c : written) {
-    char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out += (u == 'L' || u == '1' || u == '|') ? 'I' : u;
+    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto read = std::find_if(misread.begin(), misread.end(), [&](const Entry& e) {
+      return e.key.size() == 1 && e.key[0] == lower;
+    });
+    if (read != misread.end())
+      out += read->value;
+    else
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return out;
 }
@@ -83,7 +88,8 @@ namespace {
 
 std::optional<Marker> read_marker(const std::string& text, const Folder::Folded& folded,
                                   const std::vector<PatternEntry>& patterns,
-                                  const std::vector<Entry>& letters) {
+                                  const std::vector<Entry>& letters,
+                                  const std::vector<Entry>& roman_letters) {
   for (const auto& entry : patterns) {
     auto match = entry.pattern->find(folded.text, 0, true);
     if (!match) continue;
@@ -107,7 +113,7 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
     const std::string& type = entry.key;
     if (type == "roman" || (type == "appendix" && !folded_num.empty() &&
                             folded_num.find_first_not_of("ivxl1") == std::string::npos)) {
-      std::string roman = canonical_roman(written);
+      std::string roman = canonical_roman(written, roman_letters);
       marker.value = roman_value(roman);
       if (marker.value == 0 || marker.value > 40) {
         if (type == "roman") continue;
@@ -437,6 +443,24 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
   number_lost_parts(out, previous, kNoUnit, titles);
 }
 
+// OCR also drops a stroke from a written numeral: "II- MỤC TIÊU" read as "I-"
+// after "I- MỤC ĐÍCH". A part numbered no higher than the part before it, where
+// the next written part leaves room, is the part after the one before it.
+void renumber_repeated_parts(SegmentedText& out) {
+  int previous = 0;
+  for (std::size_t u = 0; u < out.units.size(); ++u) {
+    Marker& marker = out.units[u].marker;
+    if (marker.type == MarkerType::appendix) return;
+    if (marker.type != MarkerType::roman || marker.value == 0) continue;
+    int next = next_value(out, u + 1, MarkerType::roman);
+    if (previous != 0 && marker.value <= previous && (next == 0 || next > previous + 1)) {
+      marker.value = previous + 1;
+      marker.number = roman_numeral(marker.value);
+    }
+    previous = marker.value;
+  }
+}
+
 // The Arabic counterpart ("2." gone before "Khẩn trương, ..."): a short line with
 // no closing punctuation after heading N, where the numbering skips N+1, is
 // heading N+1 when the list after it starts again at its first item or when it
@@ -514,6 +538,7 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
   out.judged_ocr = judged_ocr;
   const auto& patterns = grammar_.patterns("structure/markers.re");
   const auto& letters = grammar_.entries("structure/letters");
+  const auto& roman_letters = grammar_.entries("structure/roman_letters");
   out.units.reserve(out.text.blocks.size());
   for (std::size_t i = 0; i < out.text.blocks.size(); ++i) {
     const Block& block = out.text.blocks[i];
@@ -528,7 +553,7 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
              (static_cast<unsigned char>(block.text()[head]) & 0xC0) == 0x80)
         ++head;
       Folder::Folded folded_head = folder_.fold(std::string_view(block.text()).substr(0, head));
-      if (auto marker = read_marker(block.text(), folded_head, patterns, letters))
+      if (auto marker = read_marker(block.text(), folded_head, patterns, letters, roman_letters))
         unit.marker = *marker;
       // OCR reads one bullet glyph as "-", "*" or "¢" at random: in its output
       // the glyph tells no list levels apart.
@@ -541,6 +566,7 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
   attach_detached_markers(out);
   if (out.looks_ocr()) {
     infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"));
+    renumber_repeated_parts(out);
     read_one_as_roman(out);
     infer_lost_headings(out);
   }

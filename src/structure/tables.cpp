@@ -103,7 +103,8 @@ struct RowNumber {
   std::vector<int> parts;
 };
 
-std::optional<RowNumber> parse_row_number(std::string_view written) {
+std::optional<RowNumber> parse_row_number(std::string_view written,
+                                          const std::vector<Entry>& roman_letters) {
   while (!written.empty() && (written.back() == '.' || written.back() == ')'))
     written.remove_suffix(1);
   if (written.empty()) return std::nullopt;
@@ -118,7 +119,7 @@ std::optional<RowNumber> parse_row_number(std::string_view written) {
       if (part.size() > 4) return std::nullopt;
       number.parts.push_back(std::stoi(std::string(part)));
     } else if (at == 0) {
-      int value = roman_value(canonical_roman(part));  // OCR's "Il" is II
+      int value = roman_value(canonical_roman(part, roman_letters));  // OCR's "Il" is II
       if (value == 0) return std::nullopt;
       number.roman = true;
       number.parts.push_back(value);
@@ -219,6 +220,7 @@ void link_groups(Table& table, const std::vector<std::optional<RowNumber>>& numb
 void mark_rows(const StructureInput& input, Table& table) {
   const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
   const Pattern& numbered_title = input.grammar.pattern("structure/tables.re", "numbered_title");
+  const auto& roman_letters = input.grammar.entries("structure/roman_letters");
   std::vector<std::optional<RowNumber>> numbers(table.rows.size());
   std::vector<bool> title_only(table.rows.size(), false);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -235,9 +237,9 @@ void mark_rows(const StructureInput& input, Table& table) {
     } else if (auto m = numbered_title.find(folded, 0, true); m && filled == 1) {
       row.number = first.substr(0, (*m)[1].end);
       title_only[r] = true;
-      if (auto n = parse_row_number(*row.number); n && n->roman) row.role = "group";
+      if (auto n = parse_row_number(*row.number, roman_letters); n && n->roman) row.role = "group";
     }
-    if (row.number) numbers[r] = parse_row_number(*row.number);
+    if (row.number) numbers[r] = parse_row_number(*row.number, roman_letters);
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     if (!numbers[r]) continue;
@@ -256,14 +258,15 @@ void mark_rows(const StructureInput& input, Table& table) {
 // Linearised rows: a row-number cell opens a row only when it can follow the
 // numbering so far; otherwise it is a value ("90" after "7.2 | Tỷ lệ … | %").
 void add_linear_cell(Table& table, TableCell cell, bool numbered, Numbering& numbering,
-                     bool ocr_text) {
+                     bool ocr_text, const std::vector<Entry>& roman_letters) {
   std::optional<RowNumber> number;
-  if (numbered) number = parse_row_number(cell.text);
+  if (numbered) number = parse_row_number(cell.text, roman_letters);
   // OCR text: a numbered row takes up to kMaxWrappedCells more cells, until a
   // number opens the next row: a long cell wraps onto lines read as cells of
   // their own (TableReader::place_wrapped joins them back).
   bool numbered_row =
-      !table.rows.empty() && parse_row_number(table.rows.back().cells.front().text).has_value();
+      !table.rows.empty() &&
+      parse_row_number(table.rows.back().cells.front().text, roman_letters).has_value();
   // A short cell opening with a digit may be a row number OCR misread ("7A" for
   // 7.4): it opens the next row as before.
   bool number_like =
@@ -411,7 +414,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         table.header.push_back(cell.text);
         continue;
       }
-      add_linear_cell(table, std::move(cell), numbered, numbering, input.text.looks_ocr());
+      add_linear_cell(table, std::move(cell), numbered, numbering, input.text.looks_ocr(),
+                      input.grammar.entries("structure/roman_letters"));
     }
   }
   for (auto& table : tables) finish_table(input, table);

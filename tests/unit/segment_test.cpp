@@ -31,6 +31,26 @@ TEST_CASE("Roman markers, including OCR forms, get their true number", "[segment
   CHECK(marker_of("la noi hoi tu cac nguon luc").type == vnplan::MarkerType::none);
   CHECK(marker_of("IV. TỔ CHỨC THỰC HIỆN").value == 4);
   CHECK(marker_of("V/v xây dựng kế hoạch").type == vnplan::MarkerType::none);
+  // The two I's of "II" joined into an H (structure/roman_letters): "HI-" is III;
+  // a lone "h." may be a list letter and is not read as Roman.
+  CHECK(marker_of("HI- NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU").number == "III");
+  CHECK(marker_of("h. Tổ chức thực hiện").type != vnplan::MarkerType::roman);
+}
+
+TEST_CASE("in OCR text a repeated part numeral is the next part", "[segment]") {
+  auto grammar = vnplan::test::grammar();
+  vnplan::Folder folder(*grammar);
+  vnplan::Segmenter segmenter(*grammar, folder);
+  auto text = vnplan::test::engine().normalise(vnplan::test::source_from(
+      "I- MỤC ĐÍCH\n\nI- MỤC TIÊU\n\nHI- NHIỆM VỤ\n\nIV- TỔ CHỨC THỰC HIỆN\n"));
+  auto numbers = [](const vnplan::SegmentedText& segmented) {
+    std::vector<std::string> out;
+    for (const auto& unit : segmented.units) out.push_back(unit.marker.number);
+    return out;
+  };
+  CHECK(numbers(segmenter.run(text, true)) == std::vector<std::string>{"I", "II", "III", "IV"});
+  // Clean text keeps what is written.
+  CHECK(numbers(segmenter.run(text, false)) == std::vector<std::string>{"I", "I", "III", "IV"});
 }
 
 TEST_CASE("Arabic multi-level markers keep their depth", "[segment]") {
