@@ -402,3 +402,22 @@ TEST_CASE("lines only OCR writes make a text with valid words OCR text", "[norma
   CHECK_FALSE(plain.ocr_text);
   CHECK(plain.stats.ocr_signs == 0);
 }
+
+// A bullet glyph as tesseract's Vietnamese model reads it when vnplan runs OCR on
+// one column: "°Ò", "„", "»", with the tab after it as dots, "_" or "=".
+TEST_CASE("OCR's readings of a bullet glyph become a dash", "[normalise]") {
+  auto blocks = blocks_of(
+      "°Ò Có ≥ 60% người sử dụng truy cập băng thông rộng.\n\n"
+      "° ._ Tăng cường đầu tư.\n\n"
+      "„ Phát triển hạ tầng.\n\n"
+      "» _._ Hoàn thiện thể chế.\n\n"
+      "- = Xây dựng đề án.\n\n"
+      "\"Có\" là từ được trích dẫn.\n");
+  REQUIRE(blocks.size() == 6);
+  CHECK(blocks[0] == "- Có ≥ 60% người sử dụng truy cập băng thông rộng.");
+  CHECK(blocks[1] == "- Tăng cường đầu tư.");
+  CHECK(blocks[2] == "- Phát triển hạ tầng.");
+  CHECK(blocks[3] == "- Hoàn thiện thể chế.");
+  CHECK(blocks[4] == "- Xây dựng đề án.");
+  CHECK(blocks[5] == "\"Có\" là từ được trích dẫn.");  // a quote is not a bullet
+}
