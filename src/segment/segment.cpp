@@ -18,14 +18,22 @@ int roman_value(std::string_view upper) {
   return total;
 }
 
+namespace {
+
+// The entry of structure/roman_letters for one written character, if any.
+const Entry* misread_stroke(char written, const std::vector<Entry>& misread) {
+  char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(written)));
+  for (const Entry& e : misread)
+    if (e.key.size() == 1 && e.key[0] == lower) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
 std::string canonical_roman(std::string_view written, const std::vector<Entry>& misread) {
   std::string out;
   for (char c : written) {
-    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto read = std::find_if(misread.begin(), misread.end(), [&](const Entry& e) {
-      return e.key.size() == 1 && e.key[0] == lower;
-    });
-    if (read != misread.end())
+    if (const Entry* read = misread_stroke(c, misread))
       out += read->value;
     else
       out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -392,7 +400,8 @@ void read_one_as_roman(SegmentedText& out) {
 // as "Il." (II) leaves no room for a lost "II.": when the titles do not fit,
 // such a marker is taken as the number below it.
 void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t next,
-                       const std::vector<std::size_t>& titles) {
+                       const std::vector<std::size_t>& titles,
+                       const std::vector<Entry>& roman_letters) {
   if (titles.empty()) return;
   int n = previous == kNoUnit ? 0 : out.units[previous].marker.value;
   int m = next == kNoUnit ? 0 : out.units[next].marker.value;
@@ -404,7 +413,9 @@ void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t nex
   if (m != 0 && n + count >= m) {
     if (previous == kNoUnit || n + count - 1 >= m) return;
     Marker& misread = out.units[previous].marker;
-    if (misread.text.find_first_of("l1") == std::string::npos || n < 2) return;
+    bool stroke_misread = std::any_of(misread.text.begin(), misread.text.end(),
+                                      [&](char c) { return misread_stroke(c, roman_letters); });
+    if (!stroke_misread || n < 2) return;
     n -= 1;
     misread.value = n;
     misread.number = roman_numeral(n);
@@ -421,7 +432,8 @@ void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t nex
 // CHỦ YẾU" with no "III." anywhere). A title in capitals alone on its line that
 // names a part of a plan (structure/line_roles.re `lost_part`) takes the number
 // the series skips there. Its marker is "" (nothing was written).
-void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
+void infer_lost_parts(SegmentedText& out, const Pattern& lost_part,
+                      const std::vector<Entry>& roman_letters) {
   constexpr std::size_t kMaxPartTitle = 100;  // bytes
   std::size_t previous = kNoUnit;
   std::vector<std::size_t> titles;
@@ -429,7 +441,7 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
     const Unit& unit = out.units[u];
     if (unit.marker.type == MarkerType::roman || unit.marker.type == MarkerType::appendix) {
       bool roman = unit.marker.type == MarkerType::roman;
-      number_lost_parts(out, previous, roman ? u : kNoUnit, titles);
+      number_lost_parts(out, previous, roman ? u : kNoUnit, titles, roman_letters);
       titles.clear();
       previous = roman ? u : kNoUnit;
       continue;
@@ -440,7 +452,7 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part) {
         all_capitals(text) && lost_part.matches_at_start(unit.folded))
       titles.push_back(u);
   }
-  number_lost_parts(out, previous, kNoUnit, titles);
+  number_lost_parts(out, previous, kNoUnit, titles, roman_letters);
 }
 
 // OCR also drops a stroke from a written numeral: "II- MỤC TIÊU" read as "I-"
@@ -565,7 +577,7 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
     read_digits_as_letters(out, letters, grammar_.entries("structure/ocr_letters"));
   attach_detached_markers(out);
   if (out.looks_ocr()) {
-    infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"));
+    infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"), roman_letters);
     renumber_repeated_parts(out);
     read_one_as_roman(out);
     infer_lost_headings(out);
