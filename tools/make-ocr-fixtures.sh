@@ -19,20 +19,25 @@
 #   tien-giang-p1-3.txt       the clean text of pages 1-3
 #   tien-giang-p1-2.mixed.pdf page 1 with its text layer, then page 2 of the scan
 #                             PDF: a PDF whose second page alone needs OCR
+#   yen-bai-table.png         the top of the first page of the task table of
+#                             tests/fixtures/formats/yen-bai-yen-binh-2053-CV-HU-kem-235-KH-TU.pdf
+#                             (the page that holds "BIỂU PHÂN CÔNG"), 300 dpi,
+#                             black and white: a table with borders, as a scan
 #
 # Needs these Debian 12 packages (nothing downloaded): poppler-utils (pdftoppm,
-# pdftotext, pdfseparate), ghostscript (gs), perl. Deterministic: the same inputs give
+# pdftotext, pdfseparate, pdfinfo), ghostscript (gs), perl. Deterministic: the same inputs give
 # the same bytes (ghostscript's PDF dates and /ID are made constant below).
 # Every fixture must stay under 300 KB.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 source_pdf="$root/tests/fixtures/formats/tien-giang-69-KH-UBND.pdf"
+table_pdf="$root/tests/fixtures/formats/yen-bai-yen-binh-2053-CV-HU-kem-235-KH-TU.pdf"
 out="$root/tests/fixtures/ocr"
 max_bytes=$((300 * 1024))
 export TZ=UTC LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
 
-for tool in pdftoppm pdftotext pdfseparate gs perl; do
+for tool in pdftoppm pdftotext pdfseparate pdfinfo gs perl; do
   command -v "$tool" > /dev/null || { echo "make-ocr-fixtures: $tool is missing (see the package list at the top)" >&2; exit 1; }
 done
 [ -f "$source_pdf" ] || { echo "make-ocr-fixtures: $source_pdf is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
@@ -77,6 +82,16 @@ if [ "$(pdftotext -f 2 -l 2 "$out/tien-giang-p1-2.mixed.pdf" - | tr -d '[:space:
   echo "make-ocr-fixtures: the mixed PDF should have text on page 1 only" >&2
   exit 1
 fi
+
+# The table's first page: its title, header, first group row and first task row
+# (the top 62% of an A4 page).
+table_page=$(for p in $(seq 1 "$(pdfinfo "$table_pdf" | awk '/^Pages:/ {print $2}')"); do
+  if pdftotext -f "$p" -l "$p" "$table_pdf" - | grep -q "BIỂU PHÂN CÔNG"; then echo "$p"; break; fi
+done)
+[ -n "$table_page" ] || { echo "make-ocr-fixtures: no task table page in $table_pdf" >&2; exit 1; }
+pdftoppm -f "$table_page" -l "$table_page" -r 300 -mono -x 0 -y 0 -W 2550 -H 2046 -png \
+  "$table_pdf" "$work/table"
+mv "$work"/table*.png "$out/yen-bai-table.png"
 
 pdftotext -f 2 -l 2 "$source_pdf" "$out/tien-giang-p2.txt"
 pdftotext -f 2 -l 3 "$source_pdf" "$out/tien-giang-p2-3.txt"

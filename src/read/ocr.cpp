@@ -1,20 +1,21 @@
 // OCR of scans: a PNG, TIFF or JPEG image, or a PDF without a text layer,
 // read by tesseract (libtesseract) with its Vietnamese model "vie" (Debian
-// tesseract-ocr-vie) and rendered as text for the pipeline (see rendition.hpp).
+// tesseract-ocr-vie) and laid out as text for the pipeline like a PDF's text
+// layer (layout.hpp).
 //
 // Images are decoded by leptonica (every page of a TIFF); PDF pages are drawn
 // by poppler at 300 dpi in grey. Tesseract reads each page as one column of
 // text (plan documents are single-column; its automatic layout analysis tears
-// list markers such as "a)" away from their hanging-indented text). Every
-// tesseract paragraph starts a paragraph of the rendition, every text line a
-// line (the joiner joins hard wraps, as for PDF lines), and each line is
-// anchored to its page and top-left corner: pixels scaled to points (72 per
-// inch) with the image's resolution, so a scanned PDF's anchors are in the
-// same units as a PDF's text layer. An image that records no resolution is
-// taken at the resolution tesseract estimates from its text.
+// list markers such as "a)" away from their hanging-indented text). Only its
+// words are kept, each with its box and the height of its text line, in
+// points (pixels scaled with the image's resolution): the page layout then
+// finds lines, paragraphs and tables from where the words sit, as for a PDF,
+// so a table's cells stay in their columns and rows. An image that records no
+// resolution is taken at the resolution tesseract estimates from its text.
 //
 // Built only with VNPLAN_HAVE_OCR (CMake option VNPLAN_OCR); without it both
 // readers say how to get OCR support.
+#include "layout.hpp"
 #include "rendition.hpp"
 
 #ifdef VNPLAN_HAVE_OCR
@@ -26,6 +27,8 @@
 #include <poppler-page.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <cmath>
 #include <cstdio>
@@ -94,12 +97,28 @@ constexpr std::uint64_t kMaxRenderPixels = 40'000'000;
 // Resolutions outside this range are metadata errors, not scans.
 constexpr int kMinDpi = 50, kMaxDpi = 2400;
 
-// A word made only of underscores: tesseract's reading of the wide gap between
-// a list marker and its text, or of a signature line. Not text.
-bool gap_mark(std::string_view word) { return word.find_first_not_of('_') == std::string::npos; }
+// A word made only of underscores (or blank): tesseract's reading of the wide
+// gap between a list marker and its text, or of a signature line. Not text.
+bool gap_mark(std::string_view word) { return word.find_first_not_of("_ \t") == std::string::npos; }
 
-// Reads pages one by one into a rendition (one of its own for a scan, the PDF
-// reader's for the pages without text of a PDF).
+bool has_letter_or_digit(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+// A table's ruling or a line drawn under a title, which tesseract reads as a
+// blank or a run of dashes as wide as the page: no letter or digit, and much
+// wider than high. Left in, it would cut a table in two.
+bool ruling(std::string_view text, int width, int height) {
+  return !has_letter_or_digit(text) && width > 5 * std::max(1, height);
+}
+
+// Reads pages one by one into words on a page, and keeps the figures of what
+// it read for the read.ocr note.
 class Recogniser {
  public:
   // An error message when tesseract or its model cannot be loaded.
@@ -114,15 +133,15 @@ class Recogniser {
     return std::nullopt;
   }
 
-  void read_page(Pix* image, int dpi, std::uint32_t page, RenditionBuilder& out) {
+  Page read_page(Pix* image, int dpi, int page) {
     api_.SetImage(image);
-    recognise(dpi, page, out);
+    return recognise(dpi, page, pixGetWidth(image), pixGetHeight(image));
   }
 
-  void read_page(const poppler::image& image, int dpi, std::uint32_t page, RenditionBuilder& out) {
+  Page read_page(const poppler::image& image, int dpi, int page) {
     api_.SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
                   image.height(), 1, image.bytes_per_row());
-    recognise(dpi, page, out);
+    return recognise(dpi, page, image.width(), image.height());
   }
 
   void skip_page() { ++skipped_; }
@@ -146,57 +165,87 @@ class Recogniser {
                std::to_string(skipped_) + " page(s) not OCR'd (unreadable or too large)");
     if (gap_marks_ > 0)
       out.note("read.ocr_gap_marks", std::to_string(gap_marks_) +
-                                         " run(s) of underscores (gaps, signature lines) dropped");
+                                         " run(s) of underscores or rules (gaps, signature lines, "
+                                         "table borders) dropped");
     return SourceFile::Ocr{pages_, static_cast<std::uint32_t>(words_), confidence};
   }
 
  private:
-  void recognise(int dpi, std::uint32_t page, RenditionBuilder& out) {
+  Page recognise(int dpi, int number, int width, int height) {
     ++pages_;
+    Page page;
+    page.number = number;
+    page.ocr = true;
     if (dpi > 0) api_.SetSourceResolution(dpi);
     if (api_.Recognize(nullptr) != 0) {
       ++empty_;
-      return;
+      return page;
     }
     if (dpi <= 0) dpi = api_.GetSourceYResolution();
     float points_per_pixel = dpi > 0 ? 72.0f / static_cast<float>(dpi) : 1.0f;
-    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
-    if (!it || it->Empty(tesseract::RIL_WORD)) {
+    page.width = static_cast<float>(width) * points_per_pixel;
+    page.height = static_cast<float>(height) * points_per_pixel;
+    std::vector<Word> words = read_words(points_per_pixel);
+    api_.Clear();
+    if (words.empty())
       ++empty_;
-      return;
-    }
-    // A page always starts a paragraph.
-    out.end_paragraph();
+    else
+      page.lines = group_lines(std::move(words));
+    return page;
+  }
+
+  // The words of the recognised page. A word's box is its ink, whose bottom
+  // moves with descenders ("g", "y") and whose top with diacritics; the layout
+  // tells lines, paragraphs and table rows by the step between baselines, so a
+  // word is given its text line's top and baseline instead (at the word, for a
+  // skewed line), as a PDF's words all have the font's height on a line.
+  std::vector<Word> read_words(float points_per_pixel) {
+    std::vector<Word> words;
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (!it || it->Empty(tesseract::RIL_WORD)) return words;
+    int line_top = 0;
+    int base_x1 = 0, base_y1 = 0, base_x2 = 0, base_y2 = 0;
+    bool has_baseline = false;
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
+      int left = 0, top = 0, right = 0, bottom = 0;
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-        if (it->IsAtBeginningOf(tesseract::RIL_PARA))
-          out.end_paragraph();
-        else
-          out.end_line();
-        int left = 0, top = 0, right = 0, bottom = 0;
-        if (it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) {
-          SourceAnchor anchor;
-          anchor.page = page;
-          anchor.x = static_cast<float>(left) * points_per_pixel;
-          anchor.y = static_cast<float>(top) * points_per_pixel;
-          out.anchor(anchor);
-        }
+        if (it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) line_top = top;
+        has_baseline =
+            it->Baseline(tesseract::RIL_TEXTLINE, &base_x1, &base_y1, &base_x2, &base_y2);
       }
-      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word) continue;
-      std::string_view text(word.get());
-      if (gap_mark(text)) {
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || !it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
+      if (gap_mark(text.get()) || ruling(text.get(), right - left, bottom - top)) {
         ++gap_marks_;
         continue;
       }
       confidence_sum_ += it->Confidence(tesseract::RIL_WORD);
       ++words_;
-      out.text(text);
-      out.text(" ");
+      float baseline = static_cast<float>(bottom);
+      if (has_baseline) {
+        float middle = static_cast<float>(left + right) / 2;
+        float run = static_cast<float>(base_x2 - base_x1);
+        baseline = static_cast<float>(base_y1);
+        if (run > 0) baseline += static_cast<float>(base_y2 - base_y1) * (middle - base_x1) / run;
+      }
+      // A PDF word's box is the font's, about 1.3 times the font size high.
+      // The ink from the top of the line's highest diacritic to the baseline is
+      // about 0.74 of the font size in the common text faces. The box ends at
+      // the baseline itself, which does not move with the ink.
+      float ink = std::max(1, static_cast<int>(std::lround(baseline)) - std::min(line_top, top));
+      float size = ink * points_per_pixel / 0.74f;
+      Word word;
+      word.text = text.get();
+      word.x0 = static_cast<float>(left) * points_per_pixel;
+      word.x1 = static_cast<float>(right) * points_per_pixel;
+      word.y1 = baseline * points_per_pixel;
+      word.y0 = word.y1 - 1.3f * size;
+      word.size = size;
+      word.space_after = true;
+      words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
-    out.end_paragraph();
-    api_.Clear();
+    return words;
   }
 
   tesseract::TessBaseAPI api_;
@@ -232,6 +281,17 @@ std::string too_large(std::uint32_t page, std::uint64_t width, std::uint64_t hei
 
 int sane_dpi(l_int32 dpi) { return dpi >= kMinDpi && dpi <= kMaxDpi ? dpi : 0; }
 
+// The pages a scan's OCR read, laid out as text; `reader` has a
+// `finish(RenditionBuilder&)` giving the figures for Rendition::ocr.
+template <typename Reader>
+RenderResult lay_out(std::vector<Page>& pages, Reader& reader) {
+  SourceFile::Ocr ocr;
+  Rendition rendition = lay_out_pages(pages, {"ocr", false},
+                                      [&](RenditionBuilder& out) { ocr = reader.finish(out); });
+  rendition.ocr = ocr;
+  return {std::move(rendition), std::nullopt, false};
+}
+
 }  // namespace
 
 RenderResult render_ocr_image(const std::string& path, const std::string& bytes) {
@@ -246,7 +306,7 @@ RenderResult render_ocr_image(const std::string& path, const std::string& bytes)
   bool tiff = is_tiff(format);
   Recogniser recogniser;
   if (auto error = recogniser.start()) return fail(path, *error);
-  RenditionBuilder out;
+  std::vector<Page> pages;
   for (l_int32 n = 0; static_cast<std::uint32_t>(n) < kMaxOcrPages; ++n) {
     std::uint32_t page = static_cast<std::uint32_t>(n) + 1;
     if (tiff && n > 0) {
@@ -264,14 +324,12 @@ RenderResult render_ocr_image(const std::string& path, const std::string& bytes)
                     "damaged image: its pixels cannot be decoded (truncated or corrupt file?)");
       recogniser.skip_page();
     } else {
-      recogniser.read_page(image.get(), sane_dpi(pixGetYRes(image.get())), page, out);
+      pages.push_back(recogniser.read_page(image.get(), sane_dpi(pixGetYRes(image.get())),
+                                           static_cast<int>(page)));
     }
     if (!tiff) break;
   }
-  SourceFile::Ocr ocr = recogniser.finish(out);
-  Rendition rendition = out.take();
-  rendition.ocr = ocr;
-  return {std::move(rendition), std::nullopt, false};
+  return lay_out(pages, recogniser);
 }
 
 namespace {
@@ -286,11 +344,13 @@ class PdfPageReader final : public PageOcr {
     return recogniser_.start();
   }
 
-  void read(poppler::document& document, int index, RenditionBuilder& out) override {
+  Page read(poppler::document& document, int index) override {
+    Page unread;
+    unread.number = index + 1;
     std::unique_ptr<poppler::page> page(document.create_page(index));
     if (!page) {
       recogniser_.skip_page();
-      return;
+      return unread;
     }
     poppler::rectf box = page->page_rect();
     double inches = std::max(0.0, box.width()) * std::max(0.0, box.height()) / (72.0 * 72.0);
@@ -299,15 +359,14 @@ class PdfPageReader final : public PageOcr {
       dpi = std::sqrt(static_cast<double>(kMaxRenderPixels) / inches);
     if (dpi < kMinPdfDpi) {
       recogniser_.skip_page();
-      return;
+      return unread;
     }
     poppler::image image = renderer_.render_page(page.get(), dpi, dpi);
     if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
       recogniser_.skip_page();
-      return;
+      return unread;
     }
-    recogniser_.read_page(image, static_cast<int>(std::lround(dpi)),
-                          static_cast<std::uint32_t>(index) + 1, out);
+    return recogniser_.read_page(image, static_cast<int>(std::lround(dpi)), index + 1);
   }
 
   SourceFile::Ocr finish(RenditionBuilder& out) override { return recogniser_.finish(out); }
@@ -337,13 +396,10 @@ RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes) {
   int page_count = document->pages();
   PdfPageReader reader;
   if (auto error = reader.start()) return fail(path, *error);
-  RenditionBuilder out;
-  for (int p = 0; p < page_count; ++p) reader.read(*document, p, out);
+  std::vector<Page> pages;
+  for (int p = 0; p < page_count; ++p) pages.push_back(reader.read(*document, p));
   if (reader.pages() == 0) return fail(path, "damaged PDF: none of its pages can be drawn for OCR");
-  SourceFile::Ocr ocr = reader.finish(out);
-  Rendition rendition = out.take();
-  rendition.ocr = ocr;
-  return {std::move(rendition), std::nullopt, false};
+  return lay_out(pages, reader);
 }
 
 #endif

@@ -95,19 +95,6 @@ RenderResult render_ocr_pdf(const std::string& path, const std::string& bytes);
 // "<what>: reading it needs OCR, and this vnplan was built without OCR support; rebuild ...".
 std::string without_ocr_support(std::string_view what);
 
-// OCR of single pages of a PDF (ocr.cpp): the PDF reader has it read the pages
-// without text of a PDF that has text elsewhere, each where its page falls.
-class PageOcr {
- public:
-  virtual ~PageOcr() = default;
-  // Draws page `index` (0-based) of `document` and writes what OCR reads on it.
-  virtual void read(poppler::document& document, int index, RenditionBuilder& out) = 0;
-  // Writes the read.ocr note; the figures for Rendition::ocr.
-  virtual SourceFile::Ocr finish(RenditionBuilder& out) = 0;
-};
-// Null, with `error` saying why, when OCR is unavailable (not built in, no model).
-std::unique_ptr<PageOcr> start_page_ocr(std::string& error);
-
 // Bounds every reader keeps, so a hostile file cannot exhaust memory.
 inline constexpr std::size_t kMaxRenderedBytes = 64u << 20;       // text rendered from one file
 inline constexpr std::size_t kMaxUnzippedEntryBytes = 64u << 20;  // one DOCX part, decompressed

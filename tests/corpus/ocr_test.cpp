@@ -226,6 +226,49 @@ TEST_CASE("ocr: a PDF of scans parses to the sections and targets of its clean t
   CHECK(anchor->page == 2);
 }
 
+TEST_CASE("ocr: a scanned table is read row by row into its columns", "[ocr]") {
+  if (!vnplan::ocr_supported()) return;
+  // The top of the task table of the Yên Bái plan, drawn at 300 dpi in black
+  // and white: a header over five columns (TT, Tên nhiệm vụ, Cơ quan chủ trì
+  // ..., Cơ quan thực hiện, Thời gian thực hiện), the group row "I Công tác
+  // lãnh đạo, chỉ đạo", then task 1, whose cells wrap over a dozen lines.
+  const auto& read = read_once("yen-bai-table.png");
+  REQUIRE(read.ok());
+  const vnplan::SourceFile& file = *read.file;
+  CHECK(has_note(file, "ocr.tables"));
+  // The header's three lines are one row; task 1's wrapped lines one row too.
+  CHECK(file.bytes.find("| TT | Tên nhiệm vụ | Cơ quan chủ trì phụ trách/") != std::string::npos);
+  std::size_t row = file.bytes.find("\n| 1 | Thành lập/");
+  REQUIRE(row != std::string::npos);
+  std::string row_line = file.bytes.substr(row + 1, file.bytes.find('\n', row + 1) - row - 1);
+  CHECK(row_line.find("ban hành Quy chế làm việc") != std::string::npos);
+  CHECK(row_line.find("| Văn phòng Tỉnh") != std::string::npos);
+  CHECK(row_line.find("| Từ tháng 04/2025") != std::string::npos);
+
+  vnplan::ParseResult result = vnplan::test::engine().parse(file);
+  REQUIRE(!result.documents.empty());
+  const auto& document = result.documents[0];
+  REQUIRE(!document.tables.empty());
+  const auto& table = document.tables[0];
+  CHECK(table.kind == "assignments");
+  CHECK(table.columns ==
+        std::vector<std::string>{"number", "task", "lead", "performer", "deadline"});
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0].role == "group");  // "I", which OCR may read as a bar
+  REQUIRE(document.tasks.size() == 1);
+  const auto& task = document.tasks[0];
+  CHECK(task.source == "table");
+  CHECK(task.text.rfind("Thành lập/", 0) == 0);
+  CHECK(task.agencies.lead == std::vector<std::string>{"vp-tinh-uy"});
+  // The group's numeral stays as OCR wrote it ("I" or "|"); its title is read.
+  std::string group = task.group.value_or("");
+  const std::string title = "Công tác lãnh đạo, chỉ đạo";
+  CHECK(group.size() <= title.size() + 2);
+  CHECK(group.substr(group.size() - std::min(group.size(), title.size())) == title);
+  REQUIRE(task.deadline);
+  CHECK(task.deadline->text.rfind("Từ tháng 04/2025", 0) == 0);
+}
+
 TEST_CASE("ocr: damaged, huge and empty images are refused clearly", "[ocr]") {
   if (!vnplan::ocr_supported()) return;
   std::string png = fixture("tien-giang-p2.png");
