@@ -239,7 +239,9 @@ void mark_rows(const StructureInput& input, Table& table) {
       title_only[r] = true;
       if (auto n = parse_row_number(*row.number, roman_letters); n && n->roman) row.role = "group";
     }
-    if (row.number) numbers[r] = parse_row_number(*row.number, roman_letters);
+    // Folded: OCR's "VỊ" is VI.
+    if (row.number)
+      numbers[r] = parse_row_number(input.folder.fold_string(*row.number), roman_letters);
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     if (!numbers[r]) continue;
