@@ -80,6 +80,15 @@ void finish_line(Line& line) {
 
 }  // namespace
 
+bool has_letter_or_digit(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
 // Words whose vertical middles fall inside one another's box share a line.
 std::vector<Line> group_lines(std::vector<Word> words) {
   std::stable_sort(words.begin(), words.end(),
@@ -269,15 +278,6 @@ bool fits_bands(const Line& line, std::vector<Band>& bands) {
     if (grown[b].x0 <= grown[b - 1].x1 + 1) return false;
   bands = std::move(grown);
   return true;
-}
-
-bool has_letter_or_digit(const std::string& text) {
-  for (std::size_t i = 0; i < text.size();) {
-    UChar32 c;
-    U8_NEXT(text.data(), i, text.size(), c);
-    if (c >= 0 && u_isalnum(c)) return true;
-  }
-  return false;
 }
 
 // Bands that hold words, not only bullets and dashes: "•   text" lines of a

@@ -64,6 +64,10 @@ struct Page {
   std::vector<TableRegion> tables;
 };
 
+// Whether the text holds a letter or a digit (any script): a word, not a
+// bullet, a dash or a table's ruling.
+bool has_letter_or_digit(std::string_view text);
+
 // Words whose vertical middles fall inside one another's box share a line;
 // each line's words are cut into segments where the gap is wider than a space.
 std::vector<Line> group_lines(std::vector<Word> words);

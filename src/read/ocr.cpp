@@ -27,8 +27,6 @@
 #include <poppler-page.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <cmath>
 #include <cstdio>
@@ -100,15 +98,6 @@ constexpr int kMinDpi = 50, kMaxDpi = 2400;
 // A word made only of underscores (or blank): tesseract's reading of the wide
 // gap between a list marker and its text, or of a signature line. Not text.
 bool gap_mark(std::string_view word) { return word.find_first_not_of("_ \t") == std::string::npos; }
-
-bool has_letter_or_digit(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    UChar32 c;
-    U8_NEXT(text.data(), i, text.size(), c);
-    if (c >= 0 && u_isalnum(c)) return true;
-  }
-  return false;
-}
 
 // A table's ruling or a line drawn under a title, which tesseract reads as a
 // blank or a run of dashes as wide as the page: no letter or digit, and much
