@@ -330,7 +330,7 @@ void find_tables(Page& page) {
       ++last;
     // Above the seed only header lines wrapped at the table's own line step
     // (cells set at the bottom) belong to it, not the caption above.
-    float step = 1.3f * lines[seed].size;
+    float step = kBoxHeightPerFontSize * lines[seed].size;
     if (last > seed) step = std::min(step, line_step(page, seed, last));
     while (first > 0 && !lines[first - 1].dropped && lines[first - 1].table < 0 &&
            lines[first].baseline() - lines[first - 1].baseline() <= 1.15f * step + 0.5f &&

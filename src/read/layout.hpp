@@ -18,6 +18,10 @@
 
 namespace vnplan::internal {
 
+// A word's box is its font's: ascent plus descent, about this many times the
+// font size (poppler gives boxes without sizes; OCR gives ink, not boxes).
+inline constexpr float kBoxHeightPerFontSize = 1.3f;
+
 struct Word {
   std::string text;
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box, top-left origin

@@ -218,7 +218,7 @@ class Recogniser {
         baseline = static_cast<float>(base_y1);
         if (run > 0) baseline += static_cast<float>(base_y2 - base_y1) * (middle - base_x1) / run;
       }
-      // A PDF word's box is the font's, about 1.3 times the font size high.
+      // A PDF word's box is the font's (kBoxHeightPerFontSize).
       // The ink from the top of the line's highest diacritic to the baseline is
       // about 0.74 of the font size in the common text faces. The box ends at
       // the baseline itself, which does not move with the ink.
@@ -229,7 +229,7 @@ class Recogniser {
       word.x0 = static_cast<float>(left) * points_per_pixel;
       word.x1 = static_cast<float>(right) * points_per_pixel;
       word.y1 = baseline * points_per_pixel;
-      word.y0 = word.y1 - 1.3f * size;
+      word.y0 = word.y1 - kBoxHeightPerFontSize * size;
       word.size = size;
       word.space_after = true;
       words.push_back(std::move(word));

@@ -62,9 +62,9 @@ std::vector<Word> read_words(const poppler::page& page) {
     word.x1 = static_cast<float>(r.right());
     word.y0 = static_cast<float>(r.top());
     word.y1 = static_cast<float>(r.bottom());
-    // Without font information poppler gives no size; its boxes are about
-    // 1.3 times the font size high (ascent plus descent).
-    word.size = std::max(1.0f, (word.y1 - word.y0) / 1.3f);
+    // Without font information poppler gives no size; its boxes have the
+    // font's height (kBoxHeightPerFontSize).
+    word.size = std::max(1.0f, (word.y1 - word.y0) / kBoxHeightPerFontSize);
     word.space_after = box.has_space_after();
     words.push_back(std::move(word));
   }
