@@ -23,9 +23,13 @@
 #                             tests/fixtures/formats/yen-bai-yen-binh-2053-CV-HU-kem-235-KH-TU.pdf
 #                             (the page that holds "BIỂU PHÂN CÔNG"), 300 dpi,
 #                             black and white: a table with borders, as a scan
+#   yen-bai-table.eng-layer.pdf  that scan's text as `tesseract -l eng` lays it
+#                             over a scan in a PDF (the text-only layer, in its
+#                             GlyphLessFont, without the image): a searchable PDF
 #
 # Needs these Debian 12 packages (nothing downloaded): poppler-utils (pdftoppm,
-# pdftotext, pdfseparate, pdfinfo), ghostscript (gs), perl. Deterministic: the same inputs give
+# pdftotext, pdfseparate, pdfinfo), ghostscript (gs), perl, tesseract-ocr and
+# tesseract-ocr-eng. Deterministic: the same inputs give
 # the same bytes (ghostscript's PDF dates and /ID are made constant below).
 # Every fixture must stay under 300 KB.
 set -euo pipefail
@@ -37,7 +41,7 @@ out="$root/tests/fixtures/ocr"
 max_bytes=$((300 * 1024))
 export TZ=UTC LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
 
-for tool in pdftoppm pdftotext pdfseparate pdfinfo gs perl; do
+for tool in pdftoppm pdftotext pdfseparate pdfinfo gs perl tesseract; do
   command -v "$tool" > /dev/null || { echo "make-ocr-fixtures: $tool is missing (see the package list at the top)" >&2; exit 1; }
 done
 [ -f "$source_pdf" ] || { echo "make-ocr-fixtures: $source_pdf is missing (tools/make-format-fixtures.sh makes it)" >&2; exit 1; }
@@ -92,6 +96,10 @@ done)
 pdftoppm -f "$table_page" -l "$table_page" -r 300 -mono -x 0 -y 0 -W 2550 -H 2046 -png \
   "$table_pdf" "$work/table"
 mv "$work"/table*.png "$out/yen-bai-table.png"
+# One thread: tesseract's result does not then depend on the machine.
+OMP_THREAD_LIMIT=1 tesseract "$out/yen-bai-table.png" "$work/layer" -l eng -c textonly_pdf=1 pdf \
+  > /dev/null 2>&1
+pin_pdf "$work/layer.pdf" "$out/yen-bai-table.eng-layer.pdf"
 
 pdftotext -f 2 -l 2 "$source_pdf" "$out/tien-giang-p2.txt"
 pdftotext -f 2 -l 3 "$source_pdf" "$out/tien-giang-p2-3.txt"

@@ -61,6 +61,9 @@ struct SourceFile {
     double confidence = 0;    // mean word confidence, 0..1
   };
   std::optional<Ocr> ocr;
+  // Set when a PDF's text is an OCR engine's invisible layer over its scan
+  // (a font without glyphs): OCR output, though vnplan did not run OCR.
+  bool ocr_text_layer = false;
 
   // The anchor holding byte `offset` of `bytes`, or null when not rendered.
   const SourceAnchor* anchor_at(std::uint64_t offset) const;

@@ -191,9 +191,10 @@ ParseResult Engine::parse(const SourceFile& source) const {
   }
 
   std::vector<RestoredWord> restored;
-  // Text vnplan read by OCR itself is OCR output whatever its words look like:
-  // tesseract's Vietnamese model writes valid syllables but OCR's layout damage.
-  bool judged_ocr = result.source.ocr;
+  // Text vnplan read by OCR itself, or an OCR engine's text layer in a PDF, is
+  // OCR output whatever its words look like: tesseract's Vietnamese model
+  // writes valid syllables but OCR's layout damage.
+  bool judged_ocr = result.source.ocr || source.ocr_text_layer;
   std::optional<TextState> assessed;
   if (impl_->options.restore != RestoreWhen::never) {
     assessed = impl_->get_restorer().assess(source.bytes);

@@ -253,11 +253,33 @@ std::size_t drop_running_lines(std::vector<Page>& pages) {
 
 // ------------------------------------------------------------------- tables
 
+// The segments that place a line's columns. On an OCR'd page, a segment of
+// marks alone ("_", "=", "|": a ruling or an underline read as text) places
+// nothing, and a segment spans its words with letters or digits: the marks
+// fall in the gaps between columns and would bridge them.
+std::vector<Segment> column_segments(const Page& page, const Line& line) {
+  if (!page.ocr) return line.segments;
+  std::vector<Segment> out;
+  for (const Segment& s : line.segments) {
+    Segment text{s.first, s.last, 0, 0};
+    bool any = false;
+    for (std::size_t i = s.first; i < s.last; ++i) {
+      const Word& w = line.words[i];
+      if (!has_letter_or_digit(w.text)) continue;
+      text.x0 = any ? std::min(text.x0, w.x0) : w.x0;
+      text.x1 = any ? std::max(text.x1, w.x1) : w.x1;
+      any = true;
+    }
+    if (any) out.push_back(text);
+  }
+  return out;
+}
+
 // Adds the line's segments to the column bands, or says no when the line runs
 // across a gap between bands (prose under or above the table).
-bool fits_bands(const Line& line, std::vector<Band>& bands) {
+bool fits_bands(const Page& page, const Line& line, std::vector<Band>& bands) {
   std::vector<Band> grown = bands;
-  for (const Segment& s : line.segments) {
+  for (const Segment& s : column_segments(page, line)) {
     std::size_t touched = 0, at = 0;
     for (std::size_t b = 0; b < grown.size(); ++b) {
       if (s.x0 <= grown[b].x1 + 1 && s.x1 >= grown[b].x0 - 1) {
@@ -321,25 +343,30 @@ void find_tables(Page& page) {
     return lines[b].top - lines[a].bottom < 3 * std::max(lines[a].size, lines[b].size);
   };
   for (std::size_t seed = 0; seed < lines.size(); ++seed) {
-    if (lines[seed].dropped || lines[seed].table >= 0 || lines[seed].segments.size() < 3) continue;
+    if (lines[seed].dropped || lines[seed].table >= 0) continue;
+    std::vector<Segment> seed_segments = column_segments(page, lines[seed]);
+    if (seed_segments.size() < 3) continue;
     std::vector<Band> bands;
-    for (const Segment& s : lines[seed].segments) bands.push_back({s.x0, s.x1});
+    for (const Segment& s : seed_segments) bands.push_back({s.x0, s.x1});
     std::size_t first = seed, last = seed;
     while (last + 1 < lines.size() && !lines[last + 1].dropped && near(last, last + 1) &&
-           fits_bands(lines[last + 1], bands))
+           fits_bands(page, lines[last + 1], bands))
       ++last;
     // Above the seed only header lines wrapped at the table's own line step
-    // (cells set at the bottom) belong to it, not the caption above.
+    // (cells set at the bottom) belong to it, not the caption above. An OCR'd
+    // page's font sizes are estimates: its measured step is what counts there.
     float step = kBoxHeightPerFontSize * lines[seed].size;
-    if (last > seed) step = std::min(step, line_step(page, seed, last));
+    if (last > seed)
+      step = page.ocr ? line_step(page, seed, last) : std::min(step, line_step(page, seed, last));
     while (first > 0 && !lines[first - 1].dropped && lines[first - 1].table < 0 &&
            lines[first].baseline() - lines[first - 1].baseline() <= 1.15f * step + 0.5f &&
-           fits_bands(lines[first - 1], bands))
+           fits_bands(page, lines[first - 1], bands))
       --first;
     // A prose line with a hole (a formula left out, a wide justified space)
     // can show three segments; a table shows them on several lines.
     std::size_t multi = 0;
-    for (std::size_t i = first; i <= last; ++i) multi += lines[i].segments.size() >= 3;
+    for (std::size_t i = first; i <= last; ++i)
+      multi += column_segments(page, lines[i]).size() >= 3;
     if (bands.size() < 3 || multi < 2 || text_bands(lines, first, last, bands) < 3) continue;
     int index = static_cast<int>(page.tables.size());
     for (std::size_t i = first; i <= last; ++i) lines[i].table = index;
@@ -545,12 +572,13 @@ class LayoutRenderer {
     for (std::size_t k = i; k < page.lines.size(); ++k) {
       const Line& line = page.lines[k];
       if (line.dropped) continue;
-      if (line.table >= 0 || !fits_bands(line, grown) || grown.size() != table_bands_.size()) break;
+      if (line.table >= 0 || !fits_bands(page, line, grown) || grown.size() != table_bands_.size())
+        break;
       last = k;
       region.last = k;
     }
     if (region.last == i && (page.lines[i].table >= 0 || grown.size() != table_bands_.size() ||
-                             !fits_bands(page.lines[i], grown)))
+                             !fits_bands(page, page.lines[i], grown)))
       return i;
     add_table(table_rows(page, region), table_bands_);
     return last + 1;

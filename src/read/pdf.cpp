@@ -71,6 +71,38 @@ std::vector<Word> read_words(const poppler::page& page) {
   return words;
 }
 
+// Whether the page's text is all in a font without glyph shapes: the invisible
+// text an OCR engine lays over a scan (tesseract and OCRmyPDF name theirs
+// "GlyphLessFont"). Its boxes start where the words start, but end short of
+// where the ink ends, and the words were read by OCR, baselines and all.
+bool is_ocr_text_layer(poppler::document& document, int index) {
+  std::unique_ptr<poppler::font_iterator> fonts(document.create_font_iterator(index));
+  if (!fonts || !fonts->has_next()) return false;
+  std::vector<poppler::font_info> on_page = fonts->next();
+  if (on_page.empty()) return false;
+  for (const poppler::font_info& font : on_page)
+    if (font.name().find("GlyphLess") == std::string::npos) return false;
+  return true;
+}
+
+// Gives the words of an OCR text layer their ink's right edge back. Their
+// boxes end short by about the same amount everywhere, which makes the plain
+// spaces between words of a line as wide as table gaps; the usual gap on the
+// page is taken to be a plain space (a quarter of the font size).
+void widen_ocr_layer_words(std::vector<Word>& words) {
+  std::vector<float> gaps;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const Word &left = words[i - 1], &right = words[i];
+    if (std::abs(left.y1 - right.y1) < 0.3f * left.size && right.x0 > left.x1)
+      gaps.push_back(right.x0 - left.x1);
+  }
+  if (gaps.size() < 10) return;
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
+                   gaps.end());
+  float usual = gaps[gaps.size() / 2];
+  for (Word& w : words) w.x1 += std::max(0.0f, usual - 0.25f * w.size);
+}
+
 RenderResult fail(const std::string& path, std::string message) {
   return {std::nullopt, ReadError{path, std::move(message), {}, {}}};
 }
@@ -126,7 +158,7 @@ RenderResult render_pdf(const std::string& path, const std::string& bytes,
   int page_count = document->pages();
 
   std::vector<Page> pages;
-  std::size_t characters = 0, unreadable = 0;
+  std::size_t characters = 0, unreadable = 0, ocr_layer_pages = 0;
   for (int p = 0; p < page_count; ++p) {
     std::unique_ptr<poppler::page> page(document->create_page(p));
     if (!page) {
@@ -139,6 +171,11 @@ RenderResult render_pdf(const std::string& path, const std::string& bytes,
     out.width = static_cast<float>(box.width());
     out.height = static_cast<float>(box.height());
     std::vector<Word> words = read_words(*page);
+    if (is_ocr_text_layer(*document, p)) {
+      ++ocr_layer_pages;
+      out.ocr = true;
+      widen_ocr_layer_words(words);
+    }
     std::size_t on_page = 0;
     for (const Word& w : words) on_page += w.text.size();
     characters += on_page;
@@ -167,6 +204,14 @@ RenderResult render_pdf(const std::string& path, const std::string& bytes,
   });
   // A blank page read for nothing does not make the text OCR's.
   if (ocr_figures && ocr_figures->words > 0) rendition.ocr = ocr_figures;
+  if (ocr_layer_pages > 0) {
+    rendition.ocr_text_layer = true;
+    rendition.notes.push_back({Severity::info, "pdf.ocr_text_layer",
+                               std::to_string(ocr_layer_pages) +
+                                   " page(s) hold an OCR engine's invisible text (a font " +
+                                   "without glyphs) over a scan: laid out and read as OCR output",
+                               Span{}});
+  }
   if (!no_ocr.empty())
     rendition.notes.push_back({Severity::warning, "pdf.pages_without_text", no_ocr, Span{}});
   if (unreadable > 0) {

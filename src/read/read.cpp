@@ -459,6 +459,7 @@ ReadResult render_source(std::string path, const std::string& bytes, SourceForma
   file.anchors = std::move(rendition.anchors);
   file.notes = std::move(rendition.notes);
   file.ocr = rendition.ocr;
+  file.ocr_text_layer = rendition.ocr_text_layer;
   if (file.is_converted()) {
     // Text drawn in legacy fonts (.VnTime, VNI-Times) inside a DOCX or PDF: the
     // anchors and notes of the rendition move with the converted text.

@@ -24,6 +24,7 @@ struct Rendition {
   std::vector<SourceAnchor> anchors;
   std::vector<Diagnostic> notes;
   std::optional<SourceFile::Ocr> ocr;  // set when the text came from OCR
+  bool ocr_text_layer = false;         // a PDF's invisible OCR text (SourceFile::ocr_text_layer)
 };
 
 // A rendered file, or why it could not be rendered.

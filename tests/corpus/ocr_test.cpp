@@ -269,6 +269,48 @@ TEST_CASE("ocr: a scanned table is read row by row into its columns", "[ocr]") {
   CHECK(task.deadline->text.rfind("Từ tháng 04/2025", 0) == 0);
 }
 
+TEST_CASE("ocr: a searchable PDF's OCR text layer is laid out as OCR output", "[ocr]") {
+  // No OCR runs here: the PDF holds the text `tesseract -l eng` read from the
+  // table scan above, invisible, in a font without glyphs. Its word boxes end
+  // short of the ink, which made every space look like a column gap, and its
+  // baselines are OCR's: read as a text layer, the table fell apart.
+  const auto& read = read_once("yen-bai-table.eng-layer.pdf", vnplan::OcrMode::never);
+  REQUIRE(read.ok());
+  const vnplan::SourceFile& file = *read.file;
+  CHECK(file.ocr_text_layer);
+  CHECK(!file.ocr);
+  CHECK(has_note(file, "pdf.ocr_text_layer"));
+  CHECK(has_note(file, "pdf.tables"));
+  // The title above the table stays prose, one line each: no false columns.
+  CHECK(file.bytes.find("\nNGHI QUYET SO 57-NQ/TW\n") != std::string::npos);
+  // The header's three wrapped lines are one row of five cells.
+  std::size_t header = file.bytes.find("| TT | T");
+  REQUIRE(header != std::string::npos);
+  std::string header_line = file.bytes.substr(header, file.bytes.find('\n', header) - header);
+  CHECK(std::count(header_line.begin(), header_line.end(), '|') == 6);
+  CHECK(header_line.find("Co quan ch") != std::string::npos);  // its first line, joined
+  // Task 1 is one row, every wrapped line of its cells in it: the underscore a
+  // ruling left between two columns bridges no gap.
+  std::size_t row = file.bytes.find("\n| 1 | Thanh lap/");
+  REQUIRE(row != std::string::npos);
+  std::string row_line = file.bytes.substr(row + 1, file.bytes.find('\n', row + 1) - row - 1);
+  CHECK(std::count(row_line.begin(), row_line.end(), '|') == 6);
+  CHECK(row_line.find("Chuong trinh |") != std::string::npos);  // the task cell's last line
+  CHECK(row_line.find("| Van phong Tinh") != std::string::npos);
+  CHECK(row_line.find("tinh hinh |") != std::string::npos);  // the deadline's last line
+
+  vnplan::ParseResult result = vnplan::test::engine().parse(file);
+  REQUIRE(!result.documents.empty());
+  const auto& document = result.documents[0];
+  REQUIRE(document.tables.size() == 1);
+  CHECK(document.tables[0].kind == "assignments");
+  REQUIRE(document.tasks.size() == 1);
+  const auto& task = document.tasks[0];
+  CHECK(task.text.rfind("Thành lập/kiện toàn", 0) == 0);  // restored
+  REQUIRE(task.deadline);
+  CHECK(task.deadline->text.rfind("Từ tháng 04/2025", 0) == 0);
+}
+
 TEST_CASE("ocr: damaged, huge and empty images are refused clearly", "[ocr]") {
   if (!vnplan::ocr_supported()) return;
   std::string png = fixture("tien-giang-p2.png");
