@@ -403,6 +403,21 @@ TEST_CASE("lines only OCR writes make a text with valid words OCR text", "[norma
   CHECK(plain.stats.ocr_signs == 0);
 }
 
+// A table's ruling read as "_" sits against the words of a cell or between
+// them; it is no part of a word, so an agency's name reads whole again.
+TEST_CASE("an underscore OCR read from a ruling goes, one inside a word stays", "[normalise]") {
+  auto blocks = blocks_of(
+      "Đảng ủy _UBND tỉnh chủ trì.\n\n"
+      "Tập trung lãnh đạo, chỉ đạo đẩy mạnh_ công tác tuyên truyền.\n\n"
+      "Mặt trận Tổ quốc Việt Nam __ các tổ chức.\n\n"
+      "Xem tại https://vanban.gov.vn/van_ban/57.\n");
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[0] == "Đảng ủy UBND tỉnh chủ trì.");
+  CHECK(blocks[1] == "Tập trung lãnh đạo, chỉ đạo đẩy mạnh công tác tuyên truyền.");
+  CHECK(blocks[2] == "Mặt trận Tổ quốc Việt Nam các tổ chức.");
+  CHECK(blocks[3] == "Xem tại https://vanban.gov.vn/van_ban/57.");
+}
+
 // A bullet glyph as tesseract's Vietnamese model reads it when vnplan runs OCR on
 // one column: "°Ò", "„", "»", with the tab after it as dots, "_" or "=".
 TEST_CASE("OCR's readings of a bullet glyph become a dash", "[normalise]") {
