@@ -38,10 +38,7 @@ float usual_space(const std::vector<Word>& words) {
   std::vector<float> gaps;
   for (std::size_t i = 1; i < words.size(); ++i)
     gaps.push_back(std::max(0.0f, words[i].x0 - words[i - 1].x1));
-  if (gaps.empty()) return 0;
-  std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
-                   gaps.end());
-  return gaps[gaps.size() / 2];
+  return median(std::move(gaps));
 }
 
 void finish_line(Line& line) {
@@ -60,10 +57,7 @@ void finish_line(Line& line) {
   }
   std::vector<float> bottoms;
   for (const Word& w : line.words) bottoms.push_back(w.y1);
-  std::nth_element(bottoms.begin(),
-                   bottoms.begin() + static_cast<std::ptrdiff_t>(bottoms.size() / 2),
-                   bottoms.end());
-  line.base = bottoms[bottoms.size() / 2];
+  line.base = median(std::move(bottoms));
   float space = usual_space(line.words);
   Segment segment{0, 1, line.words[0].x0, line.words[0].x1};
   for (std::size_t i = 1; i < line.words.size(); ++i) {
@@ -79,6 +73,13 @@ void finish_line(Line& line) {
 }
 
 }  // namespace
+
+float median(std::vector<float> values) {
+  if (values.empty()) return 0;
+  auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
 
 bool has_letter_or_digit(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
@@ -253,7 +254,7 @@ std::size_t drop_running_lines(std::vector<Page>& pages) {
 
 // ------------------------------------------------------------------- tables
 
-// The segments that place a line's columns. On an OCR'd page, a segment of
+// The segments that place a line's columns (Line::columns). On an OCR'd page, a segment of
 // marks alone ("_", "=", "|": a ruling or an underline read as text) places
 // nothing, and a segment spans its words with letters or digits: the marks
 // fall in the gaps between columns and would bridge them.
@@ -277,9 +278,9 @@ std::vector<Segment> column_segments(const Page& page, const Line& line) {
 
 // Adds the line's segments to the column bands, or says no when the line runs
 // across a gap between bands (prose under or above the table).
-bool fits_bands(const Page& page, const Line& line, std::vector<Band>& bands) {
+bool fits_bands(const Line& line, std::vector<Band>& bands) {
   std::vector<Band> grown = bands;
-  for (const Segment& s : column_segments(page, line)) {
+  for (const Segment& s : line.columns) {
     std::size_t touched = 0, at = 0;
     for (std::size_t b = 0; b < grown.size(); ++b) {
       if (s.x0 <= grown[b].x1 + 1 && s.x1 >= grown[b].x0 - 1) {
@@ -343,14 +344,12 @@ void find_tables(Page& page) {
     return lines[b].top - lines[a].bottom < 3 * std::max(lines[a].size, lines[b].size);
   };
   for (std::size_t seed = 0; seed < lines.size(); ++seed) {
-    if (lines[seed].dropped || lines[seed].table >= 0) continue;
-    std::vector<Segment> seed_segments = column_segments(page, lines[seed]);
-    if (seed_segments.size() < 3) continue;
+    if (lines[seed].dropped || lines[seed].table >= 0 || lines[seed].columns.size() < 3) continue;
     std::vector<Band> bands;
-    for (const Segment& s : seed_segments) bands.push_back({s.x0, s.x1});
+    for (const Segment& s : lines[seed].columns) bands.push_back({s.x0, s.x1});
     std::size_t first = seed, last = seed;
     while (last + 1 < lines.size() && !lines[last + 1].dropped && near(last, last + 1) &&
-           fits_bands(page, lines[last + 1], bands))
+           fits_bands(lines[last + 1], bands))
       ++last;
     // Above the seed only header lines wrapped at the table's own line step
     // (cells set at the bottom) belong to it, not the caption above. An OCR'd
@@ -360,13 +359,12 @@ void find_tables(Page& page) {
       step = page.ocr ? line_step(page, seed, last) : std::min(step, line_step(page, seed, last));
     while (first > 0 && !lines[first - 1].dropped && lines[first - 1].table < 0 &&
            lines[first].baseline() - lines[first - 1].baseline() <= 1.15f * step + 0.5f &&
-           fits_bands(page, lines[first - 1], bands))
+           fits_bands(lines[first - 1], bands))
       --first;
     // A prose line with a hole (a formula left out, a wide justified space)
     // can show three segments; a table shows them on several lines.
     std::size_t multi = 0;
-    for (std::size_t i = first; i <= last; ++i)
-      multi += column_segments(page, lines[i]).size() >= 3;
+    for (std::size_t i = first; i <= last; ++i) multi += lines[i].columns.size() >= 3;
     if (bands.size() < 3 || multi < 2 || text_bands(lines, first, last, bands) < 3) continue;
     int index = static_cast<int>(page.tables.size());
     for (std::size_t i = first; i <= last; ++i) lines[i].table = index;
@@ -572,13 +570,12 @@ class LayoutRenderer {
     for (std::size_t k = i; k < page.lines.size(); ++k) {
       const Line& line = page.lines[k];
       if (line.dropped) continue;
-      if (line.table >= 0 || !fits_bands(page, line, grown) || grown.size() != table_bands_.size())
-        break;
+      if (line.table >= 0 || !fits_bands(line, grown) || grown.size() != table_bands_.size()) break;
       last = k;
       region.last = k;
     }
     if (region.last == i && (page.lines[i].table >= 0 || grown.size() != table_bands_.size() ||
-                             !fits_bands(page, page.lines[i], grown)))
+                             !fits_bands(page.lines[i], grown)))
       return i;
     add_table(table_rows(page, region), table_bands_);
     return last + 1;
@@ -850,7 +847,10 @@ Rendition lay_out_pages(std::vector<Page>& pages, const LayoutOptions& options,
   // Tables are found before running lines are dropped, so that a header row
   // repeated at the top of every page stays with its table.
   std::size_t furniture = drop_page_numbers(pages);
-  for (Page& page : pages) find_tables(page);
+  for (Page& page : pages) {
+    for (Line& line : page.lines) line.columns = column_segments(page, line);
+    find_tables(page);
+  }
   furniture += drop_running_lines(pages);
   return LayoutRenderer(pages, options).render(furniture, finish);
 }

@@ -39,6 +39,9 @@ struct Segment {
 struct Line {
   std::vector<Word> words;  // left to right
   std::vector<Segment> segments;
+  // The segments that place table columns (see layout.cpp, column_segments):
+  // set by lay_out_pages.
+  std::vector<Segment> columns;
   float top = 0, bottom = 0, x0 = 0, x1 = 0, size = 0;
   // The bottom most of its words share: one word set lower (a subscript, a
   // word OCR gave a wrong baseline) does not move it.
@@ -67,6 +70,9 @@ struct Page {
   std::vector<Line> lines;
   std::vector<TableRegion> tables;
 };
+
+// The middle value (the upper one of an even count); 0 when there is none.
+float median(std::vector<float> values);
 
 // Whether the text holds a letter or a digit (any script): a word, not a
 // bullet, a dash or a table's ruling.

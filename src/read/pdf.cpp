@@ -97,9 +97,7 @@ void widen_ocr_layer_words(std::vector<Word>& words) {
       gaps.push_back(right.x0 - left.x1);
   }
   if (gaps.size() < 10) return;
-  std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
-                   gaps.end());
-  float usual = gaps[gaps.size() / 2];
+  float usual = median(std::move(gaps));
   for (Word& w : words) w.x1 += std::max(0.0f, usual - 0.25f * w.size);
 }
 
