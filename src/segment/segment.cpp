@@ -160,6 +160,23 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
   return std::nullopt;
 }
 
+// A part's title is in capitals; restoration may have put a misread word of it
+// in lower case ("NHEE VIVO NẠ GUAT PHAP CHO Y tự").
+constexpr double kPartTitleCapitals = 0.8;  // share of its letters
+
+// The share of the letters that are capitals (0 when there are none).
+double capital_share(std::string_view text) {
+  std::size_t letters = 0, upper = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    ++letters;
+    if (u_isupper(c)) ++upper;
+  }
+  return letters == 0 ? 0.0 : static_cast<double>(upper) / static_cast<double>(letters);
+}
+
 // Letters, all in upper case: an unnumbered heading ("MỤC TIÊU") that lost its
 // marker, never the text of a list item.
 bool all_capitals(std::string_view text) {
@@ -428,15 +445,71 @@ void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t nex
   }
 }
 
+// The nearest heading numbered "N." at the first level, from unit u stepping
+// by `step`, that no part marker stands between; kNoUnit when none is.
+std::size_t nearest_arabic_heading(const SegmentedText& out, std::size_t u, int step) {
+  for (std::size_t v = u + step; v < out.units.size(); v += step) {
+    const Marker& marker = out.units[v].marker;
+    if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix) break;
+    if (marker.type == MarkerType::arabic && marker.depth == 1) return v;
+  }
+  return kNoUnit;
+}
+
+// OCR reads "11." as "Hl." or "Il.": a Roman numeral in misread strokes. One
+// that stands between the headings "10." and "12." is the "11." they skip,
+// unless its title is in capitals, as a part's is ("Ill. NHIỆM VỤ ...").
+void read_stroke_romans_as_arabic(SegmentedText& out, const std::vector<Entry>& roman_letters) {
+  for (std::size_t u = 1; u < out.units.size(); ++u) {
+    Marker& marker = out.units[u].marker;
+    if (marker.type != MarkerType::roman ||
+        std::none_of(marker.text.begin(), marker.text.end(),
+                     [&](char c) { return misread_stroke(c, roman_letters); }))
+      continue;
+    std::string_view text = out.block(out.units[u]).text();
+    if (capital_share(text.substr(std::min(text.size(), marker.content_start))) >=
+        kPartTitleCapitals)
+      continue;
+    std::size_t before = nearest_arabic_heading(out, u, -1);
+    std::size_t after = nearest_arabic_heading(out, u, 1);
+    if (before == kNoUnit || after == kNoUnit) continue;
+    int value = out.units[before].marker.value + 1;
+    if (out.units[after].marker.value != value + 1) continue;
+    marker.type = MarkerType::arabic;
+    marker.value = value;
+    marker.depth = 1;
+    marker.number = std::to_string(value);
+  }
+}
+
+// A misread part heading (structure/line_roles.re `garbled_part`): the numeral's
+// strokes, then a title in capitals, right before the "1." that opens the part. Returns where
+// its title starts, after the numeral as written; npos when it is not one.
+std::size_t garbled_part_title(const SegmentedText& out, std::size_t u,
+                               const Pattern& garbled_part) {
+  constexpr std::size_t npos = std::string::npos;
+  if (u + 1 >= out.units.size()) return npos;
+  const Marker& next = out.units[u + 1].marker;
+  if (next.type != MarkerType::arabic || next.depth != 1 || next.value != 1) return npos;
+  if (!garbled_part.matches_at_start(out.units[u].folded)) return npos;
+  const std::string& text = out.block(out.units[u]).text();
+  std::size_t title_start = text.find_first_not_of(' ', std::min(text.find(' '), text.size()));
+  if (title_start == npos ||
+      capital_share(std::string_view(text).substr(title_start)) < kPartTitleCapitals)
+    return npos;
+  return title_start;
+}
+
 // Tesseract also loses a part's Roman numeral outright ("NHIỆM VỤ VÀ GIẢI PHÁP
 // CHỦ YẾU" with no "III." anywhere). A title in capitals alone on its line that
 // names a part of a plan (structure/line_roles.re `lost_part`) takes the number
 // the series skips there. Its marker is "" (nothing was written).
-void infer_lost_parts(SegmentedText& out, const Pattern& lost_part,
+void infer_lost_parts(SegmentedText& out, const Pattern& lost_part, const Pattern& garbled_part,
                       const std::vector<Entry>& roman_letters) {
   constexpr std::size_t kMaxPartTitle = 100;  // bytes
   std::size_t previous = kNoUnit;
   std::vector<std::size_t> titles;
+  std::vector<std::pair<std::size_t, std::size_t>> garbled;  // unit, title start
   for (std::size_t u = 0; u < out.units.size(); ++u) {
     const Unit& unit = out.units[u];
     if (unit.marker.type == MarkerType::roman || unit.marker.type == MarkerType::appendix) {
@@ -447,12 +520,26 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part,
       continue;
     }
     const std::string& text = out.block(unit).text();
-    if (unit.marker.type == MarkerType::none && !unit.marker_moved &&
-        out.block(unit).kind == BlockKind::paragraph && text.size() <= kMaxPartTitle &&
-        all_capitals(text) && lost_part.matches_at_start(unit.folded))
+    if (unit.marker.type != MarkerType::none || unit.marker_moved ||
+        out.block(unit).kind != BlockKind::paragraph || text.size() > kMaxPartTitle)
+      continue;
+    if (all_capitals(text) && lost_part.matches_at_start(unit.folded)) {
       titles.push_back(u);
+    } else if (std::size_t title = garbled_part_title(out, u, garbled_part);
+               title != std::string::npos) {
+      titles.push_back(u);
+      garbled.emplace_back(u, title);
+    }
   }
   number_lost_parts(out, previous, kNoUnit, titles, roman_letters);
+  // A numbered garbled heading keeps its misread numeral as the marker written.
+  for (auto [u, title] : garbled) {
+    Marker& marker = out.units[u].marker;
+    if (marker.type != MarkerType::roman) continue;
+    const std::string& text = out.block(out.units[u]).text();
+    marker.text = text.substr(0, std::min(text.find(' '), title));
+    marker.content_start = title;
+  }
 }
 
 // OCR also drops a stroke from a written numeral: "II- MỤC TIÊU" read as "I-"
@@ -577,7 +664,9 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
     read_digits_as_letters(out, letters, grammar_.entries("structure/ocr_letters"));
   attach_detached_markers(out);
   if (out.looks_ocr()) {
-    infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"), roman_letters);
+    read_stroke_romans_as_arabic(out, roman_letters);
+    infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"),
+                     grammar_.pattern("structure/line_roles.re", "garbled_part"), roman_letters);
     renumber_repeated_parts(out);
     read_one_as_roman(out);
     infer_lost_headings(out);

@@ -100,6 +100,40 @@ bool split_inline_title(const StructureInput& input, std::string& title) {
   return true;
 }
 
+// The kind of a part title OCR misread past every pattern of section_kinds.re:
+// that of the usual title (structure/part_titles.tsv) the title's start is
+// closest to, letter for letter, when few enough letters differ and no title of
+// another kind is about as close. "" when none is.
+std::string kind_of_misread_title(const StructureInput& input, std::string_view folded) {
+  constexpr double kMinSimilarity = 0.6;
+  constexpr double kMinLead = 0.05;  // over the closest title of another kind
+  constexpr std::size_t kSlack = 3;  // letters the title's start may be longer or shorter
+  std::string best_kind;
+  double best = 0, runner_up = 0;
+  for (const Entry& entry : input.grammar.entries("structure/part_titles")) {
+    const std::string& usual = entry.value;
+    double similarity = 0;
+    std::size_t shortest = usual.size() > kSlack ? usual.size() - kSlack : 1;
+    for (std::size_t n = shortest; n <= usual.size() + kSlack && n <= folded.size(); ++n) {
+      std::size_t longer = std::max(n, usual.size());
+      double s =
+          1.0 - static_cast<double>(edit_distance(folded.substr(0, n), std::string_view(usual))) /
+                    static_cast<double>(longer);
+      similarity = std::max(similarity, s);
+    }
+    if (entry.key == best_kind) {
+      best = std::max(best, similarity);
+    } else if (similarity > best) {
+      runner_up = best;
+      best = similarity;
+      best_kind = entry.key;
+    } else {
+      runner_up = std::max(runner_up, similarity);
+    }
+  }
+  return best >= kMinSimilarity && best - runner_up >= kMinLead ? best_kind : "";
+}
+
 void assign_kind(const StructureInput& input, Section& section, const Section* parent,
                  bool sentence) {
   if (section.marker_type == "appendix") {
@@ -120,6 +154,10 @@ void assign_kind(const StructureInput& input, Section& section, const Section* p
         section.year = std::atoi(std::string(m->text(folded, year)).c_str());
       return;
     }
+  }
+  if (!parent && section.marker_type == "roman" && input.text.looks_ocr()) {
+    section.kind = kind_of_misread_title(input, input.folder.fold_string(section.title));
+    if (!section.kind.empty()) return;
   }
   if (!parent)
     section.kind = "other";

@@ -721,6 +721,66 @@ TEST_CASE("part I read as '1.' and lost parts before the first written numeral",
                                         "1.|1|tasks", "a)|a|tasks", "IV.|IV|organisation"});
 }
 
+// On a poor scan tesseract misreads a bold part heading outright, numeral and
+// title ("III- NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU" as "Hl; NHEE VIVO NA GUAT PHAP"),
+// and reads an Arabic "11." as the Roman "Hl.". A line of numeral strokes and
+// capitals right before a "1." is the next part, with the kind of the usual
+// title it is closest to (or none); a stroke numeral between "10." and "12."
+// titled in lower case is the "11." between them.
+TEST_CASE("a part heading OCR misread outright is still a part", "[genre][ocr]") {
+  std::string text =
+      "I- MUC DICH, YEU CAU\n"
+      "\n"
+      "1. Muc dich\n"
+      "\n"
+      "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
+      "\n"
+      "He VLC HEL\n"
+      "\n"
+      "1. Muc tiéu chung\n"
+      "\n"
+      "Nang cao nang luc canh tranh cua kinh té tinh.\n"
+      "\n"
+      "Hl; NHEE VIVO NA GUAT PHAP CHE Y\n"
+      "\n"
+      "1. Céng tac lanh dao, chi dao\n"
+      "\n";
+  for (int n = 2; n <= 10; ++n)
+    text += std::to_string(n) + ". Tap trung trién khai nhiém vu s6 " + std::to_string(n) +
+            "\n\nXay dung ké hoach thuc hién hang nam.\n\n";
+  text +=
+      "Hl. Trién khai hé théng déi mdi thé ché\n"
+      "\n"
+      "Xay dung ké hoach thuc hién hang nam.\n"
+      "\n"
+      "12. Trién khai hé thong phat trién céng nghiép\n"
+      "\n"
+      "Phat trién cac khu céng nghé thong tin tap trung.\n"
+      "\n"
+      "Vo POCHUC EHEC HUIEN\n"
+      "\n"
+      "1. Ban Chi dao tinh\n"
+      "\n"
+      "Lanh dao, diéu hanh thong nhat viéc trién khai Ké hoach.\n";
+  auto got = section_marks(text);
+  REQUIRE(got.size() == 19);
+  CHECK(got[0] == "I-|I|purpose");
+  // (Restoration may make a word of the misread numeral: "He" becomes "Họ".)
+  auto number_and_kind = [](const std::string& mark) { return mark.substr(mark.find('|')); };
+  CHECK(number_and_kind(got[2]) == "|II|other");  // "VLC HEL" is close to no usual title
+  CHECK(got[4] == "Hl;|III|tasks");
+  CHECK(got[5] == "1.|1|tasks");
+  CHECK(got[15] == "Hl.|11|tasks");
+  CHECK(got[16] == "12.|12|tasks");
+  CHECK(number_and_kind(got[17]) == "|IV|organisation");
+  CHECK(got[18] == "1.|1|organisation");
+  // Clean text keeps what is written: no part is guessed.
+  auto clean = vnplan::test::parse_text(
+      "I. MỤC ĐÍCH\n\n1. Mục đích\n\nVo POCHUC EHEC HUIEN\n\n1. Ban Chỉ đạo tỉnh\n");
+  REQUIRE(!clean.documents.empty());
+  for (const auto& s : clean.documents[0].sections) CHECK(s.number != "II");
+}
+
 // After the last numbered heading of a part no later number shows a gap, yet
 // tesseract can lose the numbers of the headings after it. A one-line title
 // alone between two paragraphs of prose (the one before it ended) is the next
