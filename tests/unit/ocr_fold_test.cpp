@@ -853,6 +853,31 @@ TEST_CASE("OCR labels, an unbulleted recipient list and TIM for T/M are read as 
   CHECK(model.document.recipients.back().name == "Lưu Văn phòng Đảng ủy");
 }
 
+// A poor scan misreads "trì" and "Thời" too: "Co quan chu tu:", "Thi gian
+// thutc hién:", "Tho gian thy hién:". Before the colon they are still labels,
+// not the text of a task of their own.
+TEST_CASE("labels OCR misread past chủ and phối are still labels", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "I. NHIEM VU\n"
+      "\n"
+      "1. Xay dung c6 s6 dir liéu dan cu cta x4.\n"
+      "Co quan chu tu: Uy ban nhan dan x4.\n"
+      "Thi gian thutc hién: Trong thang 7/2025.\n"
+      "\n"
+      "2. Pua dich vu cong truc tuyén dén tirng thén.\n"
+      "Co quan cht ti: Mat tran T6 quéc x4.\n"
+      "Tho gian thy hién: thudng xuyén.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tasks.size() == 2);
+  CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"ubnd-xa"});
+  REQUIRE(model.tasks[0].deadline);
+  CHECK(model.tasks[0].deadline->date == "2025-07");
+  CHECK(model.tasks[1].agencies.lead == std::vector<std::string>{"mttq"});
+  REQUIRE(model.tasks[1].deadline);
+  CHECK(model.tasks[1].deadline->kind == "recurring");  // thường xuyên
+}
+
 // A part's first heading can lose its "1." too, with its list's markers read
 // apart from their text: the heading is "1." when a list starts after it and a
 // later "2." shows the gap, and the lone markers are no tasks of their own.
