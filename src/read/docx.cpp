@@ -682,6 +682,11 @@ void DocxRenderer::run_content(pugi::xml_node run, std::string& text) {
       text += type == "page" || type == "column" ? ' ' : '\n';
     } else if (name == "noBreakHyphen") {
       text += '-';
+    } else if (name == "softHyphen") {
+      // Kept, not dropped: in a document typed in TCVN3 (.VnTime) the byte of ư
+      // is the soft hyphen, which Word saves as this element. Legacy detection
+      // reads it back as ư; in Unicode text the normaliser removes it.
+      text += "\xC2\xAD";
     } else if (name == "sym") {
       // A Symbol or Wingdings glyph: characters of the private use area mean
       // nothing outside that font and are left out.

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -427,6 +428,35 @@ TEST_CASE("docx: footnotes after the body as the joiner reads them, separators s
   CHECK(notes[0].mark == "¹");
   CHECK(notes[0].text == "Về việc thí điểm một số cơ chế, chính sách đặc biệt.");
   CHECK(notes[1].mark == "²");
+}
+
+// In a document typed in TCVN3 (.VnTime fonts) the byte of "ư" is the soft
+// hyphen, and Word saves it as <w:softHyphen/>: dropping the element would
+// drop every ư ("Chương trình" read as "Chng trình"). Kept, it lets the text be
+// told for TCVN3 and converted whole.
+TEST_CASE("docx: a TCVN3 document keeps its ư, which Word saved as soft hyphens",
+          "[read][docx][legacy]") {
+  std::ifstream in(
+      vnplan::test::source_dir() +
+      "/tests/fixtures/legacy/an-giang-dang-uy-ubnd-ke-hoach-02-CTr-TU.tcvn3-1252.txt");
+  REQUIRE(in);
+  const std::string soft_hyphen = "\xC2\xAD";
+  const std::string as_word_saves_it =
+      "</w:t></w:r><w:r><w:softHyphen/></w:r><w:r><w:t xml:space=\"preserve\">";
+  std::string body, line;
+  for (int n = 0; n < 40 && std::getline(in, line); ++n) {
+    for (std::size_t at = line.find(soft_hyphen); at != std::string::npos;
+         at = line.find(soft_hyphen, at + as_word_saves_it.size()))
+      line.replace(at, soft_hyphen.size(), as_word_saves_it);
+    if (!line.empty()) body += p(line);
+  }
+  REQUIRE(body.find("softHyphen") != std::string::npos);
+  auto result = read_docx(docx(body));
+  REQUIRE(result.ok());
+  const auto& file = *result.file;
+  CHECK(has_note(file, "read.legacy_encoding"));
+  CHECK(file.bytes.find("Chương trình hành động") != std::string::npos);
+  CHECK(file.bytes.find(soft_hyphen) == std::string::npos);
 }
 
 TEST_CASE("docx: a horizontal rule under the title is written as typed text writes it",
