@@ -213,6 +213,24 @@ void link_groups(Table& table, const std::vector<std::optional<RowNumber>>& numb
   }
 }
 
+// A row that holds a number and a horizon alone ("I | Đến năm 2030") gathers
+// the rows below it, whatever its number: OCR reads that Roman I as "1" too,
+// and the rows under it count from 1 again.
+bool horizon_row(const StructureInput& input, const TableRow& row) {
+  std::size_t filled = 0;
+  const TableCell* title = nullptr;
+  for (std::size_t c = 1; c < row.cells.size(); ++c)
+    if (!row.cells[c].text.empty()) {
+      ++filled;
+      title = &row.cells[c];
+    }
+  if (filled != 1) return false;
+  std::string folded = input.folder.fold_string(title->text);
+  for (const auto& entry : input.grammar.patterns("structure/section_kinds.re"))
+    if (entry.key == "horizon" && entry.pattern->matches_at_start(folded)) return true;
+  return false;
+}
+
 // Row numbers and group rows, once the rows are known. A group row names what
 // the rows below belong to: a Roman-numbered row, a first cell that holds number
 // and title together, or a numbered row whose sub-rows follow and which has
@@ -251,8 +269,12 @@ void mark_rows(const StructureInput& input, Table& table) {
     // A parent row of a target table that sets no value only gathers its
     // sub-rows, even when it names who follows them up.
     bool no_value = table.kind == "targets" && !has_value(table, table.rows[r]);
-    if ((title_only[r] && (roman || has_children)) || (has_children && no_value))
+    bool horizon = title_only[r] && horizon_row(input, table.rows[r]);
+    if ((title_only[r] && (roman || has_children || horizon)) || (has_children && no_value))
       table.rows[r].role = "group";
+    // A horizon gathers at the level of a Roman group, above the Arabic parents
+    // ("7 | Chỉ tiêu về ...") under it.
+    if (horizon) numbers[r]->roman = true;
   }
   link_groups(table, numbers);
 }
@@ -416,6 +438,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         table.header.push_back(cell.text);
         continue;
       }
+      if (!table.rows.empty() && horizon_row(input, table.rows.back()))
+        numbering.after_group = true;
       add_linear_cell(table, std::move(cell), numbered, numbering, input.text.looks_ocr(),
                       input.grammar.entries("structure/roman_letters"));
     }

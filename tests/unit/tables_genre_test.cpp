@@ -180,6 +180,53 @@ TEST_CASE("a linearised row with a missing cell is placed by content and flagged
   CHECK(flagged);
 }
 
+// A row that holds a horizon alone gathers the rows under it, whatever its
+// number: OCR reads the Roman "I" of "I | Đến năm 2030" as "1", and the rows
+// under it count from 1 again. The horizon sits above the Arabic parent rows
+// ("3 | Chỉ tiêu về …") as a Roman group would, so their sub-rows keep its year.
+TEST_CASE("a horizon row numbered 1 still dates the rows under it, sub-rows too",
+          "[tables][genre]") {
+  auto m = parse(
+      "PHỤ LỤC I\n"
+      "CÁC CHỈ TIÊU CỤ THỂ\n"
+      "TT\n"
+      "Chỉ tiêu\n"
+      "Đơn vị\n"
+      "Kết quả\n"
+      "Cơ quan chủ trì theo dõi\n"
+      "1\n"
+      "Đến năm 2030\n"
+      "1\n"
+      "Quy mô kinh tế số\n"
+      "% GRDP\n"
+      "≥ 20\n"
+      "Sở Khoa học và Công nghệ\n"
+      "2\n"
+      "Chỉ số đổi mới sáng tạo cấp địa phương (PII)\n"
+      "Thứ bậc\n"
+      "Thuộc nhóm 30 tỉnh dẫn đầu\n"
+      "Sở Khoa học và Công nghệ\n"
+      "3\n"
+      "Chỉ tiêu về dịch vụ công trực tuyến\n"
+      "3.1\n"
+      "Tỷ lệ hồ sơ thủ tục hành chính được số hóa\n"
+      "%\n"
+      "100\n"
+      "Văn phòng Ủy ban nhân dân tỉnh\n"
+      "3.2\n"
+      "Tỷ lệ thanh toán trực tuyến\n"
+      "%\n"
+      "80\n"
+      "Văn phòng Ủy ban nhân dân tỉnh\n",
+      "plan.txt");
+  auto targets = table_targets(m);
+  REQUIRE(targets.size() == 4);
+  for (const auto* t : targets) CHECK(t->year == 2030);
+  CHECK(targets[0]->indicator == "Quy mô kinh tế số");
+  REQUIRE(targets[2]->value);
+  CHECK(*targets[2]->value == 100);
+}
+
 TEST_CASE("a target in the text and the same target in a table are linked", "[tables][genre]") {
   auto m = parse(
       "I. MỤC TIÊU\n\n"
