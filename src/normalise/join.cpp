@@ -204,6 +204,34 @@ Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
   return block;
 }
 
+// A pipe row hard-wrapped over several lines (a markdown table printed and read
+// back by OCR, or typed with hard wraps): its first line does not end with a
+// bar, and its text goes on, with no blank line, to the last line of that run
+// that ends with one (a line inside may end with a bar too, where a cell ends
+// at the wrap). Those lines join the row; when no closing bar comes, the row is
+// left as it is (a row may be written without one). Returns the last line taken.
+std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<LineInfo>& info,
+                             std::size_t first, NormalisedText& out) {
+  constexpr std::size_t kMaxWrappedLines = 40;
+  auto closes = [](const CleanLine& line) {
+    std::string_view text = line.text.text;
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return !text.empty() && text.back() == '|';
+  };
+  if (closes(lines[first])) return first;
+  std::size_t last = first;
+  for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
+    if (info[k].role != Role::text || lines[k].blank) break;
+    if (closes(lines[k])) last = k;
+  }
+  if (last == first) return first;
+  for (std::size_t k = first + 1; k <= last; ++k) {
+    append_line(out.blocks.back(), lines[k], true);
+    ++out.stats.joined_lines;
+  }
+  return last;
+}
+
 // Digits glued to a document symbol that match the next expected footnote
 // number are marks, not part of the symbol ("QĐ/TW1" → "QĐ/TW", "QH153" → "QH15").
 void remove_footnote_marks(NormalisedText& out, const Pattern& mark) {
@@ -519,6 +547,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         out.blocks.push_back(start_block(
             line, info[i].role == Role::cell ? BlockKind::cell : BlockKind::table_row, blanks > 0));
         blanks = 0;
+        if (info[i].role == Role::table_row) i = join_wrapped_row(lines, info, i, out);
         continue;
       case Role::footnote:
         out.blocks.push_back(start_block(line, BlockKind::footnote, blanks > 0));

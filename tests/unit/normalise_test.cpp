@@ -436,3 +436,37 @@ TEST_CASE("OCR's readings of a bullet glyph become a dash", "[normalise]") {
   CHECK(blocks[4] == "- Xây dựng đề án.");
   CHECK(blocks[5] == "\"Có\" là từ được trích dẫn.");  // a quote is not a bullet
 }
+
+// A markdown table printed and read back by OCR (or typed with hard wraps)
+// wraps each pipe row over several lines; a cell may end at a wrap, so a line
+// inside the row can end with a bar. The row's lines join up to the last one
+// of the run that ends with a bar. A row with no closing bar stays as written.
+TEST_CASE("a pipe row wrapped over several lines is one row", "[normalise]") {
+  auto blocks = blocks_of(
+      "Biểu phân công nhiệm vụ:\n"
+      "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian thực\n"
+      "hiện |\n"
+      "\n"
+      "| 1 | Nghiên cứu, đề xuất các cơ chế, chính sách đặc thù cho các dự án | Đảng ủy UBND\n"
+      "tỉnh | Sở Tài chính, Sở Khoa học và Công nghệ |\n"
+      "Hoàn thành trước tháng 12/2025 |\n"
+      "\n"
+      "| 2 | Số hóa hồ sơ | Sở Nội vụ\n"
+      "| 3 | Đào tạo kỹ năng số | Sở Nội vụ |\n");
+  REQUIRE(blocks.size() == 5);
+  CHECK(blocks[1] == "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện |");
+  CHECK(blocks[2] ==
+        "| 1 | Nghiên cứu, đề xuất các cơ chế, chính sách đặc thù cho các dự án | Đảng ủy UBND "
+        "tỉnh | Sở Tài chính, Sở Khoa học và Công nghệ | Hoàn thành trước tháng 12/2025 |");
+  CHECK(blocks[3] == "| 2 | Số hóa hồ sơ | Sở Nội vụ");
+}
+
+// Tesseract writes a form feed between the pages of its text: a page break,
+// not a character of the page's first line, whose marker must still be read.
+TEST_CASE("a form feed between OCR pages is a page break", "[normalise]") {
+  auto blocks =
+      blocks_of("I. MỤC ĐÍCH\n\nQuán triệt sâu rộng.\n\f\nII. MỤC TIÊU\n\fIII. NHIỆM VỤ\n");
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[2] == "II. MỤC TIÊU");
+  CHECK(blocks[3] == "III. NHIỆM VỤ");
+}
