@@ -32,6 +32,25 @@ bool is_rule_row(const std::vector<TableCell>& cells) {
   return true;
 }
 
+// Two header rows, folded, that are the same header: equal, or one the other
+// cut short (OCR left the last wrapped line of one copy apart: "… | Thời
+// gian thực" and "… | Thời gian thực hiện").
+bool same_header(std::string_view a, std::string_view b) {
+  constexpr std::size_t kMinHeader = 10;  // bytes: a row's start that names columns
+  if (a == b) return true;
+  while (!a.empty() && a.back() == '|') a.remove_suffix(1);  // folded_row ends each cell so
+  while (!b.empty() && b.back() == '|') b.remove_suffix(1);
+  if (std::min(a.size(), b.size()) < kMinHeader) return false;
+  return a.substr(0, b.size()) == b || b.substr(0, a.size()) == a;
+}
+
+// The rule row under a pipe header as OCR reads it from a print: one short
+// line that ends no sentence.
+bool misread_rule_row(std::string_view text) {
+  constexpr std::size_t kMaxBytes = 80;
+  return !text.empty() && text.size() <= kMaxBytes && text.back() != '.' && text.back() != ':';
+}
+
 // "1 | 2 | 3 | ..." under a header: column numbers, not data.
 bool is_column_number_row(const std::vector<TableCell>& cells) {
   int expected = 1;
@@ -396,16 +415,31 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       input.use[u] = Use::table;
       bool continues = u > range.begin && input.block(u - 1).kind == BlockKind::table_row &&
                        !tables.empty() && tables.back().layout == "pipe";
+      // A header, then a short line of text, then a numbered row: OCR read the
+      // rule under a printed header ("|---|---|") as a line of marks ("J
+      // I--1-F|", "oo Jo fpeeee IH"). The rows go on under that header.
+      if (!continues && u >= range.begin + 2 && !tables.empty() && tables.back().layout == "pipe" &&
+          input.block(u - 2).kind == BlockKind::table_row &&
+          input.block(u - 1).kind == BlockKind::paragraph &&
+          misread_rule_row(input.text_of(u - 1)) && !cells.empty() &&
+          row_number.matches_at_start(input.folder.fold_string(cells[0].text)) &&
+          same_header(folded_row(input, split_pipe_row(input, u - 2)), header_key))
+        continues = true;
       if (!continues) {
         // A page break repeats the header: same header, same section → same table.
         std::string key = folded_row(input, cells);
-        bool same = !tables.empty() && tables.back().layout == "pipe" && key == header_key &&
+        bool same = !tables.empty() && tables.back().layout == "pipe" &&
+                    same_header(key, header_key) &&
                     tables.back().section == section_of_unit[u - range.begin];
         if (!same) {
           tables.push_back(
               start_table("pipe", next_id, input.span(u), section_of_unit[u - range.begin]));
           for (const auto& cell : cells) tables.back().header.push_back(cell.text);
-          header_key = key;
+          // A numbered first row is no header: a repeat of the last real
+          // header below it is still dropped, and rows still go on under it.
+          if (cells.empty() ||
+              !row_number.matches_at_start(input.folder.fold_string(cells[0].text)))
+            header_key = key;
         }
         tables.back().span.end = input.span(u).end;
         continue;
@@ -413,7 +447,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       Table& table = tables.back();
       table.span.end = input.span(u).end;
       if (is_rule_row(cells) || is_column_number_row(cells) ||
-          folded_row(input, cells) == header_key)
+          same_header(folded_row(input, cells), header_key))
         continue;
       TableRow row;
       row.cells = std::move(cells);

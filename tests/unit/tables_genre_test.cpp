@@ -227,6 +227,37 @@ TEST_CASE("a horizon row numbered 1 still dates the rows under it, sub-rows too"
   CHECK(*targets[2]->value == 100);
 }
 
+// A markdown table printed and read back by OCR: the rule under each page's
+// header ("|---|---|") comes out as a line of marks ("J I--1-F|"), and one copy
+// of the header loses its last wrapped line ("… | Thời gian thực"). The rows
+// after each such line still go on under the one header, and the header's
+// copies are no rows.
+TEST_CASE("a printed pipe table read back by OCR stays one table", "[tables][genre]") {
+  auto m = parse(
+      "II. NHIỆM VỤ\n\n"
+      "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực\n"
+      "\n"
+      "| 1 | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Các sở, ngành | "
+      "Năm 2025 |\n"
+      "\n"
+      "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |\n"
+      "\n"
+      "J I--1-F|\n"
+      "\n"
+      "| 2 | Số hóa hồ sơ lưu trữ | Sở Nội vụ | Các sở, ngành | Năm 2026 |\n"
+      "\n"
+      "| 3 | Đào tạo kỹ năng số cho cán bộ | Sở Nội vụ | Sở Khoa học và Công nghệ | "
+      "Thường xuyên |\n",
+      "plan.txt");
+  REQUIRE(m.tables.size() == 1);
+  CHECK(m.tables[0].rows.size() == 3);
+  auto tasks = table_tasks(m);
+  REQUIRE(tasks.size() == 3);
+  CHECK(has(tasks[1]->agencies.lead, "so-noi-vu"));
+  REQUIRE(tasks[1]->deadline);
+  CHECK(tasks[1]->deadline->date == "2026");
+}
+
 TEST_CASE("a target in the text and the same target in a table are linked", "[tables][genre]") {
   auto m = parse(
       "I. MỤC TIÊU\n\n"
