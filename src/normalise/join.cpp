@@ -208,8 +208,9 @@ Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
 // back by OCR, or typed with hard wraps): its first line does not end with a
 // bar, and its text goes on, with no blank line, to the last line of that run
 // that ends with one (a line inside may end with a bar too, where a cell ends
-// at the wrap). Those lines join the row; when no closing bar comes, the row is
-// left as it is (a row may be written without one). Returns the last line taken.
+// at the wrap), across one blank line OCR may leave inside it. Those lines join
+// the row; when no closing bar comes, the row is left as it is (a row may be
+// written without one). Returns the last line taken.
 std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<LineInfo>& info,
                              std::size_t first, NormalisedText& out) {
   constexpr std::size_t kMaxWrappedLines = 40;
@@ -219,13 +220,17 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
     return !text.empty() && text.back() == '|';
   };
   if (closes(lines[first])) return first;
+  // OCR may leave one blank line inside the row; the row's text goes on after it
+  // as long as no bar has closed the row yet.
   std::size_t last = first;
   for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
+    if (lines[k].blank && last == first && k + 1 < lines.size() && !lines[k + 1].blank) continue;
     if (info[k].role != Role::text || lines[k].blank) break;
     if (closes(lines[k])) last = k;
   }
   if (last == first) return first;
   for (std::size_t k = first + 1; k <= last; ++k) {
+    if (lines[k].blank) continue;
     append_line(out.blocks.back(), lines[k], true);
     ++out.stats.joined_lines;
   }

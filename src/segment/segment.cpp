@@ -121,7 +121,11 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
     const std::string& type = entry.key;
     if (type == "roman" || (type == "appendix" && !folded_num.empty() &&
                             folded_num.find_first_not_of("ivxl1") == std::string::npos)) {
-      std::string roman = canonical_roman(written, roman_letters);
+      // Restoration may have put a mark on a misread numeral ("TI-" as "TỈ-"):
+      // such a numeral is read from its folded letters.
+      bool marked = std::any_of(written.begin(), written.end(),
+                                [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      std::string roman = canonical_roman(marked ? folded_num : written, roman_letters);
       marker.value = roman_value(roman);
       if (marker.value == 0 || marker.value > 40) {
         if (type == "roman") continue;

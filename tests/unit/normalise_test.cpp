@@ -470,3 +470,16 @@ TEST_CASE("a form feed between OCR pages is a page break", "[normalise]") {
   CHECK(blocks[2] == "II. MỤC TIÊU");
   CHECK(blocks[3] == "III. NHIỆM VỤ");
 }
+
+// A markdown page printed and read back by OCR: "###" before a heading comes
+// out as "HHH", "H###" or "H##HH", and a wrapped row may hold a blank line.
+TEST_CASE("OCR's readings of markdown heading marks go", "[normalise]") {
+  auto blocks = blocks_of("Kế hoạch\n\nHHH **V- TỔ CHỨC THỰC HIỆN**\n\nH##HH **1. Ban Chỉ đạo**\n");
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[1] == "V- TỔ CHỨC THỰC HIỆN");
+  CHECK(blocks[2] == "1. Ban Chỉ đạo");
+  auto rows =
+      blocks_of("Biểu:\n| 10 | Nghiên cứu thành lập quỹ đầu tư\n\nmạo hiểm | Sở Tài chính |\n");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1] == "| 10 | Nghiên cứu thành lập quỹ đầu tư mạo hiểm | Sở Tài chính |");
+}

@@ -781,6 +781,31 @@ TEST_CASE("a part heading OCR misread outright is still a part", "[genre][ocr]")
   for (const auto& s : clean.documents[0].sections) CHECK(s.number != "II");
 }
 
+// In a serif face tesseract reads the I's of part numerals as T's. Restoration
+// leaves such a numeral alone (it would make "T." a "U."), and the parts keep
+// their numbers and kinds.
+TEST_CASE("part numerals read as T's in a serif face keep their parts", "[genre][ocr]") {
+  auto got = section_marks(
+      "T. MUC DICH, YEU CAU\n"
+      "\n"
+      "1. Muc dich\n"
+      "\n"
+      "Quan triét dé toan Dang bé6 nhan thtrc day du.\n"
+      "\n"
+      "TI- MUC TIEU\n"
+      "\n"
+      "Ty 1é phu song 5G trén dia ban dat 80%.\n"
+      "\n"
+      "TII- NHIEM VU VA GIAI PHAP CHU YEU\n"
+      "\n"
+      "1. Nang cao nhan thtrc vé chuyén d6i s6\n");
+  REQUIRE(got.size() == 5);
+  CHECK(got[0] == "T.|I|purpose");
+  CHECK(got[2].substr(got[2].find('|')) == "|II|goals");
+  CHECK(got[3] == "TII-|III|tasks");
+  CHECK(got[4] == "1.|1|tasks");
+}
+
 // After the last numbered heading of a part no later number shows a gap, yet
 // tesseract can lose the numbers of the headings after it. A one-line title
 // alone between two paragraphs of prose (the one before it ended) is the next

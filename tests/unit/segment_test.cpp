@@ -35,6 +35,12 @@ TEST_CASE("Roman markers, including OCR forms, get their true number", "[segment
   // a lone "h." may be a list letter and is not read as Roman.
   CHECK(marker_of("HI- NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU").number == "III");
   CHECK(marker_of("h. Tổ chức thực hiện").type != vnplan::MarkerType::roman);
+  // In a serif face OCR reads the I's as T's: "T.", "TI-", "TII-"; restoration
+  // may put a mark on one ("TỈ-"). "T.Ư" (Trung ương) is no numeral.
+  CHECK(marker_of("T. MUC DICH, YEU CAU").number == "I");
+  CHECK(marker_of("TỈ- MỤC TIÊU").number == "II");
+  CHECK(marker_of("TII- NHIEM VU VA GIAI PHAP").number == "III");
+  CHECK(marker_of("T.Ư Đoàn chỉ đạo").type == vnplan::MarkerType::none);
 }
 
 TEST_CASE("in OCR text a repeated part numeral is the next part", "[segment]") {
