@@ -452,7 +452,9 @@ void number_lost_parts(SegmentedText& out, std::size_t previous, std::size_t nex
 // The nearest heading numbered "N." at the first level, from unit u stepping
 // by `step`, that no part marker stands between; kNoUnit when none is.
 std::size_t nearest_arabic_heading(const SegmentedText& out, std::size_t u, int step) {
-  for (std::size_t v = u + step; v < out.units.size(); v += step) {
+  // Unsigned: a step back from unit 0 wraps past the end, which ends the loop.
+  for (std::size_t v = u + static_cast<std::size_t>(step); v < out.units.size();
+       v += static_cast<std::size_t>(step)) {
     const Marker& marker = out.units[v].marker;
     if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix) break;
     if (marker.type == MarkerType::arabic && marker.depth == 1) return v;

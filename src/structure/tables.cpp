@@ -415,14 +415,15 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       input.use[u] = Use::table;
       bool continues = u > range.begin && input.block(u - 1).kind == BlockKind::table_row &&
                        !tables.empty() && tables.back().layout == "pipe";
+      bool numbered =
+          !cells.empty() && row_number.matches_at_start(input.folder.fold_string(cells[0].text));
       // A header, then a short line of text, then a numbered row: OCR read the
       // rule under a printed header ("|---|---|") as a line of marks ("J
       // I--1-F|", "oo Jo fpeeee IH"). The rows go on under that header.
       if (!continues && u >= range.begin + 2 && !tables.empty() && tables.back().layout == "pipe" &&
           input.block(u - 2).kind == BlockKind::table_row &&
           input.block(u - 1).kind == BlockKind::paragraph &&
-          misread_rule_row(input.text_of(u - 1)) && !cells.empty() &&
-          row_number.matches_at_start(input.folder.fold_string(cells[0].text)) &&
+          misread_rule_row(input.text_of(u - 1)) && numbered &&
           same_header(folded_row(input, split_pipe_row(input, u - 2)), header_key))
         continues = true;
       if (!continues) {
@@ -437,9 +438,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
           for (const auto& cell : cells) tables.back().header.push_back(cell.text);
           // A numbered first row is no header: a repeat of the last real
           // header below it is still dropped, and rows still go on under it.
-          if (cells.empty() ||
-              !row_number.matches_at_start(input.folder.fold_string(cells[0].text)))
-            header_key = key;
+          if (!numbered) header_key = key;
         }
         tables.back().span.end = input.span(u).end;
         continue;
@@ -472,7 +471,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         table.header.push_back(cell.text);
         continue;
       }
-      if (!table.rows.empty() && horizon_row(input, table.rows.back()))
+      if (numbered && !table.rows.empty() && horizon_row(input, table.rows.back()))
         numbering.after_group = true;
       add_linear_cell(table, std::move(cell), numbered, numbering, input.text.looks_ocr(),
                       input.grammar.entries("structure/roman_letters"));
