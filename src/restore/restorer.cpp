@@ -117,7 +117,8 @@ struct Restorer::Impl {
   const RestoreModel::Impl& m;
   std::vector<ChannelRule> rules;
   const Pattern& joined_capitals;  // restore/abbreviations.re: "R&D", "M&A"
-  std::string roman_strokes;       // structure/roman_letters: what OCR reads numeral strokes as
+  std::string roman_strokes;       // Roman letters and what OCR reads their strokes as
+                                   // (structure/roman_letters), lower case
   // Rules by the first byte of OBSERVED: a word tries only those that can match.
   std::array<std::vector<std::uint32_t>, 256> rules_by_first_byte;
   std::u32string symbols;                     // non-letters the channel reads as letters
@@ -255,6 +256,7 @@ struct Restorer::Impl {
       : model(std::move(restore_model)),
         m(model->impl()),
         joined_capitals(grammar.pattern("restore/abbreviations.re", "joined_capitals")) {
+    roman_strokes = "ivxl";
     for (const Entry& entry : grammar.entries("structure/roman_letters"))
       if (entry.key.size() == 1) roman_strokes += entry.key;
     load_rules(grammar);
@@ -690,9 +692,8 @@ struct Restorer::Impl {
     // Roman letters, and what OCR writes for their strokes (structure/roman_letters:
     // "Hl.", "TII-" in a serif face).
     bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to, [&](char c) {
-      char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return std::strchr("ivxl", lower) != nullptr ||
-             roman_strokes.find(lower) != std::string::npos;
+      return roman_strokes.find(static_cast<char>(std::tolower(static_cast<unsigned char>(c)))) !=
+             std::string::npos;
     });
     // A list letter, OCR's "¢)" for "c)" too: one character before ")".
     std::size_t code_points = 0;

@@ -106,13 +106,12 @@ bool split_inline_title(const StructureInput& input, std::string& title) {
 // another kind is about as close. "" when none is.
 std::string kind_of_misread_title(const StructureInput& input, std::string_view folded) {
   constexpr double kMinSimilarity = 0.6;
-  constexpr double kMinLead = 0.05;  // over the closest title of another kind
-  constexpr std::size_t kSlack = 3;  // letters the title's start may be longer or shorter
-  std::string best_kind;
-  double best = 0, runner_up = 0;
+  constexpr double kMinLead = 0.05;       // over the closest title of another kind
+  constexpr std::size_t kSlack = 3;       // letters the title's start may be longer or shorter
+  std::map<std::string, double> closest;  // by kind
   for (const Entry& entry : input.grammar.entries("structure/part_titles")) {
     const std::string& usual = entry.value;
-    double similarity = 0;
+    double& similarity = closest[entry.key];
     std::size_t shortest = usual.size() > kSlack ? usual.size() - kSlack : 1;
     for (std::size_t n = shortest; n <= usual.size() + kSlack && n <= folded.size(); ++n) {
       std::size_t longer = std::max(n, usual.size());
@@ -121,12 +120,14 @@ std::string kind_of_misread_title(const StructureInput& input, std::string_view 
                     static_cast<double>(longer);
       similarity = std::max(similarity, s);
     }
-    if (entry.key == best_kind) {
-      best = std::max(best, similarity);
-    } else if (similarity > best) {
+  }
+  std::string best_kind;
+  double best = 0, runner_up = 0;
+  for (const auto& [kind, similarity] : closest) {
+    if (similarity > best) {
       runner_up = best;
       best = similarity;
-      best_kind = entry.key;
+      best_kind = kind;
     } else {
       runner_up = std::max(runner_up, similarity);
     }
