@@ -52,6 +52,7 @@ struct JoinPatterns {
   const Pattern* table_head_cell;
   const Pattern* unit_column;  // a header cell naming the unit column ("Đơn vị tính")
   const Pattern* table_region_end;
+  const Pattern* barless_row;  // a pipe row whose opening bar OCR lost
   const Pattern* footnote_mark;
   const Pattern* continues;
   const Pattern* empty_label;
@@ -84,6 +85,7 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.table_head_cell = &grammar.pattern(roles, "table_head_cell");
   p.unit_column = &grammar.pattern("structure/table_columns.re", "unit");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
+  p.barless_row = &grammar.pattern(roles, "barless_row");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
   p.continues = &grammar.pattern(roles, "continues");
   p.empty_label = &grammar.pattern(roles, "empty_label");
@@ -296,6 +298,19 @@ void split_header_table(NormalisedText& out) {
                     std::make_move_iterator(cells.end()));
 }
 
+// A printed pipe row read back by OCR may lose its opening bar ("6 | Phát
+// triển …"): a short first cell before a bar (line_roles.re `barless_row`)
+// opens a row when the line holds a table's bars, or when a table row came
+// just before it (a row wrapped at the page width holds one bar on its first
+// line). Prose has no bar after a number, bar a misread "I" once.
+bool lost_opening_bar(std::string_view text, std::string_view head, bool row_just_before,
+                      const Pattern& barless_row) {
+  constexpr std::size_t kBarsOfARow = 3;
+  if (text.empty() || text[0] == '|' || !barless_row.matches_at_start(head)) return false;
+  return row_just_before ||
+         static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) >= kBarsOfARow;
+}
+
 // Three lines that only OCR writes: one could be a typing slip, three are not.
 constexpr std::size_t kMinOcrSigns = 3;
 
@@ -322,6 +337,10 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   // one cell per line) where nothing is joined, numbered or removed.
   std::vector<LineInfo> info(lines.size());
   bool in_table = false, table_has_units = false;
+  // The last pipe row seen, and how far after it a row may have lost its bar:
+  // a row wrapped over a page's lines, then the next row.
+  constexpr std::size_t kRowGapLines = 12;
+  std::size_t last_row = std::string::npos;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const CleanLine& line = lines[i];
     LineInfo& li = info[i];
@@ -349,6 +368,13 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       in_table = cells >= 2;
     }
     li.unit_column = in_table && table_has_units;
+    bool row_near = last_row != std::string::npos && i - last_row <= kRowGapLines;
+    if (ocr_text && !in_table && lost_opening_bar(text, head, row_near, *patterns.barless_row)) {
+      lines[i].text.replace(0, 0, "| ");
+      head.insert(0, "| ");
+    }
+    if (text.find_last_not_of(' ') == text.rfind('|') && text.rfind('|') != std::string::npos)
+      last_row = i;  // a row, or the last line of one wrapped
     describe_case(text, li);
     if (in_table)
       li.role = Role::cell;

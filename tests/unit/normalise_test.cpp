@@ -483,3 +483,28 @@ TEST_CASE("OCR's readings of markdown heading marks go", "[normalise]") {
   REQUIRE(rows.size() == 2);
   CHECK(rows[1] == "| 10 | Nghiên cứu thành lập quỹ đầu tư mạo hiểm | Sở Tài chính |");
 }
+
+// OCR may drop the bar a printed pipe row opens with. A short first cell before
+// a bar opens a row when the line holds a table's bars or a row came just
+// before; a number before a bar in prose, or in text not read by OCR, stays.
+TEST_CASE("a printed pipe row that lost its opening bar is still a row", "[normalise]") {
+  auto blocks = blocks_of(
+      "Biểu phân công:\n"
+      "TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+      "\n"
+      "6 | Phát triển hạ tầng năng lượng, nhất là năng lượng mới\n"
+      "cho phát triển khoa học | Đảng ủy UBND tỉnh | Thường xuyên |\n"
+      "\n"
+      "| V | Xây dựng các chương trình | | |\n",
+      "t.txt", true);
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[1] == "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian |");
+  CHECK(blocks[2] ==
+        "| 6 | Phát triển hạ tầng năng lượng, nhất là năng lượng mới cho phát triển khoa học | "
+        "Đảng ủy UBND tỉnh | Thường xuyên |");
+  auto prose = blocks_of("Kế hoạch:\n\n2 | 3 mục tiêu chính của kế hoạch.\n", "t.txt", true);
+  REQUIRE(prose.size() == 2);
+  CHECK(prose[1] == "2 | 3 mục tiêu chính của kế hoạch.");
+  auto typed = blocks_of("Biểu:\n\nTT | Tên | Cơ quan |\n", "t.txt", false);
+  CHECK(typed.back() == "TT | Tên | Cơ quan |");
+}
