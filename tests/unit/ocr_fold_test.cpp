@@ -903,6 +903,23 @@ TEST_CASE("labels OCR misread past chủ and phối are still labels", "[genre][
   CHECK(model.tasks[1].deadline->kind == "recurring");  // thường xuyên
 }
 
+// A heading that names who does the tasks under it, with OCR's reading of
+// "của" ("cwtia", "ctia") between "Trách nhiệm" and the agency.
+TEST_CASE("a responsibility heading with của misread still gives its agency", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "III. TO CHUC THUC HIEN\n"
+      "\n"
+      "1. Trach nhiém cwtia Sé Tai chinh\n"
+      "- Bé tri kinh phi thuc hién Ké hoach.\n"
+      "2. Trach nhiém ctia cac cap uy dang truc thudc Tinh uy\n"
+      "- Quan triét Nghi quyét dén can b6, dang vién.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tasks.size() == 2);
+  CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"so-tai-chinh"});
+  CHECK(model.tasks[1].agencies.lead == std::vector<std::string>{"cap-uy-to-chuc-dang"});
+}
+
 // A part's first heading can lose its "1." too, with its list's markers read
 // apart from their text: the heading is "1." when a list starts after it and a
 // later "2." shows the gap, and the lone markers are no tasks of their own.
