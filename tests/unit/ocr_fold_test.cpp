@@ -806,6 +806,26 @@ TEST_CASE("part numerals read as T's in a serif face keep their parts", "[genre]
   CHECK(got[4] == "1.|1|tasks");
 }
 
+// Markdown headings printed and read back: "1,." for "1." (a comma before the
+// dot), "1V-" for "IV-" and the bold marks before it read as "©*".
+TEST_CASE("heading numerals OCR read as 1,. and 1V- keep their sections", "[genre][ocr]") {
+  auto got = section_marks(
+      "III. NHIEM VU\n"
+      "\n"
+      "1. Quan triét Nghi quyét dén can bd, dang vién.\n"
+      "\n"
+      "#### ©*1V- KINH PHI THUC HIEN**\n"
+      "\n"
+      "Kinh phi duoc bé tri tir ngan sach.\n"
+      "\n"
+      "##### **1,. Ban Chi dao thuc hién Nghi quyét**\n"
+      "\n"
+      "- Lanh dao, diéu hanh théng nhat viéc trién khai.\n");
+  REQUIRE(got.size() == 4);
+  CHECK(got[2].substr(got[2].find('|')) == "|IV|funding");
+  CHECK(got[3].substr(got[3].find('|'), 3) == "|1|");
+}
+
 // After the last numbered heading of a part no later number shows a gap, yet
 // tesseract can lose the numbers of the headings after it. A one-line title
 // alone between two paragraphs of prose (the one before it ended) is the next
