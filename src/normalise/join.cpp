@@ -52,7 +52,8 @@ struct JoinPatterns {
   const Pattern* table_head_cell;
   const Pattern* unit_column;  // a header cell naming the unit column ("Đơn vị tính")
   const Pattern* table_region_end;
-  const Pattern* barless_row;  // a pipe row whose opening bar OCR lost
+  const Pattern* barless_row;    // a pipe row whose opening bar OCR lost
+  const Pattern* capital_label;  // a label only with a capital ("Căn cứ …")
   const Pattern* footnote_mark;
   const Pattern* continues;
   const Pattern* empty_label;
@@ -86,6 +87,7 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.unit_column = &grammar.pattern("structure/table_columns.re", "unit");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.barless_row = &grammar.pattern(roles, "barless_row");
+  p.capital_label = &grammar.pattern(roles, "capital_label");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
   p.continues = &grammar.pattern(roles, "continues");
   p.empty_label = &grammar.pattern(roles, "empty_label");
@@ -388,7 +390,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       li.role = Role::page_number;
     else if (patterns.superscript_footnote->matches_at_start(text))
       li.role = Role::footnote;
-    li.starts_block = patterns.starters->matches_at_start(head);
+    li.starts_block = patterns.starters->matches_at_start(head) ||
+                      (!li.letter_lower && patterns.capital_label->matches_at_start(head));
     li.dash_lower = li.starts_block && li.letter_lower && !text.empty() && text[0] == '-';
     li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
     if (li.starts_block && head.size() <= 8) {

@@ -83,7 +83,9 @@ namespace vnplan::internal {
 
 bool is_label(const StructureInput& input, std::size_t u) {
   for (const auto& entry : input.grammar.patterns("structure/line_roles.re"))
-    if (entry.key == "label" && entry.pattern->matches_at_start(input.folded(u))) return true;
+    if ((entry.key == "label" || entry.key == "capital_label") &&
+        entry.pattern->matches_at_start(input.folded(u)))
+      return true;
   return false;
 }
 

@@ -508,3 +508,16 @@ TEST_CASE("a printed pipe row that lost its opening bar is still a row", "[norma
   auto typed = blocks_of("Biểu:\n\nTT | Tên | Cơ quan |\n", "t.txt", false);
   CHECK(typed.back() == "TT | Tên | Cơ quan |");
 }
+
+// "Căn cứ Nghị quyết …" opens a block of its own; "căn cứ" in lower case at the
+// start of a hard-wrapped line goes on the sentence a wrap cut.
+TEST_CASE("căn cứ opens a block only with a capital", "[normalise]") {
+  auto blocks = blocks_of(
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "Các sở, ban, ngành tỉnh; Ủy ban nhân dân các huyện, thành phố; các cơ quan, đơn vị\n"
+      "căn cứ nhiệm vụ được giao trong Kế hoạch này, xây dựng kế hoạch cụ thể.\n"
+      "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n");
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[1].find("đơn vị căn cứ nhiệm vụ") != std::string::npos);
+  CHECK(blocks[2].rfind("Căn cứ Nghị quyết", 0) == 0);
+}
