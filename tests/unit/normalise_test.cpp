@@ -37,6 +37,12 @@ TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
   // OCR reads the q of \geq as g, and a speck after a command as "_".
   CHECK(first_block("Có $\\geg 1.200$ cán bộ và $\\geq_ 60%$ doanh nghiệp\n") ==
         "Có ≥ 1.200 cán bộ và ≥ 60% doanh nghiệp");
+  // Printed TeX read back with a "$" read as S or lost: the comparison stays.
+  CHECK(first_block("Có S\\geq 90%S$ hệ thống thông tin\n") == "Có ≥ 90% hệ thống thông tin");
+  CHECK(first_block("Có S$\\geq 85% doanh nghiệp\n") == "Có ≥ 85% doanh nghiệp");
+  CHECK(first_block("cấp tỉnh S\\geq 0,92$ .\n") == "cấp tỉnh ≥ 0,92 .");
+  CHECK(first_block("mỗi năm có $\\geq 250% sáng kiến; \\leq 5%\n") ==
+        "mỗi năm có ≥ 250% sáng kiến; ≤ 5%");
 }
 
 TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
