@@ -208,6 +208,12 @@ Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
   return block;
 }
 
+// A pipe row's last line: a bar ends it (spaces after it aside).
+bool ends_with_bar(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return !text.empty() && text.back() == '|';
+}
+
 // A pipe row hard-wrapped over several lines (a markdown table printed and read
 // back by OCR, or typed with hard wraps): its first line does not end with a
 // bar, and its text goes on, with no blank line, to the last line of that run
@@ -218,11 +224,7 @@ Block start_block(CleanLine& line, BlockKind kind, bool blank_before) {
 std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<LineInfo>& info,
                              std::size_t first, NormalisedText& out) {
   constexpr std::size_t kMaxWrappedLines = 40;
-  auto closes = [](const CleanLine& line) {
-    std::string_view text = line.text.text;
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return !text.empty() && text.back() == '|';
-  };
+  auto closes = [](const CleanLine& line) { return ends_with_bar(line.text.text); };
   if (closes(lines[first])) return first;
   // OCR may leave one blank line inside the row; the row's text goes on after it
   // as long as no bar has closed the row yet.
@@ -375,8 +377,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       lines[i].text.replace(0, 0, "| ");
       head.insert(0, "| ");
     }
-    if (text.find_last_not_of(' ') == text.rfind('|') && text.rfind('|') != std::string::npos)
-      last_row = i;  // a row, or the last line of one wrapped
+    if (ends_with_bar(text)) last_row = i;  // a row, or the last line of one wrapped
     describe_case(text, li);
     if (in_table)
       li.role = Role::cell;
