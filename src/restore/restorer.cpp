@@ -516,27 +516,39 @@ struct Restorer::Impl {
   }
 
   // Spelling that no syllable of the lexicon shows, learned from it once:
-  // letters no syllable holds (w, f, j, z) and letters no syllable ends in
-  // (b, d, k, r, s, …). "Never" is under one syllable in a thousand, so that an
-  // odd lexicon entry does not count.
-  std::array<bool, 26> foreign_letter{}, never_last{};
+  // letters no syllable holds (w, f, j, z), letters no syllable ends in
+  // (b, d, k, r, s, …) and letters no syllable has right after a vowel (d, l,
+  // r, s, …: its consonants after the vowel are finals). "Never" is under one
+  // syllable in a thousand, so that an odd lexicon entry does not count.
+  std::array<bool, 26> foreign_letter{}, never_last{}, never_after_vowel{};
+  static bool vowel_letter(char c) {
+    return std::string_view("aeiouy").find(c) != std::string_view::npos;
+  }
   void learn_spelling() {
-    std::array<std::size_t, 26> holding{}, ending{};
+    std::array<std::size_t, 26> holding{}, ending{}, after_vowel{};
     std::size_t keys = 0;
     for (const auto& [key, ids] : m.by_key) {
       if (key.empty() ||
           !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         continue;
       ++keys;
-      std::array<bool, 26> seen{};
-      for (char c : key) seen[static_cast<std::size_t>(c - 'a')] = true;
-      for (std::size_t l = 0; l < 26; ++l) holding[l] += seen[l];
+      std::array<bool, 26> seen{}, seen_after_vowel{};
+      for (std::size_t at = 0; at < key.size(); ++at) {
+        seen[static_cast<std::size_t>(key[at] - 'a')] = true;
+        if (at > 0 && vowel_letter(key[at - 1]))
+          seen_after_vowel[static_cast<std::size_t>(key[at] - 'a')] = true;
+      }
+      for (std::size_t l = 0; l < 26; ++l) {
+        holding[l] += seen[l];
+        after_vowel[l] += seen_after_vowel[l];
+      }
       ++ending[static_cast<std::size_t>(key.back() - 'a')];
     }
     constexpr std::size_t kNever = 1000;
     for (std::size_t l = 0; l < 26; ++l) {
       foreign_letter[l] = keys > 0 && holding[l] * kNever < keys;
       never_last[l] = keys > 0 && ending[l] * kNever < keys;
+      never_after_vowel[l] = keys > 0 && after_vowel[l] * kNever < keys;
     }
     // Read later as written: Roman "Il", TeX "geq".
     never_last['l' - 'a'] = never_last['q' - 'a'] = false;
@@ -558,6 +570,12 @@ struct Restorer::Impl {
           return ascii_lower(c) && foreign_letter[static_cast<std::size_t>(c - 'a')];
         }))
       return true;
+    // "ngudi", "thudc": a vowel read as a consonant letter ("d" for ơ, ộ).
+    if (!token.upper_first && !token.all_upper)
+      for (std::size_t at = 1; at < key.size(); ++at)
+        if (vowel_letter(key[at - 1]) && ascii_lower(key[at]) &&
+            never_after_vowel[static_cast<std::size_t>(key[at] - 'a')])
+          return true;
     if (!token.all_upper && (key.size() >= 3 || (key.size() == 2 && !token.upper_first)) &&
         ascii_lower(key.back()) && never_last[static_cast<std::size_t>(key.back() - 'a')])
       return true;

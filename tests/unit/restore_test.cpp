@@ -299,6 +299,11 @@ TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misre
   CHECK(restored("theo Chuong trinh so 71-CTr/TU", TextStateKind::ocr_damaged) ==
         "theo Chương trình số 71-CTr/TU");
   CHECK(restored("Iv. TO CHUC THUC HIEN", TextStateKind::ocr_damaged) == "Iv. TỔ CHỨC THỰC HIỆN");
+  // No syllable has d, l, r, s, … right after its vowel: in "ngudi" OCR read
+  // ờ as a d, and the word is restored even where it follows a number.
+  CHECK(restored("nguon nhan luc dat 20 ngudi", TextStateKind::ocr_damaged) ==
+        "nguồn nhân lực đạt 20 người");
+  CHECK(restored("cac video ngan", TextStateKind::ocr_damaged).find("video") != std::string::npos);
   // A misread word may hold one letter too many ("caéc": các).
   CHECK(restored("va caéc co quan chuyén trach", TextStateKind::ocr_damaged) ==
         "và các cơ quan chuyên trách");
