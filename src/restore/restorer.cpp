@@ -554,6 +554,11 @@ struct Restorer::Impl {
     never_last['l' - 'a'] = never_last['q' - 'a'] = false;
   }
   static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+  static bool doubled_letter(std::string_view key) {
+    for (std::size_t at = 1; at < key.size(); ++at)
+      if (ascii_lower(key[at]) && key[at] == key[at - 1]) return true;
+    return false;
+  }
 
   // Called for a word that is no syllable as written (see kKeepMisread).
   // A letter no syllable holds, inside a lower-case word, is OCR's reading of
@@ -590,13 +595,15 @@ struct Restorer::Impl {
     if (ocr) {
       rule_variants(token.key, 0, 2, out, 0);
       // Every syllable has a vowel: a word without one lost a letter.
-      bool vowel = token.key.find_first_of("aeiouy") != std::string::npos;
+      bool vowel = std::any_of(token.key.begin(), token.key.end(), vowel_letter);
       bool certain = as_written == internal::kUnknown && misread_for_certain(token);
       if ((out.empty() || !vowel) && token.key.size() >= 2) {
         any_edit_variants(token.key, out);
-      } else if (certain) {
-        // One letter too many ("caéc": các). Not a symbol: OCR writes one
-        // for a letter ("Thi?": Thứ).
+      } else if (certain || (as_written == internal::kUnknown && doubled_letter(token.key))) {
+        // One letter too many ("caéc": các; a mark read as a second vowel:
+        // "MoOi", Mỗi). Not a symbol: OCR writes one for a letter ("Thi?":
+        // Thứ). Tried only then: for any unknown word, the readings one
+        // letter shorter ("thue": thử) crowd out the one it needs (thực).
         for (std::size_t at = 0; at < token.key.size(); ++at)
           if (ascii_lower(token.key[at]))
             add_key(out, token.key.substr(0, at) + token.key.substr(at + 1), kAnyEdit);

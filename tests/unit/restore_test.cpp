@@ -222,6 +222,13 @@ TEST_CASE("restore: typical tesseract-eng readings come back through the learned
   CHECK(restored("Thí điểm cơ chế mới.", TextStateKind::ocr_damaged) == "Thí điểm cơ chế mới.");
   CHECK(restored("Phat trién kinh té xa h6i cua tinh.", TextStateKind::ocr_damaged) ==
         "Phát triển kinh tế xã hội của tỉnh.");
+  // ủ read as d, as narrow faces print it ("Tinh dy", "Dang dy").
+  CHECK(restored("Ban Thuong vu Tinh dy ban hanh ké hoach; Dang dy UBND tinh chu tri.",
+                 TextStateKind::ocr_damaged) ==
+        "Ban Thường vụ Tỉnh ủy ban hành kế hoạch; Đảng ủy UBND tỉnh chủ trì.");
+  // One letter too many in a word no syllable spells ("MoOi": Mỗi).
+  CHECK(restored("MoOi nam c6 it nhat 40 cong trinh", TextStateKind::ocr_damaged) ==
+        "Mỗi năm có ít nhất 40 công trình");
 }
 
 TEST_CASE("restore: a short word OCR read in capitals among lower-case words gets one capital",

@@ -7,14 +7,18 @@
 # read by `tesseract -l eng` (no Vietnamese model, as the damaged plans were
 # read). vnplan-channel then aligns each OCR word with the word printed and
 # counts what was read for what, over all prints; the costs are -log of those
-# shares. The committed channel is learned from two prints, Liberation Serif at
-# 300 dpi and Liberation Sans at 200 dpi: a serif and a sans face, as plans are
-# set in both (Times New Roman, Arial). The sans print taught what a serif one
-# never shows ("dy" for ủy): +1.0 point of syllables on the Sans fixtures, +0.2
-# on the DejaVu ones, and the real Trà Câu scan reads better ("đổi màu" → "đổi
-# mới"). Adding DejaVu Serif at 200 dpi to the serif print alone had gained
-# half a point on the DejaVu fixtures but made three Trà Câu headings worse (a
-# read for â: "quyết tâm" → "quyết tìm"), so it is not a default.
+# shares. The committed channel is learned from three prints, Liberation Serif
+# at 300 dpi, Liberation Sans at 200 dpi and DejaVu Sans Condensed at 200 dpi: a
+# serif and a sans face, as plans are set in both (Times New Roman, Arial), and
+# a narrow face. The sans print taught what a serif one never shows ("dy" for
+# ủy): +1.0 point of syllables on the Sans fixtures, +0.2 on the DejaVu ones,
+# and the real Trà Câu scan reads better ("đổi màu" → "đổi mới"). The
+# condensed print made "dy" for ủy cheap enough to win in context ("Tỉnh dy",
+# "Đảng dy"): tasks F1 on prints the channel never saw rose by up to 0.05 (a
+# degraded scan: 0.17), syllables unchanged. Adding DejaVu Serif at 200 dpi to
+# the serif print alone had gained half a point on the DejaVu fixtures but made
+# three Trà Câu headings worse (a read for â: "quyết tâm" → "quyết tìm"), so it
+# is not a default.
 #
 #   tools/restore/build-channel.sh [--out FILE] [--build DIR] [--every N] [--chars N]
 #                                  [--print "FONT:DPI"]... [--scan-penalty NATS]
@@ -23,8 +27,8 @@
 # --chars N   stop after about N characters of text (default 450000, ~150 pages;
 #             printing and OCR take about 5 to 10 minutes per print on 2 cores)
 # --print "FONT:DPI"  a print to read (repeatable; default "Liberation Serif:300"
-#             and "Liberation Sans:200", fonts-liberation2; e.g. also
-#             "DejaVu Serif:200", fonts-dejavu-core)
+#             and "Liberation Sans:200", fonts-liberation2, and "DejaVu Sans
+#             Condensed:200", fonts-dejavu-core; e.g. also "DejaVu Serif:200")
 # --scan-penalty NATS  extra cost of the hand-noted letter-for-letter rules of
 #             real scans (tools/restore/channel-scans.tsv; default 1.5)
 # The text and each print's OCR output are cached in BUILD/restore-channel/
@@ -53,7 +57,7 @@ while [ $# -gt 0 ]; do
     *) echo "build-channel: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
-[ ${#prints[@]} -gt 0 ] || prints=("Liberation Serif:300" "Liberation Sans:200")
+[ ${#prints[@]} -gt 0 ] || prints=("Liberation Serif:300" "Liberation Sans:200" "DejaVu Sans Condensed:200")
 export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600
 export OMP_THREAD_LIMIT=1  # tesseract: one thread each, deterministic
 cache=$build/restore-channel
