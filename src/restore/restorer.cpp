@@ -53,6 +53,7 @@ constexpr double kKeepAbbreviation = kUnknownSpelling;
 constexpr double kKeepMisread = kKeepUnknown + 8.0;
 constexpr double kAnyEdit = 5.5;  // OCR: one unlisted letter change
 constexpr std::size_t kMaxCandidates = 8;
+constexpr std::string_view kVowelLetters = "aeiouy";  // of a bare key
 constexpr std::size_t kBeam = 6;
 constexpr std::size_t kMinJudgedWords = 8;  // a paragraph shorter than this is not judged alone
 
@@ -496,8 +497,7 @@ struct Restorer::Impl {
       if (symbol) {
         std::string before = key.substr(0, at), after = key.substr(at + length);
         add_key(out, before + after, kAnyEdit);
-        for (char vowel : std::string_view("aeiouy"))
-          add_key(out, before + vowel + after, kAnyEdit);
+        for (char vowel : kVowelLetters) add_key(out, before + vowel + after, kAnyEdit);
       }
       at += length;
     }
@@ -521,9 +521,7 @@ struct Restorer::Impl {
   // r, s, …: its consonants after the vowel are finals). "Never" is under one
   // syllable in a thousand, so that an odd lexicon entry does not count.
   std::array<bool, 26> foreign_letter{}, never_last{}, never_after_vowel{};
-  static bool vowel_letter(char c) {
-    return std::string_view("aeiouy").find(c) != std::string_view::npos;
-  }
+  static bool vowel_letter(char c) { return kVowelLetters.find(c) != std::string_view::npos; }
   void learn_spelling() {
     std::array<std::size_t, 26> holding{}, ending{}, after_vowel{};
     std::size_t keys = 0;
