@@ -325,3 +325,23 @@ TEST_CASE("a linearised table at the end of one document stops where the next be
   CHECK(rows == 1);
   CHECK(sections >= 2);  // the second plan's I. and II. are sections, not table cells
 }
+
+TEST_CASE("a lead column whose 'chủ' OCR misread is still the lead", "[tables][genre]") {
+  // "Cơ quan chủ trì phụ trách/chỉ đạo" with chủ read as "chi" or "cha": the
+  // column is the lead, not the directing one its "chỉ đạo" would make it.
+  for (const char* head :
+       {"Cơ quan chi tri phụ trách/chỉ đạo", "Cơ quan cha tri phụ trách/chỉ đạo"}) {
+    auto m =
+        parse(std::string("II. NHIỆM VỤ\n\n"
+                          "| TT | Tên nhiệm vụ | ") +
+              head +
+              " | Thời gian |\n"
+              "|---|---|---|---|\n"
+              "| 1 | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Năm 2025 |\n");
+    REQUIRE(m.tables.size() == 1);
+    CHECK(m.tables[0].columns == std::vector<std::string>{"number", "task", "lead", "deadline"});
+    auto tasks = table_tasks(m);
+    REQUIRE(tasks.size() == 1);
+    CHECK(has(tasks[0]->agencies.lead, "so-khcn"));
+  }
+}
