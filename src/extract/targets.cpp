@@ -235,7 +235,10 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
         pieces.push_back({{comma + 1, clause.end}, &measures[k]});
       }
       for (auto& [range, measure] : pieces) {
-        ctx.model.targets.push_back(make_target(ctx, u, range, *measure, place, sentence_year));
+        Target target = make_target(ctx, u, range, *measure, place, sentence_year);
+        // A bare number that measures nothing named: OCR's stray "3. De" line.
+        if (!target.unit && !names_something(target.indicator)) continue;
+        ctx.model.targets.push_back(std::move(target));
         new_targets.push_back(ctx.model.targets.size() - 1);
       }
     }

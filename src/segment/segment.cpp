@@ -488,6 +488,63 @@ void read_stroke_romans_as_arabic(SegmentedText& out, const std::vector<Entry>& 
   }
 }
 
+// OCR drops the dot inside a sub-heading's number: "2.4." read as "24.". A
+// first-level "NM." that the first-level series does not reach (the heading
+// above is "N.") while sub-heading "N.K." stands open, with K < M <= K + 2 (one
+// sub-heading may be lost too), is sub-heading "N.M.".
+void read_dotless_sub_numbers(SegmentedText& out) {
+  constexpr int kMaxSkipped = 1;  // sub-headings lost between the two
+  int top = 0, sub = 0;           // the open "N." and "N.K." (0: none)
+  for (Unit& unit : out.units) {
+    Marker& marker = unit.marker;
+    if (marker.type == MarkerType::roman || marker.type == MarkerType::appendix) {
+      top = sub = 0;
+      continue;
+    }
+    if (marker.type != MarkerType::arabic) continue;
+    if (marker.depth == 2 && marker.number.rfind(std::to_string(top) + ".", 0) == 0) {
+      sub = marker.value;
+      continue;
+    }
+    if (marker.depth != 1) continue;
+    int value = marker.value, tens = value / 10, units = value % 10;
+    if (top > 0 && sub > 0 && value >= 10 && value < 100 && tens == top && value != top + 1 &&
+        units > sub && units <= sub + 1 + kMaxSkipped) {
+      marker.depth = 2;
+      marker.value = units;
+      marker.number = std::to_string(tens) + "." + std::to_string(units);
+      sub = units;
+      continue;
+    }
+    top = value;
+    sub = 0;
+  }
+}
+
+// A first-level heading whose title is one word of one or two letters ("3. De")
+// is OCR's reading of a stray mark, not a heading: no plan titles a section so.
+void drop_stray_headings(SegmentedText& out) {
+  constexpr std::size_t kMaxStrayLetters = 2;
+  for (Unit& unit : out.units) {
+    Marker& marker = unit.marker;
+    if (marker.type != MarkerType::arabic || marker.depth != 1) continue;
+    std::string_view text = out.block(unit).text();
+    std::string_view title = text.substr(std::min(text.size(), marker.content_start));
+    std::size_t first = title.find_first_not_of(" "), last = title.find_last_not_of(" .:");
+    if (first == std::string_view::npos || last == std::string_view::npos || last < first) continue;
+    title = title.substr(first, last - first + 1);
+    std::size_t letters = 0;
+    bool only_letters = true;
+    for (std::size_t i = 0; i < title.size();) {
+      UChar32 c;
+      U8_NEXT(title.data(), i, title.size(), c);
+      only_letters = only_letters && c >= 0 && u_isalpha(c);
+      ++letters;
+    }
+    if (only_letters && letters <= kMaxStrayLetters) marker = Marker{};
+  }
+}
+
 // A misread part heading (structure/line_roles.re `garbled_part`): the numeral's
 // strokes, then a title in capitals, right before the "1." that opens the part. Returns where
 // its title starts, after the numeral as written; npos when it is not one.
@@ -671,6 +728,8 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
   attach_detached_markers(out);
   if (out.looks_ocr()) {
     read_stroke_romans_as_arabic(out, roman_letters);
+    drop_stray_headings(out);
+    read_dotless_sub_numbers(out);
     infer_lost_parts(out, grammar_.pattern("structure/line_roles.re", "lost_part"),
                      grammar_.pattern("structure/line_roles.re", "garbled_part"), roman_letters);
     renumber_repeated_parts(out);

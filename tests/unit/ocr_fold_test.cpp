@@ -1342,3 +1342,53 @@ vién, cong
   for (const auto& s : result.documents[0].sections) CHECK(s.title != "Nội dung");
   CHECK(result.documents[0].tasks.size() == 1);
 }
+
+// A degraded scan: OCR drops the dot of "2.4." ("24. Den het nant 2045", năm
+// read as "nant") and reads a stray mark as a heading "3. De". The first would
+// open a part of its own, the second would close the goals part: the targets
+// after them lost their year. A real "3." with a title, and a "24." the
+// first-level series reaches, stay as written.
+TEST_CASE("a sub-heading number that lost its dot and a stray two-letter heading", "[genre][ocr]") {
+  using Years = std::vector<std::pair<double, int>>;
+  const std::string goals =
+      "II. MUC TIEU\n"
+      "\n"
+      "1. Muc tiéu chung\n"
+      "\n"
+      "Phat trién khoa hoc, cong nghé.\n"
+      "\n"
+      "2. Muc tiéu cu thé\n"
+      "\n"
+      "2.1. Dén hét nim 2030\n"
+      "\n"
+      "- C6 > 80% hd gia dinh c6 cap quang.\n"
+      "\n"
+      "2.2. Dén hét nim 2035\n"
+      "\n"
+      "- C6 > 90% hd gia dinh c6 cap quang.\n"
+      "\n"
+      "3. De\n"
+      "\n"
+      "- C6 > 92% hd gia dinh c6 cap quang.\n"
+      "\n"
+      "24. Den het nant 2045\n"
+      "\n"
+      "- C6 > 95% hd gia dinh c6 cap quang.\n";
+  CHECK(target_years(goals) == Years{{80, 2030}, {90, 2035}, {92, 2035}, {95, 2045}});
+  auto got = section_marks(goals);
+  REQUIRE(got.size() == 6);
+  CHECK(got[5] == "24.|2.4|horizon");
+  // "3." with a real title is a heading, and "4." after it is the next one.
+  got = section_marks(
+      "II. NHIEM VU\n"
+      "\n"
+      "1. Cong tac lanh dao\n"
+      "\n"
+      "Quan triét Nghi quyét.\n"
+      "\n"
+      "3. Dé an chuyén déi s6\n"
+      "\n"
+      "Xay dung dé an.\n");
+  REQUIRE(got.size() == 3);
+  CHECK(got[2] == "3.|3|tasks");
+}
