@@ -36,6 +36,7 @@ struct LineInfo {
   bool letter_lower = false;  // first letter lower case (digits do not count)
   bool dash_lower = false;    // "- viện nghiên cứu ...": a dash, then lower case
   bool unit_column = false;   // a cell of a table whose header has a unit column
+  bool numbered = false;      // opens with a section marker other than a bullet: "2.1.", "a)"
 };
 
 }  // namespace
@@ -137,6 +138,17 @@ bool first_is_lower_letter(const std::string& text) {
   char32_t code;
   utf8_decode(text, 0, code);
   return u_islower(code);
+}
+
+// "... tỉnh An": a line whose last word is capitalised; a name may go on after it.
+bool ends_with_capital_word(const std::string& text) {
+  std::size_t end = text.find_last_not_of(' ');
+  if (end == std::string::npos) return false;
+  std::size_t space = text.rfind(' ', end);
+  std::size_t from = space == std::string::npos ? 0 : space + 1;
+  char32_t code;
+  utf8_decode(text, from, code);
+  return u_isupper(code);
 }
 
 bool ends_sentence(const std::string& text) {
@@ -395,6 +407,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
                       (!li.letter_lower && patterns.capital_label->matches_at_start(head));
     li.dash_lower = li.starts_block && li.letter_lower && !text.empty() && text[0] == '-';
     li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
+    li.numbered = li.starts_block && text[0] != '-' && text[0] != '+' && text[0] != '*' &&
+                  patterns.markers->find(head, 0, true).has_value();
     if (li.starts_block && head.size() <= 8) {
       auto marker = patterns.markers->find(head, 0, true);
       li.bare_marker =
@@ -421,12 +435,14 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   bool stops_end_items = ocr_text && paragraphs_unspaced(lines, info);
 
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t open = kNone;   // index of the paragraph that may continue
-  std::size_t open_last = 0;  // its last line
+  std::size_t open = kNone;    // index of the paragraph that may continue
+  std::size_t open_last = 0;   // its last line
+  std::size_t open_first = 0;  // its first line
   // OCR text: the paragraph open before a run of lone markers ("h)" read apart
   // from its item), which the lower-case rest of that paragraph after the run
   // goes on.
   std::size_t held = kNone;
+  std::size_t held_first = 0;  // its first line
   std::size_t blanks = 0;
   bool footnote_mode = false;
   std::size_t open_footnote = kNone;
@@ -527,6 +543,15 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       return full_stop && full_line && blanks == 0 && !li.uppercase && !lone_title(i) &&
              !(ocr_text && (stops_end_items || first_word_fits(i)));
     }
+    // OCR text: a numbered heading's one-line title ends where its line ends well short
+    // of the wrap (a tenth: a proper noun's capital may come after a wrap) and
+    // not on a capitalised word ("tỉnh An" / "Giang"); the
+    // capital below it opens the heading's first item, whose list marker OCR
+    // lost ("7.2. Chiến lược xây dựng chính quyền số" / "Tích hợp, liên thông").
+    if (ocr_text && blanks == 0 && open_last == open_first && info[open_first].numbered &&
+        !li.starts_lower && !li.uppercase && p.raw_length * 10 < wrap_width * 9 &&
+        !ends_with_capital_word(block.text()) && first_word_fits(i))
+      return false;
     // After a line in capitals a title ends, unless that line was one short
     // abbreviation wrapped out of a sentence ("... giúp việc Đảng ủy / UBND /
     // tỉnh.") that goes on in lower case.
@@ -614,7 +639,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         !ends_sentence(out.blocks[held].text())) {
       append_line(out.blocks[held], line, true);  // the markers stay for the items after
       ++out.stats.joined_lines;
-      open = held, open_last = i, held = kNone, blanks = 0;
+      open = held, open_first = held_first, open_last = i, held = kNone, blanks = 0;
       continue;
     }
     if (can_join(i)) {
@@ -625,9 +650,10 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       if (!info[i].bare_marker)
         held = kNone;
       else if (open != kNone && !info[open_last].bare_marker)
-        held = open;
+        held = open, held_first = open_first;
       out.blocks.push_back(start_block(line, BlockKind::paragraph, blanks > 0));
       open = out.blocks.size() - 1;
+      open_first = i;
     }
     open_last = i;
     blanks = 0;

@@ -128,6 +128,31 @@ TEST_CASE("a short unpunctuated line after a full stop stands alone before a bla
   CHECK(blocks[3].find("Bén canh do, chu trong dau tu") != std::string::npos);
 }
 
+// OCR drops the dash of a heading's first item, and prints that leave no blank
+// line under a heading: a one-line numbered title that ends well short of the
+// wrap takes no capital line after it. A title that runs to the wrap, or ends on
+// a capitalised word ("tinh An" / "Giang"), goes on; so does every heading in
+// other text.
+TEST_CASE("in OCR text a short numbered title ends before the capital below it", "[normalise]") {
+  const std::string body =
+      "Tang cudng két ndi, chia sé, str dung chung ha tang so gitra cac dia phuong\n"
+      "vdi Trung wong va cac bé nganh; bao dam an toan thong tin mang cho he thong\n"
+      "tinh, dam bao an ninh mang va chia sé dir liéu giita cac co quan trong tinh.\n"
+      "\n";
+  std::string text = body +
+                     "7.2. Chién luge xay dung chinh quyén so, hinh thanh do thi thong\n"
+                     "Tich hgp, lién thong cac co sé dir liéu trén nén tang chung.\n";
+  auto ocr = blocks_of(text, "t.txt", true);
+  REQUIRE(ocr.size() == 3);
+  CHECK(ocr[1] == "7.2. Chién luge xay dung chinh quyén so, hinh thanh do thi thong");
+  CHECK(ocr[2].find("Tich hgp") == 0);
+  CHECK(blocks_of(text).size() == 2);
+  std::string name = body +
+                     "6.1. Hinh thanh va phat trién hé sinh thai déi mdi sang tao tinh An\n"
+                     "Giang; thuc hién cac chinh sach khuyén khich khoi nghiép.\n";
+  CHECK(blocks_of(name, "t.txt", true).size() == 2);
+}
+
 // OCR drops list markers. A line that ends a sentence with room left for the
 // next line's first word was not wrapped: in OCR text the capital after it
 // starts a new item. A line that ran to the wrap width still goes on, and so
