@@ -39,10 +39,13 @@ TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
         "Có ≥ 1.200 cán bộ và ≥ 60% doanh nghiệp");
   // Printed TeX read back with a "$" read as S or lost: the comparison stays.
   CHECK(first_block("Có S\\geq 90%S$ hệ thống thông tin\n") == "Có ≥ 90% hệ thống thông tin");
-  CHECK(first_block("Có S$\\geq 85% doanh nghiệp\n") == "Có ≥ 85% doanh nghiệp");
+  // A percent whose "\\" and closing "$" OCR both lost reads as a count: a lone
+  // "%" before a word is taken for the misread "$" of a count (see below), the
+  // commoner damage in the prints measured (15 of 18).
+  CHECK(first_block("Có S$\\geq 85% doanh nghiệp\n") == "Có ≥ 85 doanh nghiệp");
   CHECK(first_block("cấp tỉnh S\\geq 0,92$ .\n") == "cấp tỉnh ≥ 0,92 .");
   CHECK(first_block("mỗi năm có $\\geq 250% sáng kiến; \\leq 5%\n") ==
-        "mỗi năm có ≥ 250% sáng kiến; ≤ 5%");
+        "mỗi năm có ≥ 250 sáng kiến; ≤ 5%");
   // The "$" that closes a span read as an 8 before the next word, and the g
   // of \geq read as "ø" (tesseract's Vietnamese model); a number that ends in
   // 8 inside a closed span keeps it.
@@ -51,6 +54,9 @@ TEST_CASE("LaTeX from converters becomes plain characters", "[normalise]") {
   CHECK(first_block("mỗi năm có $\\øgeq 708 sáng kiến\n") == "mỗi năm có ≥ 70 sáng kiến");
   CHECK(first_block("chỉ số chuyển đổi số cấp tỉnh $\\geq 0,928 .\n") ==
         "chỉ số chuyển đổi số cấp tỉnh ≥ 0,92 .");
+  // ... or as a "%"; a percent in TeX math is "\\%", printed before its "$".
+  CHECK(first_block("mỗi năm có $\\geq 10% công trình; có $\\geq 95%$ hồ sơ\n") ==
+        "mỗi năm có ≥ 10 công trình; có ≥ 95% hồ sơ");
 }
 
 TEST_CASE("markdown and HTML decoration that is not structure is removed", "[normalise]") {
