@@ -499,6 +499,15 @@ TEST_CASE("a horizon line that lost its marker dates what follows it in OCR outp
                      "\n"
                      "Quy m6 kinh té s6 dat 40% GRDP.\n") ==
         Years{{30, 2030}, {50, 2035}, {40, 2035}});
+  // A degraded scan loses all of "2.3. Đến h" but one letter: "whet nam 2040".
+  CHECK(target_years("II. MUC TIEU\n"
+                     "\n"
+                     "2.2. Dén hét nam 2035\n"
+                     "\n"
+                     "Quy m6 kinh té s6 dat 30% GRDP.\n"
+                     "\n"
+                     "whet nam 2040\n"
+                     "Ty 1é phu song 6G trén dia ban dat 50%.\n") == Years{{30, 2035}, {50, 2040}});
 }
 
 // OCR can read a horizon's number apart from its title ("2.2." where a target
