@@ -366,6 +366,36 @@ std::optional<ModeMatch> signature_mode(const StructureInput& input, std::size_t
   return std::nullopt;
 }
 
+// A recipient list whose "Nơi nhận:" OCR lost: right above the signature, a
+// "Lưu ..." line (header.re `recipients_archive`) and above it the short lines
+// that end like list entries. Returns the list's first unit; `signature` when
+// there is none.
+std::size_t unlabelled_recipients(StructureInput& input, std::size_t body_begin,
+                                  std::size_t signature, std::vector<Recipient>& out) {
+  constexpr std::size_t kMinEntries = 2;  // the "Lưu" line and one recipient at least
+  if (signature <= body_begin) return signature;
+  std::size_t archive = signature - 1;
+  if (input.block(archive).kind != BlockKind::paragraph ||
+      !header_pattern(input, "recipients_archive").matches_at_start(input.folded(archive)))
+    return signature;
+  std::size_t first = archive;
+  auto entry = [&](std::size_t u) {
+    if (input.block(u).kind != BlockKind::paragraph) return false;
+    const Marker& marker = input.unit(u).marker;
+    if (marker.type != MarkerType::bullet && marker.type != MarkerType::none) return false;
+    return unbulleted_recipient(input, u) ||
+           (marker.type == MarkerType::bullet && input.text_of(u).size() <= 150 &&
+            std::string_view(",;").find(input.text_of(u).back()) != std::string_view::npos);
+  };
+  while (first > body_begin && entry(first - 1)) --first;
+  if (archive + 1 - first < kMinEntries) return signature;
+  for (std::size_t u = first; u <= archive; ++u) {
+    out.push_back(make_recipient(input, u, input.unit(u).marker.content_start, "copy"));
+    input.use[u] = Use::footer;
+  }
+  return first;
+}
+
 void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& header) {
   range.footer_begin = range.footer_end = range.end;
   const Pattern& copy = header_pattern(input, "recipients_copy");
@@ -391,7 +421,10 @@ void read_footer(StructureInput& input, DocumentRange& range, DocumentHeader& he
       }
   }
   if (start == range.end) return;
-  range.footer_begin = start;
+  if (!copy.matches_at_start(input.folded(start)))
+    range.footer_begin = unlabelled_recipients(input, range.body_begin, start, header.recipients);
+  else
+    range.footer_begin = start;
   std::size_t u = start;
   std::size_t last = start;
   if (auto m = copy.find(input.folded(u), 0, true)) {

@@ -907,6 +907,39 @@ TEST_CASE("OCR labels, an unbulleted recipient list and TIM for T/M are read as 
   CHECK(model.document.recipients.back().name == "Lưu Văn phòng Đảng ủy");
 }
 
+// A degraded scan loses the "Nơi nhận:" label itself: the bulleted lines that
+// end like list entries, down to a "Lưu ..." line right above the signature,
+// are still the recipients, not tasks. Without the "Lưu" line they stay items.
+TEST_CASE("a recipient list whose label OCR lost ends at its Lưu line", "[genre][ocr]") {
+  const std::string body =
+      "I. NHIEM VU\n"
+      "\n"
+      "1. Xay dung c6 s6 dir liéu dan cu cta x4.\n"
+      "\n"
+      "2. Pua dich vu cong truc tuyén dén tirng thén.\n"
+      "\n"
+      "* Ban Chi dao Trung wong (b/c),\n"
+      "\n"
+      "+ Van phéng Trung wong Dang (b/c),\n"
+      "\n"
+      "* — Cac dang uy tryc thuéc Tinh uy,\n"
+      "\n";
+  const std::string signature =
+      "T/M BAN THUONG VU\n"
+      "\n"
+      "PHO BI THU\n";
+  auto result = vnplan::test::parse_text(body + "+ — Luu Van phong Tinh uy.\n\n" + signature);
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  CHECK(model.tasks.size() == 2);
+  REQUIRE(model.document.recipients.size() == 4);
+  CHECK(model.document.recipients[0].name == "Ban Chỉ đạo Trung ương");
+  CHECK(model.document.recipients.back().name == "Lưu Văn phòng Tỉnh ủy");
+  auto unlabelled = vnplan::test::parse_text(body + signature);
+  REQUIRE(!unlabelled.documents.empty());
+  CHECK(unlabelled.documents[0].document.recipients.empty());
+}
+
 // A poor scan misreads "trì" and "Thời" too: "Co quan chu tu:", "Thi gian
 // thutc hién:", "Tho gian thy hién:". Before the colon they are still labels,
 // not the text of a task of their own.
