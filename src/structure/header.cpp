@@ -119,19 +119,24 @@ Recipient make_recipient(const StructureInput& input, std::size_t u, std::size_t
   return recipient;
 }
 
-// "Kính gửi: - A; - B" or "Nơi nhận:" followed by one bullet per recipient.
-// OCR loses the bullets of a recipient list ("Nơi nhận:"): a short line in lower
-// case that ends like a list entry still is one, while a line in capitals or one naming a
-// signature ("T/M ...", "CHỦ TỊCH") ends the list.
-bool unbulleted_recipient(const StructureInput& input, std::size_t u) {
+// A short line that ends like a list entry (one of `endings`), neither in
+// capitals nor a signature line ("T/M ...", "CHỦ TỊCH").
+bool ends_like_recipient(const StructureInput& input, std::size_t u, std::string_view endings) {
   constexpr std::size_t kMaxRecipient = 150;  // bytes
   const std::string& text = input.text_of(u);
   const std::string& folded = input.folded(u);
-  return input.unit(u).marker.type == MarkerType::none && !text.empty() &&
-         text.size() <= kMaxRecipient &&
-         std::string_view(",;.").find(text.back()) != std::string_view::npos &&
-         !is_uppercase_text(text) && !header_pattern(input, "signature_mode").contains(folded) &&
+  return !text.empty() && text.size() <= kMaxRecipient &&
+         endings.find(text.back()) != std::string_view::npos && !is_uppercase_text(text) &&
+         !header_pattern(input, "signature_mode").contains(folded) &&
          !header_pattern(input, "signature_position").matches_at_start(folded);
+}
+
+// "Kính gửi: - A; - B" or "Nơi nhận:" followed by one bullet per recipient.
+// OCR loses the bullets of a recipient list ("Nơi nhận:"): a short line in lower
+// case that ends like a list entry still is one, while a line in capitals or one
+// naming a signature ends the list.
+bool unbulleted_recipient(const StructureInput& input, std::size_t u) {
+  return input.unit(u).marker.type == MarkerType::none && ends_like_recipient(input, u, ",;.");
 }
 
 std::size_t read_recipient_list(StructureInput& input, std::size_t label_unit,
@@ -379,13 +384,12 @@ std::size_t unlabelled_recipients(StructureInput& input, std::size_t body_begin,
       !header_pattern(input, "recipients_archive").matches_at_start(input.folded(archive)))
     return signature;
   std::size_t first = archive;
+  // Above the "Lưu" line every entry goes on the list: it ends with "," or ";".
   auto entry = [&](std::size_t u) {
-    if (input.block(u).kind != BlockKind::paragraph) return false;
-    const Marker& marker = input.unit(u).marker;
-    if (marker.type != MarkerType::bullet && marker.type != MarkerType::none) return false;
-    return unbulleted_recipient(input, u) ||
-           (marker.type == MarkerType::bullet && input.text_of(u).size() <= 150 &&
-            std::string_view(",;").find(input.text_of(u).back()) != std::string_view::npos);
+    MarkerType type = input.unit(u).marker.type;
+    return input.block(u).kind == BlockKind::paragraph &&
+           (type == MarkerType::bullet || type == MarkerType::none) &&
+           ends_like_recipient(input, u, ",;");
   };
   while (first > body_begin && entry(first - 1)) --first;
   if (archive + 1 - first < kMinEntries) return signature;
