@@ -42,8 +42,9 @@ struct LineInfo {
 }  // namespace
 
 struct JoinPatterns {
-  std::shared_ptr<Pattern> starters;  // markers and labels, on the folded line head
-  std::shared_ptr<Pattern> markers;   // section markers only
+  std::shared_ptr<Pattern> starters;          // markers and labels, on the folded line head
+  std::shared_ptr<Pattern> markers;           // section markers only
+  std::shared_ptr<Pattern> numbered_markers;  // the same but bullets: "2.1.", "a)", "II."
   std::shared_ptr<Pattern> standalone;
   const Pattern* page_number;
   const Pattern* separator;
@@ -67,10 +68,13 @@ struct JoinPatterns {
 std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   auto shared = std::make_shared<JoinPatterns>();
   JoinPatterns& p = *shared;
-  std::vector<const Pattern*> starters, standalone;
-  for (const auto& entry : grammar.patterns("structure/markers.re"))
+  std::vector<const Pattern*> starters, standalone, numbered;
+  for (const auto& entry : grammar.patterns("structure/markers.re")) {
     starters.push_back(entry.pattern.get());
+    if (entry.key != "bullet") numbered.push_back(entry.pattern.get());
+  }
   p.markers = Pattern::any_of(starters);
+  p.numbered_markers = Pattern::any_of(numbered);
   const auto& roles = "structure/line_roles.re";
   for (const auto& entry : grammar.patterns(roles)) {
     if (entry.key == "label") starters.push_back(entry.pattern.get());
@@ -407,8 +411,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
                       (!li.letter_lower && patterns.capital_label->matches_at_start(head));
     li.dash_lower = li.starts_block && li.letter_lower && !text.empty() && text[0] == '-';
     li.standalone = li.starts_block && patterns.standalone->matches_at_start(head);
-    li.numbered = li.starts_block && text[0] != '-' && text[0] != '+' && text[0] != '*' &&
-                  patterns.markers->find(head, 0, true).has_value();
+    li.numbered = li.starts_block && patterns.numbered_markers->find(head, 0, true).has_value();
     if (li.starts_block && head.size() <= 8) {
       auto marker = patterns.markers->find(head, 0, true);
       li.bare_marker =

@@ -533,15 +533,15 @@ void drop_stray_headings(SegmentedText& out) {
     std::size_t first = title.find_first_not_of(" "), last = title.find_last_not_of(" .:");
     if (first == std::string_view::npos || last == std::string_view::npos || last < first) continue;
     title = title.substr(first, last - first + 1);
-    std::size_t letters = 0;
+    std::size_t characters = 0;
     bool only_letters = true;
     for (std::size_t i = 0; i < title.size();) {
       UChar32 c;
       U8_NEXT(title.data(), i, title.size(), c);
       only_letters = only_letters && c >= 0 && u_isalpha(c);
-      ++letters;
+      ++characters;
     }
-    if (only_letters && letters <= kMaxStrayLetters) marker = Marker{};
+    if (only_letters && characters <= kMaxStrayLetters) marker = Marker{};
   }
 }
 
