@@ -296,8 +296,11 @@ std::vector<std::size_t> TableReader::groups_of(std::size_t r) const {
 // "I Công tác lãnh đạo": the group's number and title, from one cell or two.
 std::string TableReader::group_label(std::size_t r) const {
   std::string label;
+  const std::string* last = nullptr;
   for (const auto& c : table_.rows[r].cells) {
-    if (c.text.empty()) continue;
+    // A merged cell is written once per column it spans: its text counts once.
+    if (c.text.empty() || (last && c.text == *last)) continue;
+    last = &c.text;
     std::string text = c.text;
     if (label.empty() && table_.rows[r].number && text == *table_.rows[r].number + ".")
       text.pop_back();

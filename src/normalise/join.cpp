@@ -28,15 +28,17 @@ enum class Role { blank, text, table_row, separator, page_number, footnote, cell
 
 struct LineInfo {
   Role role = Role::text;
-  bool starts_block = false;  // marker or label: never a continuation
-  bool standalone = false;    // a number or date line: takes no continuation either
-  bool bare_marker = false;   // "a)", "II." alone: OCR read its text elsewhere
-  bool uppercase = false;     // every letter upper case (a header or title line)
-  bool starts_lower = false;  // first letter lower case, or a digit
-  bool letter_lower = false;  // first letter lower case (digits do not count)
-  bool dash_lower = false;    // "- viện nghiên cứu ...": a dash, then lower case
-  bool unit_column = false;   // a cell of a table whose header has a unit column
-  bool numbered = false;      // opens with a section marker other than a bullet: "2.1.", "a)"
+  bool starts_block = false;   // marker or label: never a continuation
+  bool standalone = false;     // a number or date line: takes no continuation either
+  bool bare_marker = false;    // "a)", "II." alone: OCR read its text elsewhere
+  bool uppercase = false;      // every letter upper case (a header or title line)
+  bool starts_lower = false;   // first letter lower case, or a digit
+  bool letter_lower = false;   // first letter lower case (digits do not count)
+  bool dash_lower = false;     // "- viện nghiên cứu ...": a dash, then lower case
+  bool unit_column = false;    // a cell of a table whose header has a unit column
+  bool numbered = false;       // opens with a section marker other than a bullet: "2.1.", "a)"
+  bool lost_bar = false;       // OCR text: a row whose opening bar was put back
+  bool barless_table = false;  // OCR text: a row of a table printed without bars
 };
 
 }  // namespace
@@ -250,6 +252,20 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
     if (info[k].role != Role::text || lines[k].blank) break;
     if (closes(lines[k])) last = k;
   }
+  // A row printed without its outer bars (a converter's bar-less table laid
+  // out as a paragraph) never closes with one, though a line of it may end at a
+  // cell's bar: OCR ends it with a blank line. A line of it may open with a bar
+  // where the wrap fell before one, unless the row opened with a bar itself.
+  if (info[first].barless_table) {
+    std::size_t paragraph_end = first;
+    for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
+      bool goes_on =
+          info[k].role == Role::text || (info[k].role == Role::table_row && info[first].lost_bar);
+      if (lines[k].blank || !goes_on) break;
+      paragraph_end = k;
+    }
+    last = std::max(last, paragraph_end);
+  }
   if (last == first) return first;
   for (std::size_t k = first + 1; k <= last; ++k) {
     if (lines[k].blank) continue;
@@ -331,6 +347,19 @@ bool lost_opening_bar(std::string_view text, std::string_view head, bool row_jus
          static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) >= kBarsOfARow;
 }
 
+// Some converters write a table's rows without the outer bars ("1 | Báo cáo … |
+// Bộ Tư pháp | 2023"), as GitHub's markdown allows. Two spaced bars make a row:
+// prose has none, and the two-column header (issuer | motto) has one.
+bool barless_pipe_row(std::string_view text) {
+  constexpr std::size_t kInnerBarsOfARow = 2;
+  if (text.empty() || text[0] == '|') return false;
+  std::size_t bars = 0;
+  for (std::size_t at = text.find(" | "); at != std::string_view::npos;
+       at = text.find(" | ", at + 2))
+    ++bars;
+  return bars >= kInnerBarsOfARow;
+}
+
 // Three lines that only OCR writes: one could be a typing slip, three are not.
 constexpr std::size_t kMinOcrSigns = 3;
 
@@ -361,6 +390,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   // a row wrapped over a page's lines, then the next row.
   constexpr std::size_t kRowGapLines = 12;
   std::size_t last_row = std::string::npos;
+  bool barless_rows = false;  // OCR text: the last row was printed without bars
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const CleanLine& line = lines[i];
     LineInfo& li = info[i];
@@ -389,9 +419,12 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     }
     li.unit_column = in_table && table_has_units;
     bool row_near = last_row != std::string::npos && i - last_row <= kRowGapLines;
-    if (ocr_text && !in_table && lost_opening_bar(text, head, row_near, *patterns.barless_row)) {
+    if (!in_table && (ocr_text ? lost_opening_bar(text, head, row_near, *patterns.barless_row)
+                               : barless_pipe_row(text))) {
       lines[i].text.replace(0, 0, "| ");
       head.insert(0, "| ");
+      li.lost_bar = ocr_text;
+      last_row = i;  // a row printed without bars ends with none either
     }
     if (ends_with_bar(text)) last_row = i;  // a row, or the last line of one wrapped
     describe_case(text, li);
@@ -407,6 +440,12 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       li.role = Role::page_number;
     else if (patterns.superscript_footnote->matches_at_start(text))
       li.role = Role::footnote;
+    if (ocr_text && li.role == Role::table_row) {
+      // In a table printed without bars, a row that opens with one has OCR's
+      // bar for a Roman "I" ("| | Hoàn thiện …"): it too ends at a blank line.
+      li.barless_table = li.lost_bar || (row_near && barless_rows);
+      barless_rows = li.barless_table;
+    }
     li.starts_block = patterns.starters->matches_at_start(head) ||
                       (!li.letter_lower && patterns.capital_label->matches_at_start(head));
     li.dash_lower = li.starts_block && li.letter_lower && !text.empty() && text[0] == '-';

@@ -250,6 +250,23 @@ bool horizon_row(const StructureInput& input, const TableRow& row) {
   return false;
 }
 
+// A merged cell that spans the row after its number, as converters write it:
+// its text once per column it covers ("I | Liên kết vùng | Liên kết vùng | …").
+// OCR reads each copy with its own slips: near enough is the same.
+bool spans_the_row(const StructureInput& input, const TableRow& row) {
+  constexpr std::size_t kSlipsPerByte = 8;  // one slip in eight bytes, at most
+  constexpr std::size_t kMinSlips = 3;
+  if (row.cells.size() < 3 || row.cells[1].text.empty()) return false;
+  std::string first = input.folder.fold_string(row.cells[1].text);
+  for (std::size_t c = 2; c < row.cells.size(); ++c) {
+    if (row.cells[c].text.empty() || row.cells[c].text == row.cells[1].text) continue;
+    std::string other = input.folder.fold_string(row.cells[c].text);
+    std::size_t allowed = std::max(kMinSlips, first.size() / kSlipsPerByte);
+    if (edit_distance(std::string_view(first), std::string_view(other)) > allowed) return false;
+  }
+  return true;
+}
+
 // Row numbers and group rows, once the rows are known. A group row names what
 // the rows below belong to: a Roman-numbered row, a first cell that holds number
 // and title together, or a numbered row whose sub-rows follow and which has
@@ -270,11 +287,13 @@ void mark_rows(const StructureInput& input, Table& table) {
     if (row_number.matches_at_start(folded)) {
       row.number = first;
       while (!row.number->empty() && row.number->back() == '.') row.number->pop_back();
-      title_only[r] = filled <= 2;
+      title_only[r] = filled <= 2 || spans_the_row(input, row);
     } else if (auto m = numbered_title.find(folded, 0, true); m && filled == 1) {
       row.number = first.substr(0, (*m)[1].end);
       title_only[r] = true;
       if (auto n = parse_row_number(*row.number, roman_letters); n && n->roman) row.role = "group";
+    } else if (first.empty() && spans_the_row(input, row)) {
+      row.role = "group";  // its Roman "I" read by OCR as a bar
     }
     // Folded: OCR's "VỊ" is VI.
     if (row.number)

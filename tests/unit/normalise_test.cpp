@@ -550,8 +550,23 @@ TEST_CASE("a printed pipe row that lost its opening bar is still a row", "[norma
   auto prose = blocks_of("Kế hoạch:\n\n2 | 3 mục tiêu chính của kế hoạch.\n", "t.txt", true);
   REQUIRE(prose.size() == 2);
   CHECK(prose[1] == "2 | 3 mục tiêu chính của kế hoạch.");
-  auto typed = blocks_of("Biểu:\n\nTT | Tên | Cơ quan |\n", "t.txt", false);
-  CHECK(typed.back() == "TT | Tên | Cơ quan |");
+  // Typed text: the OCR rule does not apply; one bar between two header
+  // columns (issuer | motto) is no row.
+  auto typed = blocks_of("Biểu:\n\nTT | Tên cơ quan\n", "t.txt", false);
+  CHECK(typed.back() == "TT | Tên cơ quan");
+}
+
+// GitHub's markdown, and converters, write a table's rows without their outer
+// bars: two spaced bars on a line make it a row of typed text.
+TEST_CASE("a typed row without outer bars is a pipe row", "[normalise]") {
+  auto blocks = blocks_of(
+      "Phụ lục:\n\nTT | Nhiệm vụ | Cơ quan chủ trì\n\n1 | Xây dựng kho dữ liệu | Sở Tài chính\n"
+      "\n------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+      "t.txt", false);
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[1] == "| TT | Nhiệm vụ | Cơ quan chủ trì");
+  CHECK(blocks[2] == "| 1 | Xây dựng kho dữ liệu | Sở Tài chính");
+  CHECK(blocks[3] == "------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 }
 
 // "Căn cứ Nghị quyết …" opens a block of its own; "căn cứ" in lower case at the

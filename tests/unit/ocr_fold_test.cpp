@@ -1434,3 +1434,79 @@ TEST_CASE("a sub-heading number that lost its dot and a stray two-letter heading
   REQUIRE(got.size() == 3);
   CHECK(got[2] == "3.|3|tasks");
 }
+
+// A table typed without outer bars, printed, read by OCR: each row is a
+// paragraph whose lines wrap anywhere (at a cell's bar, before one), its Roman
+// "I" read as a bar, the copies of its spanning group cell each misread its own
+// way. Each row is still one row, and the table one table.
+TEST_CASE("a bar-less table printed and read back keeps its rows", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "NHIEM VU CU THE CUA CHUONG TRINH HANH DONG\n"
+      "\n"
+      "TT | Nhiém vu, dé an | Co quan cht tri thuc hién | Co quan phdi hop\n"
+      "thuc hién | Thdi gian trinh | San pham\n"
+      "\n"
+      "| | Hoan thién hé théng phap luat vé Thu dé | Hoan thién hé thong phap luat\n"
+      "vé Thu d6é | Hoan thién hé théng phap luat vé Thu do | Hoan thién hé théng\n"
+      "phap luat vé Thu dé | Hoan thién hé thong phap luat vé Thu dé\n"
+      "\n"
+      "1 | Bao cao téng két thi hanh Luat Thu dé va dé xuat sta déi cac quy dinh | B6 Tu phap |\n"
+      "Cac bé, nganh va cac don vi lién quan | 2022 | Chinh phu | Bao cao\n"
+      "\n"
+      "Il | Phat trién van héa, gido duc, y té\n"
+      "| Phat trién van hda, gido duc, y té | Phat trién van héa, giao duc, y té |\n"
+      "Phat trién van héa, gido duc, y té | Phat trién van hoa, gido duc, y té\n"
+      "\n"
+      "1 | Dé an phat trién mot so vién nghién citu hang dau khu vuc | BO Khoa hoc va Cong\n"
+      "nghé | Cac co quan lién quan | 2023 | Thu twéng Chinh phu | Dé an\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  const auto& rows = model.tables[0].rows;
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].role == "group");  // "| |": the Roman I read as a bar
+  CHECK(rows[2].role == "group");  // "Il": II
+  std::vector<const vnplan::Task*> tasks;
+  for (const auto& t : model.tasks)
+    if (t.source == "table") tasks.push_back(&t);
+  REQUIRE(tasks.size() == 2);
+  CHECK(fold(tasks[0]->text).find("sua doi cac quy dinh") != std::string::npos);
+  CHECK(tasks[0]->agencies.lead == std::vector<std::string>{"bo-tu-phap"});
+  REQUIRE(tasks[0]->deadline);
+  CHECK(tasks[0]->deadline->date == "2022");
+  CHECK(tasks[1]->agencies.lead == std::vector<std::string>{"bo-khcn"});
+  REQUIRE(tasks[1]->deadline);
+  CHECK(tasks[1]->deadline->date == "2023");
+}
+
+// A printed table with bars whose row lost its opening bar is no table printed
+// without bars: the row still goes on across the blank line OCR left inside
+// it, to its closing bar.
+TEST_CASE("a row that lost its opening bar still ends at its closing bar", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | Nhiém vu | Co quan cht tri | Thoi gian |\n"
+      "\n"
+      "1 | Ban hanh quy ché quan ly dir liéu, chia sé dir liéu giita cac co quan nha nuéc\n"
+      "trén dia ban tinh, két ndi voi co sé dir liéu qudc gia\n"
+      "\n"
+      "vé dan cu | S6 Tu phap | Nam 2026 |\n"
+      "\n"
+      "| 2 | Xay dung kho dir liéu dung chung cua tinh | S6 Tai chinh | Nam 2025 |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  std::vector<const vnplan::Task*> tasks;
+  for (const auto& t : model.tasks)
+    if (t.source == "table") tasks.push_back(&t);
+  REQUIRE(tasks.size() == 2);
+  CHECK(tasks[0]->agencies.lead == std::vector<std::string>{"so-tu-phap"});
+  REQUIRE(tasks[0]->deadline);
+  CHECK(tasks[0]->deadline->date == "2026");
+  CHECK(tasks[1]->agencies.lead == std::vector<std::string>{"so-tai-chinh"});
+}

@@ -345,3 +345,29 @@ TEST_CASE("a lead column whose 'chủ' OCR misread is still the lead", "[tables]
     CHECK(has(tasks[0]->agencies.lead, "so-khcn"));
   }
 }
+
+// A converter's table without outer bars, its blank-line-separated rows, and
+// the merged cell of a group row written once per column it spans.
+TEST_CASE("a table without outer bars and with spanning group rows", "[tables][genre]") {
+  auto m = parse(
+      "PHỤ LỤC\n\n"
+      "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n\n"
+      "I | Hoàn thiện thể chế | Hoàn thiện thể chế | Hoàn thiện thể chế | Hoàn thiện thể chế\n\n"
+      "1 | Ban hành quy chế quản lý dữ liệu | Sở Tư pháp | Sở Nội vụ | 2025\n\n"
+      "II | Phát triển hạ tầng số | Phát triển hạ tầng số | Phát triển hạ tầng số | Phát "
+      "triển hạ tầng số\n\n"
+      "1 | Xây dựng trung tâm dữ liệu tỉnh | Sở Khoa học và Công nghệ | Sở Tài chính | 2026\n");
+  REQUIRE(m.tables.size() == 1);
+  CHECK(m.tables[0].columns ==
+        std::vector<std::string>{"number", "task", "lead", "support", "deadline"});
+  REQUIRE(m.tables[0].rows.size() == 4);
+  CHECK(m.tables[0].rows[0].role == "group");
+  CHECK(m.tables[0].rows[2].role == "group");
+  auto tasks = table_tasks(m);
+  REQUIRE(tasks.size() == 2);
+  CHECK(tasks[0]->group == "I Hoàn thiện thể chế");  // the spanning cell once
+  CHECK(has(tasks[0]->agencies.lead, "so-tu-phap"));
+  CHECK(has(tasks[0]->agencies.support, "so-noi-vu"));
+  CHECK(tasks[1]->group == "II Phát triển hạ tầng số");
+  CHECK(has(tasks[1]->agencies.lead, "so-khcn"));
+}
