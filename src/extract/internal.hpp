@@ -46,6 +46,11 @@ class MeasureReader {
                                   bool alone_in_cell = false);
   bool yearly(std::string_view folded) const;
   std::optional<int> year(std::string_view folded) const;
+  // The horizon a target's clause sets for itself (key own_year), which
+  // outranks the heading's.
+  std::optional<int> own_year(std::string_view folded) const;
+  // Where a closing own horizon ("… đến năm 2025") starts in folded, or its size.
+  std::size_t year_tail_start(std::string_view folded) const;
   // Bytes of lead-in words ("phấn đấu", "có") at the start of folded.
   std::size_t lead_in(std::string_view folded) const;
   // Bytes at the end of folded that tie the thing measured to its number ("đạt").
@@ -74,6 +79,9 @@ class MeasureReader {
   const Pattern& per_capita_;
   const Pattern& yearly_;
   const Pattern& year_;
+  const Pattern& own_year_;
+  const Pattern& year_tail_;
+  const Pattern& approx_;
   const Pattern& lead_in_;
   const Pattern& measure_verb_;
   const Pattern& clause_opener_;

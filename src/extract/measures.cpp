@@ -54,6 +54,9 @@ MeasureReader::MeasureReader(const Grammar& grammar, const Folder& folder)
       per_capita_(grammar.pattern(kFile, "per_capita")),
       yearly_(grammar.pattern(kFile, "yearly")),
       year_(grammar.pattern(kFile, "year")),
+      own_year_(grammar.pattern(kFile, "own_year")),
+      year_tail_(grammar.pattern(kFile, "year_tail")),
+      approx_(grammar.pattern(kFile, "approx")),
       lead_in_(grammar.pattern(kFile, "lead_in")),
       measure_verb_(grammar.pattern(kFile, "measure_verb")),
       clause_opener_(grammar.pattern(kFile, "clause_opener")),
@@ -257,6 +260,9 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
           ranked = key == "rank";
           break;
         }
+    if (measure.comparator == "=")
+      if (auto hedge = approx_.find(prefix))
+        measure.phrase_begin = nb - (prefix.size() - (*hedge)[0].begin);
     if (measure.value_max) measure.comparator = "range";
     if (measure.comparator == "=" && time_after_.matches_at_start(clause.substr(after)))
       continue;  // a duration ("sau 12 tháng"), unless bounded ("tối đa 07 ngày")
@@ -296,6 +302,18 @@ std::optional<int> MeasureReader::year(std::string_view folded) const {
   if (!m) return std::nullopt;
   std::size_t g = year_.group("year");
   return std::atoi(std::string(folded.substr((*m)[g].begin, 4)).c_str());
+}
+
+std::optional<int> MeasureReader::own_year(std::string_view folded) const {
+  auto m = own_year_.find(folded);
+  if (!m) return std::nullopt;
+  std::size_t g = own_year_.group("year");
+  return std::atoi(std::string(folded.substr((*m)[g].begin, 4)).c_str());
+}
+
+std::size_t MeasureReader::year_tail_start(std::string_view folded) const {
+  auto m = year_tail_.find(folded);
+  return m ? (*m)[0].begin : folded.size();
 }
 
 std::size_t MeasureReader::lead_in(std::string_view folded) const {

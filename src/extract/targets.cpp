@@ -44,6 +44,19 @@ struct Range {
 // letters only (punctuation at its ends aside). OCR's stray signs before a
 // number ("Có S ≥ 75% …", "Mỗi năm cé6 = 20 bài báo …") name nothing; the
 // words after the number do. (The folded view would read "cé6" as "ceo".)
+// "USD", "tỷ USD": the last word is written in capitals only.
+bool ends_with_abbreviation(std::string_view unit) {
+  std::size_t start = unit.rfind(' ');
+  start = start == std::string_view::npos ? 0 : start + 1;
+  std::size_t capitals = 0;
+  for (std::size_t k = start; k < unit.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(unit[k]);
+    if (c >= 0x80 || std::islower(c)) return false;
+    capitals += std::isupper(c) ? 1 : 0;
+  }
+  return capitals >= 2;
+}
+
 bool names_something(std::string_view text) {
   auto ascii_punct = [](unsigned char c) { return c < 0x80 && std::ispunct(c); };
   std::size_t i = 0;
@@ -163,8 +176,9 @@ Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Me
       target.unit = std::move(noun);
     } else {
       std::string unit = ctx.input.original(u, m.unit_begin, m.unit_end);
-      // A counted noun is a common noun: "01 Trung tâm" counts "trung tâm".
-      if (m.counted) {
+      // A counted noun is a common noun: "01 Trung tâm" counts "trung tâm";
+      // an abbreviation keeps its capitals ("tỷ USD").
+      if (m.counted && !ends_with_abbreviation(unit)) {
         std::string lower;
         icu::UnicodeString::fromUTF8(unit).toLower(icu::Locale("vi")).toUTF8String(lower);
         unit = std::move(lower);
@@ -181,7 +195,10 @@ Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Me
   std::string_view clause_view =
       std::string_view(folded).substr(clause.begin, clause.end - clause.begin);
   target.yearly = ctx.measures.yearly(clause_view);
-  target.year = place.year ? place.year : sentence_year;
+  if (auto own = ctx.measures.own_year(clause_view))
+    target.year = own;
+  else
+    target.year = place.year ? place.year : sentence_year;
   target.category = place.category;
   // Indicator: the words after the number when it opens the clause ("100% cán
   // bộ ..."), else the words before it ("Tỷ lệ phủ sóng 5G đạt 100%").
@@ -190,6 +207,7 @@ Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Me
   std::string_view before = std::string_view(folded).substr(lead, before_end - lead);
   std::size_t verb = ctx.measures.measure_verb_start(before);
   std::size_t ib = lead, ie = lead + verb;
+  ie = ib + ctx.measures.year_tail_start(std::string_view(folded).substr(ib, ie - ib));
   trim_range(folded, ib, ie);
   if (ie <= ib || !names_something(ctx.input.original(u, ib, ie))) {
     ib = m.counted ? m.unit_begin : m.unit_end;
@@ -234,8 +252,20 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
         pieces.back().first.end = comma;
         pieces.push_back({{comma + 1, clause.end}, &measures[k]});
       }
+      std::string said;  // what the piece before measured
       for (auto& [range, measure] : pieces) {
         Target target = make_target(ctx, u, range, *measure, place, sentence_year);
+        // "…, đến năm 2030 đạt 80%": a piece that names only its horizon
+        // measures what the piece before it did.
+        bool names_only_unit = target.unit && ctx.input.folder.fold_string(target.indicator) ==
+                                                  ctx.input.folder.fold_string(*target.unit);
+        bool own_horizon =
+            ctx.measures
+                .own_year(std::string_view(folded).substr(range.begin, range.end - range.begin))
+                .has_value();
+        if (!said.empty() && own_horizon && (names_only_unit || !names_something(target.indicator)))
+          target.indicator = said;
+        said = target.indicator;
         // A bare number that measures nothing named: OCR's stray "3. De" line.
         if (!target.unit && !names_something(target.indicator)) continue;
         ctx.model.targets.push_back(std::move(target));

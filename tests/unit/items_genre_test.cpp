@@ -1590,3 +1590,41 @@ TEST_CASE("layout: labelled values wrapped over two lines give the same items", 
   CHECK(target_lines(m) == kPlanTargets);
   CHECK(task_lines(m) == kPlanTasks);
 }
+
+// One sentence, two horizons: "đến năm 2025 đạt X, đến năm 2030 đạt Y" under a
+// heading that names only the later one. Each target takes its own clause's
+// horizon; the second piece, which names nothing, measures what the first did;
+// "khoảng" hedges the number and is no part of the indicator.
+TEST_CASE("targets: a clause's own horizon, and a piece that names only its horizon",
+          "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "a) Giai đoạn từ nay đến năm 2030:\n"
+      "- Tỷ lệ đô thị hóa đến năm 2025 đạt khoảng 60-62%, đến năm 2030 đạt 75%; GRDP bình "
+      "quân đầu người đến năm 2025 đạt khoảng 8.300 USD, đến năm 2030 đạt khoảng 12.000 USD; "
+      "Năng suất lao động tăng bình quân 7,5%/năm; Tốc độ tăng trưởng GRDP giai đoạn "
+      "2021-2025 đạt 7,5%; Số doanh nghiệp tăng 20% so với năm 2020.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Phát triển kinh tế số.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  REQUIRE(m.targets.size() == 7);
+  CHECK(m.targets[0].indicator == "Tỷ lệ đô thị hóa");
+  CHECK(m.targets[0].year == 2025);
+  CHECK(m.targets[0].comparator == "range");
+  CHECK(m.targets[1].indicator == "Tỷ lệ đô thị hóa");
+  CHECK(m.targets[1].year == 2030);
+  CHECK(m.targets[1].value == Approx(75));
+  CHECK(m.targets[2].indicator == "GRDP bình quân đầu người");
+  CHECK(m.targets[2].comparator == "=");
+  CHECK(m.targets[2].unit == "USD");
+  CHECK(m.targets[2].year == 2025);
+  CHECK(m.targets[3].indicator == "GRDP bình quân đầu người");
+  CHECK(m.targets[3].value == Approx(12000));
+  CHECK(m.targets[3].year == 2030);
+  CHECK(m.targets[4].indicator == "Năng suất lao động tăng bình quân");
+  CHECK(m.targets[4].yearly);
+  CHECK(m.targets[4].year == 2030);  // the heading's
+  CHECK(m.targets[5].year == 2025);  // the end of its "giai đoạn 2021-2025"
+  CHECK(m.targets[6].year == 2030);  // "so với năm 2020" is the baseline, no horizon
+}
