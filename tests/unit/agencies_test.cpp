@@ -83,6 +83,16 @@ TEST_CASE("different agencies keep different ids", "[agencies]") {
   CHECK(id("các cấp") != id("các ngành"));
 }
 
+// A city run by the centre is a province; another city is a district town.
+TEST_CASE("the people's committee of Hà Nội is a province's", "[agencies]") {
+  auto id = [](const char* name) { return registry().resolve(name).id; };
+  CHECK(id("Ủy ban nhân dân thành phố Hà Nội") == "ubnd-tinh");
+  CHECK(id("UBND TP Hà Nội") == "ubnd-tinh");
+  CHECK(id("UBND Thành phố Hồ Chí Minh") == "ubnd-tinh");
+  CHECK(id("HĐND thành phố Đà Nẵng") == "hdnd-tinh");
+  CHECK(id("Ủy ban nhân dân thành phố Yên Bái") == "ubnd-huyen");
+}
+
 TEST_CASE("kinds, levels, parents and successors", "[agencies]") {
   auto ubnd = registry().resolve("UBND tỉnh");
   CHECK(ubnd.kind == "state");
