@@ -163,6 +163,7 @@ struct AgencyRegistry::Impl {
   std::vector<ComposeRule> rules;
   std::map<std::string, int> rule_by_prefix;
   std::vector<const Pattern*> notes, tails, skips;
+  const Pattern* shared_head = nullptr;  // "Các Bộ:" before a list of names without it
   const Pattern* adverbial = nullptr;
   const Pattern* not_after = nullptr;
   mutable std::mutex cache_mutex;
@@ -338,7 +339,11 @@ struct AgencyRegistry::Impl {
       else
         throw GrammarError(where(kTails), 0, "unknown key '" + entry.key + "'");
     }
-    for (const auto& entry : grammar.patterns(kList)) skips.push_back(entry.pattern.get());
+    for (const auto& entry : grammar.patterns(kList)) {
+      skips.push_back(entry.pattern.get());
+      if (entry.key == "shared_head") shared_head = entry.pattern.get();
+    }
+    if (!shared_head) throw GrammarError(where(kList), 0, "no shared_head pattern");
     mark_starts(abbreviations, kStartsAbbreviation);
     mark_starts(aliases, kStartsAlias);
     mark_starts(heads, kStartsHead);
@@ -625,6 +630,29 @@ struct AgencyRegistry::Impl {
     return end > c.tokens[i].begin ? end : 0;
   }
 
+  // The name that `head` and the words from token i make ("bộ" + "Tài nguyên
+  // và Môi trường"): the longest that runs to a comma, or to a "và" before
+  // one, and resolves. With the end token (exclusive); none when none does.
+  std::optional<std::pair<AgencyInfo, std::size_t>> item_under_head(const Context& c,
+                                                                    const std::string& head,
+                                                                    std::size_t i) const {
+    const auto& t = c.tokens;
+    std::vector<std::size_t> ends;  // exclusive token ends, shortest first
+    std::size_t j = i;
+    for (; j < t.size() && t[j].text != "," && t[j].cls != TokenClass::hard; ++j)
+      if (j > i && t[j].text == "va") ends.push_back(j);
+    ends.push_back(j);
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+      std::string name = head;
+      name += ' ';
+      name.append(c.folded.substr(t[i].begin, t[*end - 1].end - t[i].begin));
+      Context composed{name, tokens(name), c.spelling};
+      auto hit = match_full(composed, 0);
+      if (hit && hit->next >= composed.tokens.size()) return std::pair{info_of(hit->ref), *end};
+    }
+    return std::nullopt;
+  }
+
   AgencyInfo info_of(const Ref& ref) const {
     AgencyInfo info = entries[ref.entry];
     for (int d = 0; d < ref.depth; ++d) info = compose(rules[ref.rules[d]], info);
@@ -692,7 +720,24 @@ std::vector<AgencyName> AgencyRegistry::split_list(std::string_view phrase,
   const auto& t = c.tokens;
   std::vector<AgencyName> out;
   auto is_glue = [&](std::size_t i) { return t[i].cls != TokenClass::word || m.glue_end(c, i); };
+  std::string head;  // "bo" of "Các Bộ: Quốc phòng, Xây dựng": said once for the list
   for (std::size_t i = 0; i < t.size();) {
+    if (t[i].cls == TokenClass::hard && t[i].text != ":") head.clear();  // ";" or "." ends it
+    if (auto shared = m.shared_head->find(c.folded, t[i].begin, true)) {
+      std::size_t g = m.shared_head->group("head");
+      head = std::string(c.folded.substr(shared->groups[g].begin,
+                                         shared->groups[g].end - shared->groups[g].begin));
+      i = m.token_at(c, i + 1, shared->groups[0].end);
+      continue;
+    }
+    if (!head.empty() && t[i].cls == TokenClass::word) {
+      if (auto item = m.item_under_head(c, head, i)) {
+        out.push_back(
+            m.name_at(phrase, f, t[i].begin, t[item->second - 1].end, std::move(item->first)));
+        i = item->second;
+        continue;
+      }
+    }
     if (std::size_t end = m.glue_end(c, i)) {
       i = m.token_at(c, i + 1, end);
       continue;

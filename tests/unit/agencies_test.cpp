@@ -153,6 +153,25 @@ TEST_CASE("unknown names are kept with a stable id", "[agencies]") {
   CHECK(a.name == "Hợp tác xã Bình Minh");
 }
 
+// "Các Bộ: Quốc phòng, Xây dựng, …": the head said once before a colon goes
+// with each name after it, up to a ";"; a "và" inside a name stays in it.
+TEST_CASE("split_list reads a head said once for a list of names", "[agencies]") {
+  auto ids = [](const char* phrase) {
+    std::vector<std::string> out;
+    for (const auto& name : registry().split_list(phrase)) out.push_back(name.info.id);
+    return out;
+  };
+  auto written = [](const char* phrase) { return texts(registry().split_list(phrase)); };
+  const char* ministries =
+      "Các Bộ: Quốc phòng, Xây dựng, Tài nguyên và Môi trường, Nông nghiệp và PTNT và các "
+      "đơn vị liên quan";
+  CHECK(ids(ministries) == std::vector<std::string>{"bo-quoc-phong", "bo-xay-dung", "bo-tn-mt",
+                                                    "bo-nn-ptnt", "cac-co-quan-don-vi"});
+  CHECK(written(ministries)[2] == "Tài nguyên và Môi trường");
+  CHECK(ids("các sở: Tài chính, Nội vụ; Công an tỉnh") ==
+        std::vector<std::string>{"so-tai-chinh", "so-noi-vu", "cong-an-tinh"});
+}
+
 TEST_CASE("split_list keeps commas inside names and groups", "[agencies]") {
   auto split = [](const char* phrase) { return texts(registry().split_list(phrase)); };
   CHECK(split("Sở Tài chính, Sở Khoa học và Công nghệ và các sở, ngành có liên quan") ==
