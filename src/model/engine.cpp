@@ -1,4 +1,7 @@
 // The model stage: runs the stages in order and assembles the result.
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
 #include <algorithm>
 #include <cstring>
 #include <mutex>
@@ -36,6 +39,26 @@ struct Engine::Impl {
   }
 };
 
+namespace {
+
+// The text as the restorer should judge it: composed (NFC). Decomposed input
+// (NFD, as macOS writes it; Windows-1258's combining tones) keeps each mark
+// apart from its letter, and would read as bare words beside stray marks.
+TextState assess_composed(const Restorer& restorer, const std::string& bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || nfc->isNormalizedUTF8(bytes, status) || U_FAILURE(status))
+    return restorer.assess(bytes);
+  std::string composed;
+  composed.reserve(bytes.size());
+  icu::StringByteSink<std::string> sink(&composed);
+  status = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, bytes, sink, nullptr, status);
+  return restorer.assess(U_SUCCESS(status) ? composed : bytes);
+}
+
+}  // namespace
+
 Engine::Engine(std::shared_ptr<const Grammar> grammar, EngineOptions options)
     : impl_(std::make_unique<Impl>(std::move(grammar), std::move(options))) {}
 Engine::~Engine() = default;
@@ -47,7 +70,7 @@ NormalisedText Engine::normalise(const SourceFile& source, bool ocr_text) const 
 const Restorer& Engine::restorer() const { return impl_->get_restorer(); }
 
 TextState Engine::assess(const SourceFile& source) const {
-  TextState state = impl_->get_restorer().assess(source.bytes);
+  TextState state = assess_composed(impl_->get_restorer(), source.bytes);
   return state;
 }
 
@@ -197,7 +220,7 @@ ParseResult Engine::parse(const SourceFile& source) const {
   bool judged_ocr = result.source.ocr || source.ocr_text_layer;
   std::optional<TextState> assessed;
   if (impl_->options.restore != RestoreWhen::never) {
-    assessed = impl_->get_restorer().assess(source.bytes);
+    assessed = assess_composed(impl_->get_restorer(), source.bytes);
     judged_ocr = judged_ocr || assessed->kind == TextStateKind::ocr_damaged ||
                  assessed->kind == TextStateKind::mixed;
   }

@@ -1,6 +1,9 @@
 // Layouts of the genre that the corpora do not show: a two-column header read
 // by pdftotext, a department plan, a ward plan numbered without Roman
 // numerals, a programme, text in NFD. Same grammar, no special cases.
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
@@ -138,6 +141,32 @@ TEST_CASE("NFD text (as macOS writes it) reads like NFC", "[genre]") {
   CHECK(numbers(result.documents.at(0)) ==
         std::vector<std::string>{"I:purpose", "II:goals", "1:specific_goals"});
   CHECK(result.documents[0].sections[0].title == "MỤC ĐÍCH");
+}
+
+// The restorer judges the composed text: decomposed marks apart from their
+// letters are no damage, and nothing of the text is rewritten.
+TEST_CASE("NFD text is judged clean and nothing is restored", "[genre]") {
+  std::string nfc =
+      "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành xây dựng kế hoạch "
+      "chuyển đổi số của tỉnh, trình Ủy ban nhân dân tỉnh trước ngày 30/6/2025; hướng dẫn các "
+      "địa phương triển khai các nền tảng số dùng chung, bảo đảm an toàn thông tin mạng.\n"
+      "2. Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ khoa học, công nghệ, đổi mới sáng "
+      "tạo hằng năm theo quy định; tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12 hằng "
+      "năm.\n";
+  UErrorCode status = U_ZERO_ERROR;
+  std::string nfd;
+  icu::StringByteSink<std::string> sink(&nfd);
+  icu::Normalizer2::getNFDInstance(status)->normalizeUTF8(0, nfc, sink, nullptr, status);
+  REQUIRE(U_SUCCESS(status));
+  REQUIRE(nfd != nfc);
+  auto composed = vnplan::test::parse_text(nfc);
+  auto decomposed = vnplan::test::parse_text(nfd);
+  CHECK(decomposed.source.text_state == "clean");
+  CHECK(decomposed.source.restored_words == 0);
+  REQUIRE(decomposed.documents.at(0).tasks.size() == composed.documents.at(0).tasks.size());
+  for (std::size_t t = 0; t < composed.documents[0].tasks.size(); ++t)
+    CHECK(decomposed.documents[0].tasks[t].text == composed.documents[0].tasks[t].text);
 }
 
 TEST_CASE("a header that a converter wrote as a table", "[genre]") {
