@@ -356,6 +356,11 @@ TEST_CASE("markdown escapes lose their backslash", "[normalise]") {
   CHECK(first_block("Kinh phí cho R\\&D đạt \\> 60%; mục \\#3.") ==
         "Kinh phí cho R&D đạt > 60%; mục #3.");
   CHECK(first_block("Tỷ lệ đạt $\\geq 45\\%$ kế hoạch.") == "Tỷ lệ đạt ≥ 45% kế hoạch.");
+  // A range's dash after a space, and a footnote mark in brackets.
+  CHECK(first_block("GRDP tăng khoảng 7,5% \\- 8,0%\\[1\\]; năm 2021\\-2025.") ==
+        "GRDP tăng khoảng 7,5% - 8,0%[1]; năm 2021-2025.");
+  // First on its line, "\\- " stays: it is no list marker.
+  CHECK(first_block("\\- 8,0% là mức thấp nhất.") == "\\- 8,0% là mức thấp nhất.");
 }
 
 // A sentence can wrap so that an abbreviation in capitals stands alone on its
