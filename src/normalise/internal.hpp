@@ -101,8 +101,9 @@ bool html_table_lines(const std::string& source, std::size_t start, std::size_t 
 // How many code points UTF-8 `text` holds.
 std::size_t code_points(std::string_view text);
 
-// Groups cleaned lines into blocks (see join.cpp for the rules).
+// Groups cleaned lines into blocks (see join.cpp for the rules). `page_wrapped`:
+// the lines are a printed page's (a PDF's text layer), wrapped at its width.
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
-                          const Folder& folder, bool ocr_text = false);
+                          const Folder& folder, bool ocr_text = false, bool page_wrapped = false);
 
 }  // namespace vnplan::internal

@@ -37,8 +37,8 @@ struct LineInfo {
   bool dash_lower = false;     // "- viện nghiên cứu ...": a dash, then lower case
   bool unit_column = false;    // a cell of a table whose header has a unit column
   bool numbered = false;       // opens with a section marker other than a bullet: "2.1.", "a)"
-  bool lost_bar = false;       // OCR text: a row whose opening bar was put back
-  bool barless_table = false;  // OCR text: a row of a table printed without bars
+  bool lost_bar = false;       // printed text: a row whose opening bar was put back
+  bool barless_table = false;  // printed text: a row of a table printed without bars
 };
 
 }  // namespace
@@ -259,8 +259,8 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
   if (info[first].barless_table) {
     std::size_t paragraph_end = first;
     for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
-      bool goes_on =
-          info[k].role == Role::text || (info[k].role == Role::table_row && info[first].lost_bar);
+      bool goes_on = info[k].role == Role::text ||
+                     (info[k].role == Role::table_row && info[first].lost_bar && !info[k].lost_bar);
       if (lines[k].blank || !goes_on) break;
       paragraph_end = k;
     }
@@ -373,7 +373,7 @@ std::size_t count_ocr_signs(const std::vector<CleanLine>& lines, const Pattern& 
 }  // namespace
 
 NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patterns,
-                          const Folder& folder, bool ocr_text) {
+                          const Folder& folder, bool ocr_text, bool page_wrapped) {
   NormalisedText out;
   out.stats.lines = lines.size();
   out.stats.ocr_signs = count_ocr_signs(lines, *patterns.ocr_sign);
@@ -390,7 +390,9 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
   // a row wrapped over a page's lines, then the next row.
   constexpr std::size_t kRowGapLines = 12;
   std::size_t last_row = std::string::npos;
-  bool barless_rows = false;  // OCR text: the last row was printed without bars
+  bool barless_rows = false;  // printed text: the last row was printed without bars
+  // A printed page's lines (OCR's, or a PDF's text layer) wrap a row anywhere.
+  const bool printed = ocr_text || page_wrapped;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const CleanLine& line = lines[i];
     LineInfo& li = info[i];
@@ -419,11 +421,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     }
     li.unit_column = in_table && table_has_units;
     bool row_near = last_row != std::string::npos && i - last_row <= kRowGapLines;
-    if (!in_table && (ocr_text ? lost_opening_bar(text, head, row_near, *patterns.barless_row)
-                               : barless_pipe_row(text))) {
+    if (!in_table && (printed ? lost_opening_bar(text, head, row_near, *patterns.barless_row)
+                              : barless_pipe_row(text))) {
       lines[i].text.replace(0, 0, "| ");
       head.insert(0, "| ");
-      li.lost_bar = ocr_text;
+      li.lost_bar = printed;
       last_row = i;  // a row printed without bars ends with none either
     }
     if (ends_with_bar(text)) last_row = i;  // a row, or the last line of one wrapped
@@ -440,7 +442,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
       li.role = Role::page_number;
     else if (patterns.superscript_footnote->matches_at_start(text))
       li.role = Role::footnote;
-    if (ocr_text && li.role == Role::table_row) {
+    if (printed && li.role == Role::table_row) {
       // In a table printed without bars, a row that opens with one has OCR's
       // bar for a Roman "I" ("| | Hoàn thiện …"): it too ends at a blank line.
       li.barless_table = li.lost_bar || (row_near && barless_rows);

@@ -54,7 +54,8 @@ NormalisedText Normaliser::run(const SourceFile& source, bool ocr_text) const {
     lines.push_back(impl_->cleaner.clean(bytes, start, end, number++));
     start = end + 1;
   }
-  return internal::join_lines(std::move(lines), *impl_->join_patterns, impl_->folder, ocr_text);
+  return internal::join_lines(std::move(lines), *impl_->join_patterns, impl_->folder, ocr_text,
+                              source.format == SourceFormat::pdf);
 }
 
 }  // namespace vnplan

@@ -586,3 +586,30 @@ TEST_CASE("căn cứ opens a block only with a capital", "[normalise]") {
   CHECK(blocks[1].find("đơn vị căn cứ nhiệm vụ") != std::string::npos);
   CHECK(blocks[2].rfind("Căn cứ Nghị quyết", 0) == 0);
 }
+
+// A PDF's text layer wraps a table printed without bars as OCR does: a row goes
+// on to its paragraph's end, across lines that end at a cell's bar or hold
+// bars of their own, and stops at the next numbered row.
+TEST_CASE("a bar-less table in a PDF's text keeps its wrapped rows", "[normalise]") {
+  auto source = vnplan::test::source_from(
+      "PHỤ LỤC\n"
+      "\n"
+      "TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n"
+      "\n"
+      "1 | Đề án cơ cấu lại hệ thống các cơ sở nghiên cứu, trong đó:\n"
+      "xây dựng Trung tâm đổi mới sáng tạo | Bộ Khoa học và Công nghệ |\n"
+      "2023\n"
+      "2 | Quy hoạch Thủ đô | UBND thành phố Hà\n"
+      "Nội | Quý II/2023\n",
+      "plan.txt");
+  source.format = vnplan::SourceFormat::pdf;  // the text a PDF's layer renders
+  auto normal = vnplan::test::engine().normalise(source, false);
+  std::vector<std::string> blocks;
+  for (const auto& block : normal.blocks) blocks.push_back(block.text());
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[1] == "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian");
+  CHECK(blocks[2] ==
+        "| 1 | Đề án cơ cấu lại hệ thống các cơ sở nghiên cứu, trong đó: xây dựng Trung tâm đổi "
+        "mới sáng tạo | Bộ Khoa học và Công nghệ | 2023");
+  CHECK(blocks[3] == "| 2 | Quy hoạch Thủ đô | UBND thành phố Hà Nội | Quý II/2023");
+}
