@@ -169,6 +169,25 @@ TEST_CASE("NFD text is judged clean and nothing is restored", "[genre]") {
     CHECK(decomposed.documents[0].tasks[t].text == composed.documents[0].tasks[t].text);
 }
 
+// A programme attached to its resolution has no place and date line; its
+// title cites the resolution it carries out, with that one's date.
+TEST_CASE("a title citing a resolution and its date gives no issue date", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ\n"
+      "\n"
+      "THỰC HIỆN NGHỊ QUYẾT SỐ 15-NQ/TW NGÀY 05 THÁNG 5 NĂM 2022 CỦA BỘ CHÍNH TRỊ\n"
+      "\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "Nội dung.\n");
+  const auto& h = result.documents.at(0).document;
+  CHECK(!h.date);
+  CHECK(!h.place);
+  auto dated = vnplan::test::parse_text(
+      "ỦY BAN NHÂN DÂN\n\nSố 14/KH-UBND Hà Nội, ngày 07 tháng 02 năm 2023\n\nKẾ HOẠCH\n"
+      "Thực hiện Nghị quyết số 15-NQ/TW ngày 05 tháng 5 năm 2022\n\nI. MỤC ĐÍCH\nNội dung.\n");
+  CHECK(dated.documents.at(0).document.date == "2023-02-07");
+}
+
 TEST_CASE("a header that a converter wrote as a table", "[genre]") {
   auto result = vnplan::test::parse_text(
       "| ỦY BAN NHÂN DÂN<br>TỈNH ĐỒNG THÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do "
