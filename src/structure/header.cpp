@@ -217,11 +217,17 @@ void split_signature_column(const StructureInput& input, DocumentHeader& header)
 }  // namespace
 
 void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& header) {
+  // The header runs to the first section marker; in a document without any
+  // (a resolution of "Điều 1.", "Điều 2."), at the latest to its "Nơi nhận:".
+  const Pattern& copy = header_pattern(input, "recipients_copy");
   std::size_t zone_end = range.begin;
   while (zone_end < range.end) {
     MarkerType type = input.unit(zone_end).marker.type;
     if (type == MarkerType::roman || type == MarkerType::arabic || type == MarkerType::appendix ||
         type == MarkerType::letter)
+      break;
+    if (zone_end > range.begin && input.block(zone_end).kind == BlockKind::paragraph &&
+        copy.matches_at_start(input.folded(zone_end)))
       break;
     ++zone_end;
   }

@@ -188,6 +188,23 @@ TEST_CASE("a title citing a resolution and its date gives no issue date", "[genr
   CHECK(dated.documents.at(0).document.date == "2023-02-07");
 }
 
+// A resolution that issues a programme has articles ("Điều 1.") and no
+// section marker: its footer is still read.
+TEST_CASE("a resolution of articles keeps its recipients and signature", "[genre]") {
+  auto result = vnplan::test::parse_text(
+      "CHÍNH PHỦ\n\nSố: 12/NQ-CP\n\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n\n"
+      "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n\n"
+      "Điều 2. Nghị quyết này có hiệu lực thi hành từ ngày ký ban hành.\n\n"
+      "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Văn phòng Quốc hội;\n"
+      "- Lưu: VT, QHĐP. | TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n");
+  const auto& h = result.documents.at(0).document;
+  CHECK(h.recipients.size() == 3);
+  REQUIRE(h.signature);
+  CHECK(h.signature->on_behalf_of == "CHÍNH PHỦ");
+  CHECK(h.signature->position == "THỦ TƯỚNG");
+  CHECK(h.signature->name == "Phạm Minh Chính");
+}
+
 TEST_CASE("a header that a converter wrote as a table", "[genre]") {
   auto result = vnplan::test::parse_text(
       "| ỦY BAN NHÂN DÂN<br>TỈNH ĐỒNG THÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do "
