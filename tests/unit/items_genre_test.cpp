@@ -1628,3 +1628,20 @@ TEST_CASE("targets: a clause's own horizon, and a piece that names only its hori
   CHECK(m.targets[5].year == 2025);  // the end of its "giai đoạn 2021-2025"
   CHECK(m.targets[6].year == 2030);  // "so với năm 2020" is the baseline, no horizon
 }
+
+// "Mức" opens the clause as a lead-in only before a number or a comparator
+// ("mức tối thiểu 30%"); "Mức độ hài lòng", "mức sống" are what is measured.
+TEST_CASE("targets: mức is no lead-in before a noun", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "1. Đến năm 2030\n"
+      "- Mức độ hài lòng của người dân đạt trên 90%.\n"
+      "- Năng suất lao động tăng bình quân 7%.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Phát triển kinh tế số.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  REQUIRE(m.targets.size() == 2);
+  CHECK(m.targets[0].indicator == "Mức độ hài lòng của người dân");
+  CHECK(m.targets[1].indicator == "Năng suất lao động tăng bình quân");
+}
