@@ -39,6 +39,14 @@ void check_consistent(const std::string& text) {
   }
 }
 
+// The tasks read from table rows, in order.
+std::vector<const vnplan::Task*> table_tasks(const vnplan::DocumentModel& model) {
+  std::vector<const vnplan::Task*> out;
+  for (const auto& t : model.tasks)
+    if (t.source == "table") out.push_back(&t);
+  return out;
+}
+
 const vnplan::Target* target_with(const vnplan::DocumentModel& model, double value) {
   for (const auto& t : model.targets)
     if (t.value && *t.value == value) return &t;
@@ -1469,9 +1477,7 @@ TEST_CASE("a bar-less table printed and read back keeps its rows", "[genre][ocr]
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].role == "group");  // "| |": the Roman I read as a bar
   CHECK(rows[2].role == "group");  // "Il": II
-  std::vector<const vnplan::Task*> tasks;
-  for (const auto& t : model.tasks)
-    if (t.source == "table") tasks.push_back(&t);
+  auto tasks = table_tasks(model);
   REQUIRE(tasks.size() == 2);
   CHECK(fold(tasks[0]->text).find("sua doi cac quy dinh") != std::string::npos);
   CHECK(tasks[0]->agencies.lead == std::vector<std::string>{"bo-tu-phap"});
@@ -1501,9 +1507,7 @@ TEST_CASE("a row that lost its opening bar still ends at its closing bar", "[gen
   REQUIRE(!result.documents.empty());
   const auto& model = result.documents[0];
   REQUIRE(model.tables.size() == 1);
-  std::vector<const vnplan::Task*> tasks;
-  for (const auto& t : model.tasks)
-    if (t.source == "table") tasks.push_back(&t);
+  auto tasks = table_tasks(model);
   REQUIRE(tasks.size() == 2);
   CHECK(tasks[0]->agencies.lead == std::vector<std::string>{"so-tu-phap"});
   REQUIRE(tasks[0]->deadline);
