@@ -178,4 +178,9 @@ std::size_t edit_distance(View a, View b) {
   return row[b.size()];
 }
 
+// Whether two folded texts are one text read twice by OCR, each copy with its
+// own slips ("phuc loi xa hoi", "phuc iai xa hdi"): at most one edit in eight
+// bytes (so a text under eight bytes must be read the same).
+bool same_reading(std::string_view a, std::string_view b);
+
 }  // namespace vnplan

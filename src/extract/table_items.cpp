@@ -296,11 +296,14 @@ std::vector<std::size_t> TableReader::groups_of(std::size_t r) const {
 // "I Công tác lãnh đạo": the group's number and title, from one cell or two.
 std::string TableReader::group_label(std::size_t r) const {
   std::string label;
-  const std::string* last = nullptr;
+  std::string last;  // folded
   for (const auto& c : table_.rows[r].cells) {
-    // A merged cell is written once per column it spans: its text counts once.
-    if (c.text.empty() || (last && c.text == *last)) continue;
-    last = &c.text;
+    // A merged cell is written once per column it spans (read by OCR with
+    // slips of its own in each copy): its text counts once.
+    if (c.text.empty()) continue;
+    std::string folded = ctx_.input.folder.fold_string(c.text);
+    if (!last.empty() && same_reading(last, folded)) continue;
+    last = std::move(folded);
     std::string text = c.text;
     if (label.empty() && table_.rows[r].number && text == *table_.rows[r].number + ".")
       text.pop_back();

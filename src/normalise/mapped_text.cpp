@@ -185,6 +185,14 @@ std::string NormalisedText::joined() const {
   return out;
 }
 
+bool same_reading(std::string_view a, std::string_view b) {
+  constexpr std::size_t kBytesPerSlip = 8;
+  if (a == b) return true;
+  std::size_t allowed = std::max(a.size(), b.size()) / kBytesPerSlip;
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > allowed) return false;
+  return edit_distance(a, b) <= allowed;
+}
+
 std::string collapse_white_space(std::string_view text) {
   std::string out;
   for (char c : text) {

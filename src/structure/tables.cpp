@@ -254,15 +254,11 @@ bool horizon_row(const StructureInput& input, const TableRow& row) {
 // its text once per column it covers ("I | Liên kết vùng | Liên kết vùng | …").
 // OCR reads each copy with its own slips: near enough is the same.
 bool spans_the_row(const StructureInput& input, const TableRow& row) {
-  constexpr std::size_t kSlipsPerByte = 8;  // one slip in eight bytes, at most
-  constexpr std::size_t kMinSlips = 3;
   if (row.cells.size() < 3 || row.cells[1].text.empty()) return false;
   std::string first = input.folder.fold_string(row.cells[1].text);
   for (std::size_t c = 2; c < row.cells.size(); ++c) {
     if (row.cells[c].text.empty() || row.cells[c].text == row.cells[1].text) continue;
-    std::string other = input.folder.fold_string(row.cells[c].text);
-    std::size_t allowed = std::max(kMinSlips, first.size() / kSlipsPerByte);
-    if (edit_distance(std::string_view(first), std::string_view(other)) > allowed) return false;
+    if (!same_reading(first, input.folder.fold_string(row.cells[c].text))) return false;
   }
   return true;
 }
