@@ -973,6 +973,30 @@ TEST_CASE("labels OCR misread past chủ and phối are still labels", "[genre][
   CHECK(model.tasks[1].deadline->kind == "recurring");  // thường xuyên
 }
 
+// Tesseract can take the first word of every line of a justified paragraph for
+// a column of its own: "Trách" goes elsewhere and the label line starts with
+// "nhiệm". With its colon it is still the label of the task before it.
+TEST_CASE("a responsibility label whose Trách OCR read apart is still a label", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "III. NHIEM VU VA GIAI PHAP\n"
+      "\n"
+      "- Tao co ché, diéu kién chuyén giao céng nghé; san sang thu nghiém cac\n"
+      "céng nghé mdi, mé hinh kinh doanh mdi.\n"
+      "\n"
+      "Trach\n"
+      "\n"
+      "nhiém thuc hién: Sd Khoa hoc va Céng nghé.\n"
+      "\n"
+      "- Nghién cttu xay dung quy phat trién khoa hoc - cong nghé, quy hé tro\n"
+      "déi mdi sang tao.\n"
+      "nhiém chi dao thuc hién: Dang Uy Uy ban nhan dan tinh.\n");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tasks.size() == 2);
+  CHECK(model.tasks[0].agencies.lead == std::vector<std::string>{"so-khcn"});
+  CHECK(model.tasks[1].agencies.directing == std::vector<std::string>{"dang-uy:ubnd-tinh"});
+}
+
 // A heading that names who does the tasks under it, with OCR's reading of
 // "của" ("cwtia", "ctia") between "Trách nhiệm" and the agency.
 TEST_CASE("a responsibility heading with của misread still gives its agency", "[genre][ocr]") {
