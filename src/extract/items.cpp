@@ -439,10 +439,11 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
   return info.heading_lead;
 }
 
-// A task says what to do in words: "9)" (OCR's "g)"), "IV", "Năm 2025" or a
-// stray syllable are no task. Two words with letters at least.
+// A task says what to do in words: "9)" (OCR's "g)"), "IV", "Năm 2025", a
+// stray syllable or two ("Trách ủy.": words tesseract read as a column of their
+// own) are no task; a verb and its object take three words at least.
 bool says_something(std::string_view folded) {
-  constexpr int kMinWords = 2;
+  constexpr int kMinWords = 3;
   int words = 0;
   bool in_word = false, letter = false;
   for (char c : folded) {

@@ -1223,14 +1223,18 @@ TEST_CASE("a support label with hợp misread is still the support label", "[gen
 }
 
 // A paragraph that says nothing in words is no task: OCR's "9)" for "g)",
-// a lone Roman "IV" or "Năm 2025" read apart from its cell are no tasks.
-TEST_CASE("a paragraph with fewer than two words is no task", "[genre][ocr]") {
+// a lone Roman "IV" or "Năm 2025" read apart from its cell, the "Trách" / "ủy."
+// that tesseract took for a column of their own beside a paragraph are no tasks.
+TEST_CASE("a paragraph with fewer than three words is no task", "[genre][ocr]") {
   auto result = vnplan::test::parse_text(
       "III. NHIEM VU\n"
       "\n"
       "e) Xay dung chuyén muc vé chuyén d6i s6 trén dai truyén thanh.\n"
       "\n"
       "9)\n"
+      "\n"
+      "Trach\n"
+      "uy.\n"
       "\n"
       "IV\n"
       "\n"
