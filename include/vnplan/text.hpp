@@ -183,4 +183,8 @@ std::size_t edit_distance(View a, View b) {
 // bytes (so a text under eight bytes must be read the same).
 bool same_reading(std::string_view a, std::string_view b);
 
+// `utf8` in Unicode's composed form (NFC), by ICU; as it is when it already is
+// (the common case, checked without a copy) or when ICU cannot normalise it.
+std::string to_nfc(std::string_view utf8);
+
 }  // namespace vnplan

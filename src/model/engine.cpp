@@ -1,7 +1,4 @@
 // The model stage: runs the stages in order and assembles the result.
-#include <unicode/bytestream.h>
-#include <unicode/normalizer2.h>
-
 #include <algorithm>
 #include <cstring>
 #include <mutex>
@@ -45,16 +42,7 @@ namespace {
 // (NFD, as macOS writes it; Windows-1258's combining tones) keeps each mark
 // apart from its letter, and would read as bare words beside stray marks.
 TextState assess_composed(const Restorer& restorer, const std::string& bytes) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status) || nfc->isNormalizedUTF8(bytes, status) || U_FAILURE(status))
-    return restorer.assess(bytes);
-  std::string composed;
-  composed.reserve(bytes.size());
-  icu::StringByteSink<std::string> sink(&composed);
-  status = U_ZERO_ERROR;
-  nfc->normalizeUTF8(0, bytes, sink, nullptr, status);
-  return restorer.assess(U_SUCCESS(status) ? composed : bytes);
+  return restorer.assess(to_nfc(bytes));
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 // MappedText (text with its map back to the original bytes), Block spans, and
 // small UTF-8 helpers for text the read stage already validated.
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
 #include <algorithm>
 
 #include "vnplan/text.hpp"
@@ -191,6 +194,20 @@ bool same_reading(std::string_view a, std::string_view b) {
   std::size_t allowed = std::max(a.size(), b.size()) / kBytesPerSlip;
   if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > allowed) return false;
   return edit_distance(a, b) <= allowed;
+}
+
+std::string to_nfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::StringPiece piece(utf8.data(), static_cast<std::int32_t>(utf8.size()));
+  if (U_FAILURE(status) || nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status))
+    return std::string(utf8);
+  std::string composed;
+  composed.reserve(utf8.size());
+  icu::StringByteSink<std::string> sink(&composed);
+  status = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? composed : std::string(utf8);
 }
 
 std::string collapse_white_space(std::string_view text) {

@@ -84,18 +84,6 @@ const icu::Normalizer2& nfc() {
   return *normalizer;
 }
 
-std::string to_nfc(const std::string& utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  if (nfc().isNormalized(text, status) && U_SUCCESS(status)) return utf8;
-  status = U_ZERO_ERROR;
-  icu::UnicodeString normal = nfc().normalize(text, status);
-  if (U_FAILURE(status)) return utf8;
-  std::string out;
-  normal.toUTF8String(out);
-  return out;
-}
-
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 
 bool is_ascii_letter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
