@@ -188,6 +188,23 @@ std::string repeated_letter(const StructureInput& input, const std::vector<Secti
   return letter;
 }
 
+// A closing paragraph ("Trên đây là Kế hoạch…", "Đề nghị các…") ends the body:
+// only more closing paragraphs, a marked block or the footer follow it. One
+// with plain body text after it is a section's own paragraph whose number OCR
+// lost ("4. Trong quá trình tổ chức thực hiện, nếu…" read without its "4.").
+bool ends_the_body(StructureInput& input, const DocumentRange& range, std::size_t u,
+                   const Pattern& closing) {
+  for (std::size_t v = u + 1; v < range.end; ++v) {
+    if (v >= range.footer_begin && v < range.footer_end) return true;
+    const Block& block = input.block(v);
+    if (input.use[v] != Use::none || block.kind == BlockKind::footnote) continue;
+    if (block.kind != BlockKind::paragraph || input.unit(v).marker.type != MarkerType::none)
+      return true;
+    if (!closing.matches_at_start(input.folded(v))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Section> build_sections(StructureInput& input, const DocumentRange& range,
@@ -215,7 +232,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     if (marker.type == MarkerType::none || (marker.type == MarkerType::bullet && !bullet_heading) ||
         block.kind != BlockKind::paragraph) {
       if (block.kind == BlockKind::paragraph && marker.type == MarkerType::none &&
-          closing.matches_at_start(input.folded(u))) {
+          closing.matches_at_start(input.folded(u)) && ends_the_body(input, range, u, closing)) {
         input.use[u] = Use::closing;
         stack.clear();
         continue;

@@ -132,6 +132,22 @@ TEST_CASE("the section tree follows the numbering, not the layout", "[structure]
   CHECK(sections[16].role == "item");  // the closing paragraph is not its content
 }
 
+TEST_CASE("a closing-like paragraph with body text after it is the section's own",
+          "[structure][sections]") {
+  // OCR dropped the numbers of "4." and "5."; "5." still has work after it.
+  auto result = vnplan::test::parse_text(
+      "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n\n"
+      "Trong quá trình tổ chức thực hiện, nếu có vướng mắc, các sở kịp thời báo cáo.\n\n"
+      "Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này.\n\n"
+      "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\n");
+  const auto& model = result.documents[0];
+  REQUIRE(model.tasks.size() == 3);
+  CHECK(model.tasks[1].text.rfind("Trong quá trình tổ chức thực hiện, nếu", 0) == 0);
+  CHECK(model.tasks[2].text.rfind("Sở Khoa học và Công nghệ chủ trì", 0) == 0);
+  CHECK(model.tasks[2].section == model.tasks[0].section);
+  CHECK(model.unclassified.empty());
+}
+
 TEST_CASE("out-of-order letters and a missing first number are kept as written",
           "[structure][sections]") {
   auto result = vnplan::test::parse_text(
