@@ -93,6 +93,18 @@ TEST_CASE("the people's committee of Hà Nội is a province's", "[agencies]") {
   CHECK(id("Ủy ban nhân dân thành phố Yên Bái") == "ubnd-huyen");
 }
 
+TEST_CASE("the Government's groups of ministries and provinces", "[agencies]") {
+  auto id = [](const char* name) { return registry().resolve(name).id; };
+  CHECK(id("Bộ, ngành") == "cac-bo-nganh-tw");
+  CHECK(id("Bộ, ngành, địa phương") == "cac-bo-nganh-dia-phuong");
+  CHECK(id("các bộ, ngành và địa phương") == "cac-bo-nganh-dia-phuong");
+  CHECK(id("Các tỉnh, thành phố trực thuộc TW") == "cac-tinh-thanh-pho");
+  CHECK(id("các thành phố trực thuộc Trung ương") == "cac-thanh-pho-truc-thuoc-tw");
+  CHECK(id("UBND các tỉnh, thành phố trực thuộc trung ương") == "ubnd-cac-tinh");
+  CHECK(registry().resolve("Ủy ban nhân dân các tỉnh").level ==
+        std::optional<std::string>("central"));
+}
+
 TEST_CASE("kinds, levels, parents and successors", "[agencies]") {
   auto ubnd = registry().resolve("UBND tỉnh");
   CHECK(ubnd.kind == "state");
