@@ -120,7 +120,7 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
     }
     const std::string& type = entry.key;
     if (type == "roman" || (type == "appendix" && !folded_num.empty() &&
-                            folded_num.find_first_not_of("ivxl1") == std::string::npos)) {
+                            folded_num.find_first_not_of("ivxl1|") == std::string::npos)) {
       // Restoration may have put a mark on a misread numeral ("TI-" as "TỈ-"):
       // such a numeral is read from its folded letters.
       bool marked = std::any_of(written.begin(), written.end(),

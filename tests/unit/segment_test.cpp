@@ -92,4 +92,9 @@ TEST_CASE("bullets, parenthesised numbers and appendices", "[segment]") {
   CHECK(marker_of("PHỤ LỤC II").number == "PL-II");
   CHECK(marker_of("Phụ lục I: Biểu phân công").number == "PL-I");
   CHECK(marker_of("Phục lục I:").type == vnplan::MarkerType::appendix);
+  // OCR of "PHỤ LỤC I": the I read as a bar, or run into the word
+  CHECK(marker_of("PHU LUC |").number == "PL-I");
+  CHECK(marker_of("PHU LUCI").number == "PL-I");
+  CHECK(marker_of("PHU LUCII DANH MUC").number == "PL-II");
+  CHECK(marker_of("Phụ lục kèm theo").number.rfind("PL-", 0) == std::string::npos);
 }
