@@ -566,6 +566,11 @@ struct Restorer::Impl {
   // capital: units ("Gb/s", "Kg").
   bool misread_for_certain(const Token& token) const {
     if (token.marked && !token.symbols) return true;
+    // A mark and a digit in one word ("B6é" for Bộ, "thu6éc" for thuộc): codes
+    // that hold digits ("5G", "B2B", "H5N1") carry no Vietnamese mark.
+    if (token.marked && std::any_of(token.lower.begin(), token.lower.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; }))
+      return true;
     for (unsigned char c : token.lower)
       if (c < 0x80 && !std::isalnum(c)) return true;
     const std::string& key = token.key;

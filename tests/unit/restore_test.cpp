@@ -314,6 +314,13 @@ TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misre
   // A misread word may hold one letter too many ("caéc": các).
   CHECK(restored("va caéc co quan chuyén trach", TextStateKind::ocr_damaged) ==
         "và các cơ quan chuyên trách");
+  // A mark and a digit in one word: OCR's reading of ộ ("B6é" for Bộ), even
+  // after a name the model has seen followed by many words; "5G" stays a code.
+  CHECK(restored("Bo Khoa hoc va Céng nghé, B6é Thong tin va Truyén théng cht tri",
+                 TextStateKind::ocr_damaged) ==
+        "Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông chủ trì");
+  CHECK(restored("phu séng 5G toan tinh", TextStateKind::ocr_damaged).find("5G") !=
+        std::string::npos);
   // A unit of two letters with a capital is no misreading.
   CHECK(restored("toc do tren 01 Gb/s", TextStateKind::ocr_damaged).find("Gb/s") !=
         std::string::npos);
