@@ -227,6 +227,7 @@ struct LegacyEncodings::Impl {
   std::vector<Encoding> encodings;
   std::unordered_set<std::string> onsets, rhymes;
   std::vector<std::string> stops;
+  std::vector<std::u32string> capitalised;  // capitals.tsv, first letter in lower case
 
   const Encoding& find(std::string_view name) const {
     for (const auto& encoding : encodings)
@@ -248,6 +249,20 @@ struct LegacyEncodings::Impl {
         throw GrammarError(path, entry.line, "write it in NFC");
     }
     if (rhymes.empty()) throw GrammarError(path, 0, "no rhyme listed");
+  }
+
+  void load_capitals(const std::string& path) {
+    for (const RawEntry& entry : read_entries(path)) {
+      if (entry.key != "name") throw GrammarError(path, entry.line, "key must be name");
+      if (to_nfc(entry.value) != entry.value)
+        throw GrammarError(path, entry.line, "write it in NFC");
+      std::vector<char32_t> codes;
+      if (!code_points(entry.value, codes) || codes.empty() ||
+          !u_isupper(static_cast<UChar32>(codes[0])))
+        throw GrammarError(path, entry.line, "a name starts with a capital letter");
+      codes[0] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(codes[0])));
+      capitalised.emplace_back(codes.begin(), codes.end());
+    }
   }
 
   bool is_syllable(std::string_view word) const;
@@ -376,19 +391,24 @@ namespace {
 // case its other letters show; a word that shows none (or only an initial
 // capital) takes the case of the words around it on its line when they are
 // capitals and the line is mostly capitals; a sentence's first word gets its
-// capital back.
+// capital back, and so does a name that official writing always capitalises
+// (encodings/capitals.tsv: "Ủy ban").
 class CaseRestorer {
  public:
-  explicit CaseRestorer(const Encoding& encoding) : encoding_(encoding) {}
+  CaseRestorer(const Encoding& encoding, const std::vector<std::u32string>& capitalised)
+      : encoding_(encoding), capitalised_(capitalised) {}
 
   std::string run(const std::string& text) const {
     std::string out;
     out.reserve(text.size());
     std::size_t start = 0;
+    bool after_sentence = true;  // the line before ended one, or there was none
     while (start <= text.size()) {
       std::size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
-      out += line(std::string_view(text).substr(start, end - start));
+      std::string_view this_line = std::string_view(text).substr(start, end - start);
+      out += line(this_line, after_sentence);
+      after_sentence = ends_sentence(this_line);
       if (end == text.size()) break;
       out += '\n';
       start = end + 1;
@@ -404,7 +424,16 @@ class CaseRestorer {
     bool has_caseless = false;
   };
 
-  std::string line(std::string_view text) const {
+  // A line that is blank or ends with a full stop, colon, semicolon or the
+  // like: the next line opens a sentence. Otherwise it wraps on ("Đảng" /
+  // "ủy Văn phòng ...").
+  static bool ends_sentence(std::string_view line) {
+    std::size_t end = line.find_last_not_of(" \t\r");
+    if (end == std::string_view::npos) return true;
+    return std::string_view(".!?:;").find(line[end]) != std::string_view::npos;
+  }
+
+  std::string line(std::string_view text, bool after_sentence) const {
     std::vector<char32_t> codes;
     if (!code_points(text, codes)) return std::string(text);
     std::vector<Word> words = split(codes);
@@ -422,7 +451,8 @@ class CaseRestorer {
       if (capitals) {
         for (std::size_t i = w.begin; i < w.end; ++i)
           if (caseless(codes[i])) codes[i] = u_toupper(static_cast<UChar32>(codes[i]));
-      } else if (caseless(codes[w.begin]) && starts_sentence(codes, w.begin)) {
+      } else if (caseless(codes[w.begin]) &&
+                 (starts_sentence(codes, w.begin, after_sentence) || begins_name(codes, w.begin))) {
         codes[w.begin] = u_toupper(static_cast<UChar32>(codes[w.begin]));
       }
     }
@@ -478,15 +508,29 @@ class CaseRestorer {
     return seen > 0;
   }
 
-  // First word of its line (after a list marker such as "-", "a)", "1.2.") or
-  // after a full stop, question or exclamation mark, or a colon (labels:
-  // "Cơ quan chủ trì: Ủy ban ..." is how the plans write it).
-  static bool starts_sentence(const std::vector<char32_t>& codes, std::size_t at) {
+  // First word of its line when the line before ended a sentence
+  // (`after_sentence`), first word after a list marker at a line's start
+  // ("-", "a)", "1.2."), first word of a table cell, after a full stop, question or exclamation
+  // mark, or a colon (labels: "Cơ quan chủ trì: Ủy ban ..." is how the plans write it), or after a
+  // number in brackets inside a line ("(5) Ứng dụng …").
+  static bool starts_sentence(const std::vector<char32_t>& codes, std::size_t at,
+                              bool after_sentence) {
     std::size_t i = at;
     while (i > 0 && (codes[i - 1] == ' ' || codes[i - 1] == '\t')) --i;
-    if (i == 0) return true;
+    if (i == 0) return after_sentence;
     char32_t before = codes[i - 1];
     if (before == '.' || before == '!' || before == '?' || before == ':') return true;
+    if (before == '|') return true;  // a markdown table's cell
+    // An enumeration inside a line: "gồm: (1) Định danh …; (5) Ứng dụng …"
+    if (before == ')') {
+      std::size_t open = i - 1;
+      while (open > 0 && open + 4 > i && codes[open - 1] != '(') --open;
+      if (open > 0 && codes[open - 1] == '(' && open < i - 1 &&
+          std::all_of(codes.begin() + static_cast<std::ptrdiff_t>(open),
+                      codes.begin() + static_cast<std::ptrdiff_t>(i - 1),
+                      [](char32_t c) { return c >= '0' && c <= '9'; }))
+        return true;
+    }
     // A marker alone before the word: one short token from the line's start.
     std::size_t token_start = i;
     while (token_start > 0 && codes[token_start - 1] != ' ' && codes[token_start - 1] != '\t')
@@ -496,8 +540,22 @@ class CaseRestorer {
     return i - token_start <= 6 && !is_letter(before);
   }
 
+  // Whether the words from `at` are one of capitals.tsv's names: its first
+  // letter in lower case, the rest as written there ("Đảng ủy Ban Quản lý" is
+  // no "Ủy ban").
+  bool begins_name(const std::vector<char32_t>& codes, std::size_t at) const {
+    for (const std::u32string& name : capitalised_) {
+      if (codes.size() - at < name.size()) continue;
+      std::size_t i = 0;
+      while (i < name.size() && codes[at + i] == name[i]) ++i;
+      if (i == name.size() && (at + i == codes.size() || !is_letter(codes[at + i]))) return true;
+    }
+    return false;
+  }
+
   bool caseless(char32_t c) const { return encoding_.is_caseless(c); }
   const Encoding& encoding_;
+  const std::vector<std::u32string>& capitalised_;
 };
 
 }  // namespace
@@ -529,7 +587,7 @@ std::string LegacyEncodings::Impl::decode(const Encoding& encoding, std::string_
     encoding.decode_into(run, out);
   }
   out = to_nfc(out);
-  if (encoding.case_from_context) out = CaseRestorer(encoding).run(out);
+  if (encoding.case_from_context) out = CaseRestorer(encoding, capitalised).run(out);
   return out;
 }
 
@@ -541,6 +599,7 @@ std::shared_ptr<const LegacyEncodings> LegacyEncodings::load(const std::string& 
   Impl& impl = *loaded->impl_;
   std::string dir = grammar_directory + "/encodings/";
   impl.load_syllables(dir + "syllables.tsv");
+  impl.load_capitals(dir + "capitals.tsv");
   std::string list = dir + "encodings.tsv";
   for (const RawEntry& entry : read_entries(list)) {
     Encoding encoding;

@@ -96,8 +96,19 @@ TEST_CASE("TCVN3: capitals come back from the words around them", "[read][legacy
   // A sentence's first letter is a capital; inside a sentence it is not known.
   CHECK(tcvn3("\xF1y ban nh\xA9n d\xA9n t\xD8nh") == "Ủy ban nhân dân tỉnh");
   CHECK(tcvn3("a) \xF8ng d\xF4ng") == "a) Ứng dụng");
+  CHECK(tcvn3("d\xC9n c\xF1"
+              "a \xF8ng d\xF4ng") == "dẫn của ứng dụng");
+  // ... but names that official writing always capitalises (encodings/
+  // capitals.tsv) get it back there too; "Đảng ủy Ban ..." is no such name.
   CHECK(tcvn3("c\xF1"
-              "a \xF1y ban") == "của ủy ban");
+              "a \xF1y ban") == "của Ủy ban");
+  CHECK(tcvn3("\xA7\xB6ng \xF1y Ban Qu\xB6n l\xFD") == "Đảng ủy Ban Quản lý");
+  CHECK(tcvn3("\xA7\xABng Nam \xB8") == "Đông Nam Á");
+  // A line that wraps a sentence does not start one; a cell and an
+  // enumeration inside a line do.
+  CHECK(tcvn3("Ph\xE8i h\xEEp v\xEDi \xA7\xB6ng\n\xF1y vi\xAAn") == "Phối hợp với Đảng\nủy viên");
+  CHECK(tcvn3("| 1 | \xDDt nh\xCAt |") == "| 1 | Ít nhất |");
+  CHECK(tcvn3("g\xE5m: (5) \xF8ng d\xF4ng") == "gồm: (5) Ứng dụng");
   // The look-alike of the same bytes (read as Windows-1252, saved as UTF-8).
   CHECK(tables().decode("tcvn3", "KÕ HO¹CH", true) == "KẾ HOẠCH");
 }
@@ -242,6 +253,20 @@ TEST_CASE("legacy tables: bad files are errors naming file and line", "[read][le
     CHECK(error.file().find("vni.tsv") != std::string::npos);
     CHECK(error.line() > 0);
     CHECK(std::string(error.what()).find("hex") != std::string::npos);
+  }
+  fs::copy(vnplan::test::source_dir() + "/grammars/encodings/vni.tsv", dir / "encodings/vni.tsv",
+           fs::copy_options::overwrite_existing);
+  {
+    std::ofstream bad(dir / "encodings/capitals.tsv", std::ios::app);
+    bad << "name\tủy ban\n";
+  }
+  try {
+    vnplan::LegacyEncodings::load(dir.string());
+    FAIL("loaded a name without its capital");
+  } catch (const vnplan::GrammarError& error) {
+    CHECK(error.file().find("capitals.tsv") != std::string::npos);
+    CHECK(error.line() > 0);
+    CHECK(std::string(error.what()).find("capital") != std::string::npos);
   }
   fs::remove_all(dir);
 }
