@@ -124,7 +124,8 @@ struct RowNumber {
 
 std::optional<RowNumber> parse_row_number(std::string_view written,
                                           const std::vector<Entry>& roman_letters) {
-  while (!written.empty() && (written.back() == '.' || written.back() == ')'))
+  while (!written.empty() &&
+         (written.back() == '.' || written.back() == ')' || written.back() == ','))
     written.remove_suffix(1);
   if (written.empty()) return std::nullopt;
   RowNumber number;
@@ -282,7 +283,8 @@ void mark_rows(const StructureInput& input, Table& table) {
     std::string folded = input.folder.fold_string(first);
     if (row_number.matches_at_start(folded)) {
       row.number = first;
-      while (!row.number->empty() && row.number->back() == '.') row.number->pop_back();
+      while (!row.number->empty() && (row.number->back() == '.' || row.number->back() == ','))
+        row.number->pop_back();
       title_only[r] = filled <= 2 || spans_the_row(input, row);
     } else if (auto m = numbered_title.find(folded, 0, true); m && filled == 1) {
       row.number = first.substr(0, (*m)[1].end);
@@ -367,6 +369,31 @@ bool is_header_fragment(const StructureInput& input, const std::vector<std::stri
   return filled >= 2;
 }
 
+// OCR text: a numbered row cut by a page or a blank line ("4. | Xây dựng … |
+// Sở Khoa học và Công nghệ | Các") goes on in a short row of the cells it
+// lacks ("| sở, ngành | Năm 2027 |"), the first of them maybe the rest of its
+// last cell. Only where the two make exactly one full row: a full row above
+// is never added to. Returns whether `row` went into `above`.
+template <typename IsNumbered>
+bool completes_cut_row(TableRow& above, TableRow& row, std::size_t columns,
+                       const IsNumbered& numbered) {
+  constexpr std::size_t kMinCells = 2;  // one cell alone may be a group's title
+  std::size_t have = above.cells.size(), more = row.cells.size();
+  if (!numbered(above) || numbered(row) || more < kMinCells || have >= columns ||
+      have + more < columns || have + more > columns + 1)
+    return false;
+  std::size_t from = 0;
+  if (have + more == columns + 1) {  // the cut fell inside a cell
+    TableCell& last = above.cells.back();
+    last.text += (last.text.empty() ? "" : " ") + row.cells[0].text;
+    last.span.end = row.cells[0].span.end;
+    from = 1;
+  }
+  for (std::size_t c = from; c < more; ++c) above.cells.push_back(std::move(row.cells[c]));
+  above.span.end = row.span.end;
+  return true;
+}
+
 // A row cut by a page break goes on in a row with no number of its own: in a
 // numbered table such a row is the rest of the row above, cell by cell.
 void merge_cut_rows(const StructureInput& input, Table& table) {
@@ -381,6 +408,9 @@ void merge_cut_rows(const StructureInput& input, Table& table) {
   if (with_number * 5 < table.rows.size() * 4) return;  // numbering is not the rule here
   std::vector<TableRow> kept;
   for (auto& row : table.rows) {
+    if (!kept.empty() && completes_cut_row(kept.back(), row, table.columns.size(), numbered)) {
+      continue;
+    }
     bool cut = !kept.empty() && !numbered(row) && !row.cells.empty() && row.cells[0].text.empty();
     if (!cut) {
       kept.push_back(std::move(row));
@@ -414,6 +444,25 @@ void finish_table(const StructureInput& input, Table& table) {
   mark_rows(input, table);
 }
 
+// A pipe table cut apart (by a page, or by a row OCR broke into text) goes on
+// where a numbered row follows the last number of the table before it
+// (7 → 8, or 7 → 9 when OCR lost a row in between), in the same section. Its
+// first row is then no header of a new table.
+bool resumes_numbering(const Table& before, std::string_view written,
+                       const std::vector<Entry>& roman_letters) {
+  auto next = parse_row_number(written, roman_letters);
+  if (!next || next->roman) return false;
+  for (auto row = before.rows.rbegin(); row != before.rows.rend(); ++row) {
+    if (row->cells.empty()) continue;
+    auto last = parse_row_number(row->cells.front().text, roman_letters);
+    if (!last || last->roman) continue;
+    Numbering at;
+    at.arabic = *last;
+    return can_follow(at, *next, true);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Table> build_tables(StructureInput& input, const DocumentRange& range,
@@ -441,6 +490,20 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
           misread_rule_row(input.text_of(u - 1)) && numbered &&
           same_header(folded_row(input, split_pipe_row(input, u - 2)), header_key))
         continues = true;
+      // A table cut apart goes on (resumes_numbering): at a numbered row, and at
+      // the piece of a cut row ("| Văn bản định mức | Thường xuyên |") right
+      // before a numbered row that goes on from it.
+      if (!continues && !tables.empty() && tables.back().layout == "pipe" &&
+          tables.back().section == section_of_unit[u - range.begin]) {
+        const auto& roman_letters = input.grammar.entries("structure/roman_letters");
+        std::size_t numbered_row = u;
+        if (!numbered && u + 1 < range.end && input.block(u + 1).kind == BlockKind::table_row)
+          numbered_row = u + 1;
+        auto first_cells = numbered_row == u ? cells : split_pipe_row(input, numbered_row);
+        continues = !first_cells.empty() &&
+                    row_number.matches_at_start(input.folder.fold_string(first_cells[0].text)) &&
+                    resumes_numbering(tables.back(), first_cells[0].text, roman_letters);
+      }
       if (!continues) {
         // A page break repeats the header: same header, same section → same table.
         std::string key = folded_row(input, cells);

@@ -371,3 +371,51 @@ TEST_CASE("a table without outer bars and with spanning group rows", "[tables][g
   CHECK(tasks[1]->group == "II Phát triển hạ tầng số");
   CHECK(has(tasks[1]->agencies.lead, "so-khcn"));
 }
+
+// What tesseract makes of a printed pipe table: a row's number read "3,", a
+// row cut at a page with the rest of it in a short row of its own, and a
+// table broken by a line OCR made up, whose numbering goes on after it.
+TEST_CASE("an OCR'd pipe table cut apart is put back together", "[tables][genre]") {
+  const std::string kOcrHead =
+      "UY BAN NHAN DAN\nTINH BINH DINH\n\nSé: 12/KH-UBND\n\nKÉ HOACH\n"
+      "Thuc hién Nghi quyét s6 57-NQ/TW\n\nII. NHIEM VU\n\n"
+      "TT | Tén nhiém vu | Co quan cht tri | Co quan phéi hgp | Thdi gian hoan thanh |\n"
+      "1. | Xay dung kho dit liéu dung chung cua tinh | Sé Khoa hoc va Céng nghé | Cac sé, "
+      "nganh | Nam 2025 |\n";
+  auto cut = vnplan::test::parse_text(
+      kOcrHead +
+          "2. | Sé hda hé so luu trir cua cac co quan | Sé Néi vu | Cac sé, nganh | Nam 2026 |\n"
+          "3, | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Sé Khoa hoc va Céng nghé "
+          "|\nThuéng xuyén |\n"
+          "4. | Xay dung nén tang sé dung chung cho cac xa, phudng | Sé Khoa hoc va Céng nghé | "
+          "Cac\n\n| sé, nganh | Nam 2027 |\n"
+          "5. | Phat trién ha tang 5G tai cac khu céng nghiép | Sé Khoa hoc va Céng nghé | Cac sé, "
+          "nganh | Nam 2028 |\n",
+      "plan.txt");
+  REQUIRE(cut.documents.size() == 1);
+  const auto& m = cut.documents[0];
+  REQUIRE(m.tables.size() == 1);
+  REQUIRE(m.tables[0].rows.size() == 5);
+  CHECK(m.tables[0].rows[2].number == std::optional<std::string>("3"));
+  auto tasks = table_tasks(m);
+  REQUIRE(tasks.size() == 5);
+  CHECK(has(tasks[3]->agencies.support, "cac-so-ban-nganh"));
+  REQUIRE(tasks[3]->deadline);
+  CHECK(tasks[3]->deadline->date == "2027");
+
+  auto broken = vnplan::test::parse_text(
+      kOcrHead +
+          "\nee ae\n\n"
+          "| 2. | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Sé Khoa hoc va Céng "
+          "nghé | Nam 2027 |\n"
+          "| 3. | Phat trién ha tang 5G tai cac khu céng nghiép | Sé Khoa hoc va Céng nghé | Cac "
+          "sé, nganh | Nam 2028 |\n",
+      "plan.txt");
+  REQUIRE(broken.documents.size() == 1);
+  const auto& b = broken.documents[0];
+  REQUIRE(b.tables.size() == 1);
+  CHECK(b.tables[0].rows.size() == 3);
+  auto resumed = table_tasks(b);
+  REQUIRE(resumed.size() == 3);
+  CHECK(has(resumed[1]->agencies.lead, "so-noi-vu"));
+}
