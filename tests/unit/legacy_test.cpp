@@ -238,35 +238,25 @@ TEST_CASE("syllable shapes", "[read][legacy]") {
 TEST_CASE("legacy tables: bad files are errors naming file and line", "[read][legacy]") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "vnplan-legacy-grammar";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "encodings");
-  fs::copy(vnplan::test::source_dir() + "/grammars/encodings", dir / "encodings",
-           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-  {
-    std::ofstream bad(dir / "encodings/vni.tsv", std::ios::app);
-    bad << "ZZ\tx\n";
-  }
-  try {
-    vnplan::LegacyEncodings::load(dir.string());
-    FAIL("loaded a bad table");
-  } catch (const vnplan::GrammarError& error) {
-    CHECK(error.file().find("vni.tsv") != std::string::npos);
-    CHECK(error.line() > 0);
-    CHECK(std::string(error.what()).find("hex") != std::string::npos);
-  }
-  fs::copy(vnplan::test::source_dir() + "/grammars/encodings/vni.tsv", dir / "encodings/vni.tsv",
-           fs::copy_options::overwrite_existing);
-  {
-    std::ofstream bad(dir / "encodings/capitals.tsv", std::ios::app);
-    bad << "name\tủy ban\n";
-  }
-  try {
-    vnplan::LegacyEncodings::load(dir.string());
-    FAIL("loaded a name without its capital");
-  } catch (const vnplan::GrammarError& error) {
-    CHECK(error.file().find("capitals.tsv") != std::string::npos);
-    CHECK(error.line() > 0);
-    CHECK(std::string(error.what()).find("capital") != std::string::npos);
-  }
+  const std::string source = vnplan::test::source_dir() + "/grammars/encodings";
+  // Each case: a good copy of the grammar, one bad line added to one file.
+  auto error_for = [&](const std::string& file, const std::string& line) {
+    fs::remove_all(dir);
+    fs::create_directories(dir / "encodings");
+    fs::copy(source, dir / "encodings",
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    std::ofstream(dir / "encodings" / file, std::ios::app) << line;
+    try {
+      vnplan::LegacyEncodings::load(dir.string());
+    } catch (const vnplan::GrammarError& error) {
+      CHECK(error.file().find(file) != std::string::npos);
+      CHECK(error.line() > 0);
+      return std::string(error.what());
+    }
+    FAIL("loaded a bad " + file);
+    return std::string();
+  };
+  CHECK(error_for("vni.tsv", "ZZ\tx\n").find("hex") != std::string::npos);
+  CHECK(error_for("capitals.tsv", "name\tủy ban\n").find("capital") != std::string::npos);
   fs::remove_all(dir);
 }
