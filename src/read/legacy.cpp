@@ -402,13 +402,14 @@ class CaseRestorer {
     std::string out;
     out.reserve(text.size());
     std::size_t start = 0;
+    std::size_t wrap_width = typical_width(text);
     bool after_sentence = true;  // the line before ended one, or there was none
     while (start <= text.size()) {
       std::size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
       std::string_view this_line = std::string_view(text).substr(start, end - start);
       out += line(this_line, after_sentence);
-      after_sentence = ends_sentence(this_line);
+      after_sentence = ends_sentence(this_line, wrap_width);
       if (end == text.size()) break;
       out += '\n';
       start = end + 1;
@@ -424,12 +425,30 @@ class CaseRestorer {
     bool has_caseless = false;
   };
 
-  // A line that is blank or ends with a full stop, colon, semicolon or the
-  // like: the next line opens a sentence. Otherwise it wraps on ("Đảng" /
-  // "ủy Văn phòng ...").
-  static bool ends_sentence(std::string_view line) {
+  // The width most long lines of the text run to (bytes): where a wrapped
+  // paragraph's lines break.
+  static std::size_t typical_width(const std::string& text) {
+    std::vector<std::size_t> widths;
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t end = std::min(text.find('\n', start), text.size());
+      if (end > start) widths.push_back(end - start);
+      start = end + 1;
+    }
+    if (widths.empty()) return 0;
+    auto at = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 9 / 10);
+    std::nth_element(widths.begin(), at, widths.end());
+    return *at;
+  }
+
+  // A line after which the next one opens a sentence: a blank one, one ending
+  // with a full stop, colon, semicolon or the like, and a short one (a
+  // heading: "I. MỤC ĐÍCH"). A line that runs to the wrap width without
+  // such a mark wraps on ("… Đảng" / "ủy Văn phòng …").
+  static bool ends_sentence(std::string_view line, std::size_t wrap_width) {
+    constexpr double kShortShare = 0.6;
     std::size_t end = line.find_last_not_of(" \t\r");
     if (end == std::string_view::npos) return true;
+    if (static_cast<double>(end + 1) < kShortShare * static_cast<double>(wrap_width)) return true;
     return std::string_view(".!?:;").find(line[end]) != std::string_view::npos;
   }
 

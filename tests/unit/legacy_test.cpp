@@ -108,6 +108,14 @@ TEST_CASE("TCVN3: capitals come back from the words around them", "[read][legacy
   // enumeration inside a line do.
   CHECK(tcvn3("Ph\xE8i h\xEEp v\xEDi \xA7\xB6ng\n\xF1y vi\xAAn") == "Phối hợp với Đảng\nủy viên");
   CHECK(tcvn3("| 1 | \xDDt nh\xCAt |") == "| 1 | Ít nhất |");
+  // A short line (a heading) ends what came before, a line run to the wrap
+  // width does not.
+  const std::string kWrapped =
+      "Kế hoạch này được xây dựng để triển khai thực hiện Nghị quyết trong toàn tỉnh và\n"
+      "1. Mục tiêu\nứng dụng công nghệ số trong quản lý.";
+  CHECK(tcvn3(tables().encode("tcvn3", kWrapped)) ==
+        "Kế hoạch này được xây dựng để triển khai thực hiện Nghị quyết trong toàn tỉnh và\n"
+        "1. Mục tiêu\nỨng dụng công nghệ số trong quản lý.");
   CHECK(tcvn3("g\xE5m: (5) \xF8ng d\xF4ng") == "gồm: (5) Ứng dụng");
   // The look-alike of the same bytes (read as Windows-1252, saved as UTF-8).
   CHECK(tables().decode("tcvn3", "KÕ HO¹CH", true) == "KẾ HOẠCH");
