@@ -444,6 +444,18 @@ void finish_table(const StructureInput& input, Table& table) {
   mark_rows(input, table);
 }
 
+// Whether a row's cells name two columns or more ("TT", "Nhiệm vụ", "Cơ quan
+// chủ trì"): a header.
+bool names_columns(const StructureInput& input, const std::vector<TableCell>& cells) {
+  constexpr std::size_t kNamedColumns = 2;
+  std::vector<std::string> texts;
+  for (const auto& cell : cells) texts.push_back(cell.text);
+  auto roles = column_roles(input, texts);
+  return static_cast<std::size_t>(std::count_if(roles.begin(), roles.end(), [](const auto& role) {
+           return role != "other";
+         })) >= kNamedColumns;
+}
+
 // A pipe table cut apart (by a page, or by a row OCR broke into text) goes on
 // where a numbered row follows the last number of the table before it
 // (7 → 8, or 7 → 9 when OCR lost a row in between), in the same section. Its
@@ -497,7 +509,11 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
           tables.back().section == section_of_unit[u - range.begin]) {
         const auto& roman_letters = input.grammar.entries("structure/roman_letters");
         std::size_t numbered_row = u;
-        if (!numbered && u + 1 < range.end && input.block(u + 1).kind == BlockKind::table_row)
+        // A piece holds fewer cells than the table has columns, and no column
+        // names: those make a new table's header, right before its first row.
+        if (!numbered && cells.size() < tables.back().header.size() &&
+            !names_columns(input, cells) && u + 1 < range.end &&
+            input.block(u + 1).kind == BlockKind::table_row)
           numbered_row = u + 1;
         auto first_cells = numbered_row == u ? cells : split_pipe_row(input, numbered_row);
         continues = !first_cells.empty() &&

@@ -418,4 +418,15 @@ TEST_CASE("an OCR'd pipe table cut apart is put back together", "[tables][genre]
   auto resumed = table_tasks(b);
   REQUIRE(resumed.size() == 3);
   CHECK(has(resumed[1]->agencies.lead, "so-noi-vu"));
+
+  // A second table with a header of its own stays a table of its own, though
+  // its numbering goes on from the first.
+  auto two = vnplan::test::parse_text(
+      kOcrHead +
+          "\nee ae\n\n"
+          "| TT | Nhiém vu | Co quan cht tri | Thdi gian |\n"
+          "| 2. | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Nam 2027 |\n",
+      "plan.txt");
+  REQUIRE(two.documents.size() == 1);
+  CHECK(two.documents[0].tables.size() == 2);
 }
