@@ -566,11 +566,6 @@ struct Restorer::Impl {
   // capital: units ("Gb/s", "Kg").
   bool misread_for_certain(const Token& token) const {
     if (token.marked && !token.symbols) return true;
-    // A mark and a digit in one word ("B6é" for Bộ, "thu6éc" for thuộc): codes
-    // that hold digits ("5G", "B2B", "H5N1") carry no Vietnamese mark.
-    if (token.marked && std::any_of(token.lower.begin(), token.lower.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; }))
-      return true;
     for (unsigned char c : token.lower)
       if (c < 0x80 && !std::isalnum(c)) return true;
     const std::string& key = token.key;
@@ -589,6 +584,16 @@ struct Restorer::Impl {
       return true;
     constexpr std::string_view kApostrophe = "\u2019";  // the horn of ơ, ư
     return token.lower.find(kApostrophe) != std::string::npos;
+  }
+
+  // A mark and a digit in one word ("B6é" for Bộ, "thu6éc" for thuộc): codes
+  // that hold digits ("5G", "B2B", "H5N1") carry no Vietnamese mark, so the
+  // word was misread. Its readings come from the channel's rules ("6e": o);
+  // it only costs more to keep (one letter fewer is no reading of it: trying
+  // those for every such word slowed parsing by a tenth).
+  static bool mark_and_digit(const Token& token) {
+    return token.marked && std::any_of(token.lower.begin(), token.lower.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
   }
 
   std::vector<Candidate> compute_candidates(const Token& token, bool ocr) const {
@@ -619,7 +624,7 @@ struct Restorer::Impl {
         if (c.id != as_written) c.cost += mark_cost(observed, m.syllables[c.id]);
       if (as_written == internal::kUnknown) {
         double keep = token.all_upper && !token.symbols ? kKeepAbbreviation : kKeepUnknown;
-        if (certain) keep = kKeepMisread;
+        if (certain || mark_and_digit(token)) keep = kKeepMisread;
         out.push_back({internal::kUnknown, keep, true});
       }
     }
