@@ -233,6 +233,14 @@ void link_groups(Table& table, const std::vector<std::optional<RowNumber>>& numb
   }
 }
 
+// "Đến năm 2030", "Giai đoạn 2026-2030" (section_kinds.re `horizon`).
+bool names_a_horizon(const StructureInput& input, const std::string& text) {
+  std::string folded = input.folder.fold_string(text);
+  for (const auto& entry : input.grammar.patterns("structure/section_kinds.re"))
+    if (entry.key == "horizon" && entry.pattern->matches_at_start(folded)) return true;
+  return false;
+}
+
 // A row that holds a number and a horizon alone ("I | Đến năm 2030") gathers
 // the rows below it, whatever its number: OCR reads that Roman I as "1" too,
 // and the rows under it count from 1 again.
@@ -244,11 +252,7 @@ bool horizon_row(const StructureInput& input, const TableRow& row) {
       ++filled;
       title = &row.cells[c];
     }
-  if (filled != 1) return false;
-  std::string folded = input.folder.fold_string(title->text);
-  for (const auto& entry : input.grammar.patterns("structure/section_kinds.re"))
-    if (entry.key == "horizon" && entry.pattern->matches_at_start(folded)) return true;
-  return false;
+  return filled == 1 && names_a_horizon(input, title->text);
 }
 
 // A merged cell that spans the row after its number, as converters write it:
@@ -292,6 +296,8 @@ void mark_rows(const StructureInput& input, Table& table) {
       if (auto n = parse_row_number(*row.number, roman_letters); n && n->roman) row.role = "group";
     } else if (first.empty() && spans_the_row(input, row)) {
       row.role = "group";  // its Roman "I" read by OCR as a bar
+    } else if (filled == 1 && !first.empty() && names_a_horizon(input, first)) {
+      row.role = "group";  // a table without a number column: "Đến năm 2030" alone
     }
     // Folded: OCR's "VỊ" is VI.
     if (row.number)

@@ -227,6 +227,26 @@ TEST_CASE("a horizon row numbered 1 still dates the rows under it, sub-rows too"
   CHECK(*targets[2]->value == 100);
 }
 
+// A table without a number column (a PDF's layout can lose a narrow one): a
+// row that holds a horizon alone still dates the rows under it, up to the next.
+TEST_CASE("a horizon row in a table without numbers dates the rows under it", "[tables][genre]") {
+  auto m = parse(
+      "II. MỤC TIÊU\n\n"
+      "| Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi |\n"
+      "|---|---|---|---|\n"
+      "| Đến năm 2030 | | | |\n"
+      "| Quy mô kinh tế số | % GRDP | ≥ 20 | Sở Khoa học và Công nghệ |\n"
+      "| Tỷ lệ thanh toán trực tuyến | % | 80 | Văn phòng Ủy ban nhân dân tỉnh |\n"
+      "| Đến năm 2045 | | | |\n"
+      "| Quy mô kinh tế số | % GRDP | ≥ 50 | Sở Khoa học và Công nghệ |\n");
+  auto targets = table_targets(m);
+  REQUIRE(targets.size() == 3);
+  CHECK(targets[0]->year == 2030);
+  CHECK(targets[1]->year == 2030);
+  CHECK(targets[2]->year == 2045);
+  CHECK(targets[0]->indicator == "Quy mô kinh tế số");
+}
+
 // A markdown table printed and read back by OCR: the rule under each page's
 // header ("|---|---|") comes out as a line of marks ("J I--1-F|"), and one copy
 // of the header loses its last wrapped line ("… | Thời gian thực"). The rows
