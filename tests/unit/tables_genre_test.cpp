@@ -402,51 +402,47 @@ TEST_CASE("an OCR'd pipe table cut apart is put back together", "[tables][genre]
       "TT | Tén nhiém vu | Co quan cht tri | Co quan phéi hgp | Thdi gian hoan thanh |\n"
       "1. | Xay dung kho dit liéu dung chung cua tinh | Sé Khoa hoc va Céng nghé | Cac sé, "
       "nganh | Nam 2025 |\n";
-  auto cut = vnplan::test::parse_text(
-      kOcrHead +
-          "2. | Sé hda hé so luu trir cua cac co quan | Sé Néi vu | Cac sé, nganh | Nam 2026 |\n"
-          "3, | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Sé Khoa hoc va Céng nghé "
-          "|\nThuéng xuyén |\n"
-          "4. | Xay dung nén tang sé dung chung cho cac xa, phudng | Sé Khoa hoc va Céng nghé | "
-          "Cac\n\n| sé, nganh | Nam 2027 |\n"
-          "5. | Phat trién ha tang 5G tai cac khu céng nghiép | Sé Khoa hoc va Céng nghé | Cac sé, "
-          "nganh | Nam 2028 |\n",
-      "plan.txt");
-  REQUIRE(cut.documents.size() == 1);
-  const auto& m = cut.documents[0];
-  REQUIRE(m.tables.size() == 1);
-  REQUIRE(m.tables[0].rows.size() == 5);
-  CHECK(m.tables[0].rows[2].number == std::optional<std::string>("3"));
-  auto tasks = table_tasks(m);
-  REQUIRE(tasks.size() == 5);
-  CHECK(has(tasks[3]->agencies.support, "cac-so-ban-nganh"));
-  REQUIRE(tasks[3]->deadline);
-  CHECK(tasks[3]->deadline->date == "2027");
-
-  auto broken = vnplan::test::parse_text(
-      kOcrHead +
-          "\nee ae\n\n"
-          "| 2. | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Sé Khoa hoc va Céng "
-          "nghé | Nam 2027 |\n"
-          "| 3. | Phat trién ha tang 5G tai cac khu céng nghiép | Sé Khoa hoc va Céng nghé | Cac "
-          "sé, nganh | Nam 2028 |\n",
-      "plan.txt");
-  REQUIRE(broken.documents.size() == 1);
-  const auto& b = broken.documents[0];
-  REQUIRE(b.tables.size() == 1);
-  CHECK(b.tables[0].rows.size() == 3);
-  auto resumed = table_tasks(b);
-  REQUIRE(resumed.size() == 3);
-  CHECK(has(resumed[1]->agencies.lead, "so-noi-vu"));
-
-  // A second table with a header of its own stays a table of its own, though
-  // its numbering goes on from the first.
-  auto two = vnplan::test::parse_text(
-      kOcrHead +
-          "\nee ae\n\n"
-          "| TT | Nhiém vu | Co quan cht tri | Thdi gian |\n"
-          "| 2. | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Nam 2027 |\n",
-      "plan.txt");
-  REQUIRE(two.documents.size() == 1);
-  CHECK(two.documents[0].tables.size() == 2);
+  auto parse_ocr = [&](const std::string& rows) {
+    auto result = vnplan::test::parse_text(kOcrHead + rows, "plan.txt");
+    REQUIRE(result.documents.size() == 1);
+    return result.documents[0];
+  };
+  SECTION("a number read with a comma; a row cut at a page, its rest in a short row") {
+    auto m = parse_ocr(
+        "2. | Sé hda hé so luu trir cua cac co quan | Sé Néi vu | Cac sé, nganh | Nam 2026 |\n"
+        "3, | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Sé Khoa hoc va Céng nghé "
+        "|\nThuéng xuyén |\n"
+        "4. | Xay dung nén tang sé dung chung cho cac xa, phudng | Sé Khoa hoc va Céng nghé | "
+        "Cac\n\n| sé, nganh | Nam 2027 |\n"
+        "5. | Phat trién ha tang 5G tai cac khu céng nghiép | Sé Khoa hoc va Céng nghé | Cac sé, "
+        "nganh | Nam 2028 |\n");
+    REQUIRE(m.tables.size() == 1);
+    REQUIRE(m.tables[0].rows.size() == 5);
+    CHECK(m.tables[0].rows[2].number == std::optional<std::string>("3"));
+    auto tasks = table_tasks(m);
+    REQUIRE(tasks.size() == 5);
+    CHECK(has(tasks[3]->agencies.support, "cac-so-ban-nganh"));
+    REQUIRE(tasks[3]->deadline);
+    CHECK(tasks[3]->deadline->date == "2027");
+  }
+  SECTION("a made-up line between rows; the numbering goes on after it") {
+    auto m = parse_ocr(
+        "\nee ae\n\n"
+        "| 2. | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Sé Khoa hoc va Céng "
+        "nghé | Nam 2027 |\n"
+        "| 3. | Phat trién ha tang 5G tai cac khu céng nghiép | Sé Khoa hoc va Céng nghé | Cac "
+        "sé, nganh | Nam 2028 |\n");
+    REQUIRE(m.tables.size() == 1);
+    CHECK(m.tables[0].rows.size() == 3);
+    auto tasks = table_tasks(m);
+    REQUIRE(tasks.size() == 3);
+    CHECK(has(tasks[1]->agencies.lead, "so-noi-vu"));
+  }
+  SECTION("a second table with a header of its own stays its own") {
+    auto m = parse_ocr(
+        "\nee ae\n\n"
+        "| TT | Nhiém vu | Co quan cht tri | Thdi gian |\n"
+        "| 2. | Dao tao ky nang s6 cho can bé, cong chirc | Sé Néi vu | Nam 2027 |\n");
+    CHECK(m.tables.size() == 2);
+  }
 }
