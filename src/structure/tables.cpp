@@ -525,6 +525,16 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         continues = !first_cells.empty() &&
                     row_number.matches_at_start(input.folder.fold_string(first_cells[0].text)) &&
                     resumes_numbering(tables.back(), first_cells[0].text, roman_letters);
+        // A page of a table without a number column (or whose numbers a
+        // layout lost) that does not repeat the header: a full row that names
+        // no columns, under a table with a header of as many.
+        const Table& before = tables.back();
+        if (!continues && !numbered && !before.rows.empty() &&
+            cells.size() == before.header.size() && !names_columns(input, cells)) {
+          std::vector<TableCell> header;
+          for (const auto& text : before.header) header.push_back({text, {}});
+          continues = names_columns(input, header);
+        }
       }
       if (!continues) {
         // A page break repeats the header: same header, same section → same table.

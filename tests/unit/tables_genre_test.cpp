@@ -438,6 +438,18 @@ TEST_CASE("an OCR'd pipe table cut apart is put back together", "[tables][genre]
     REQUIRE(tasks.size() == 3);
     CHECK(has(tasks[1]->agencies.lead, "so-noi-vu"));
   }
+  SECTION("a page of a table without numbers that does not repeat its header") {
+    auto m = parse(
+        "II. NHIỆM VỤ\n\n"
+        "| Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|\n"
+        "| Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Năm 2025 |\n\n"
+        "(tiếp theo)\n\n"
+        "| Số hóa hồ sơ lưu trữ | Sở Nội vụ | Năm 2026 |\n");
+    REQUIRE(m.tables.size() == 1);
+    auto tasks = table_tasks(m);
+    REQUIRE(tasks.size() == 2);
+    CHECK(has(tasks[1]->agencies.lead, "so-noi-vu"));
+  }
   SECTION("a second table with a header of its own stays its own") {
     auto m = parse_ocr(
         "\nee ae\n\n"
