@@ -122,11 +122,17 @@ struct RowNumber {
   std::vector<int> parts;
 };
 
-std::optional<RowNumber> parse_row_number(std::string_view written,
-                                          const std::vector<Entry>& roman_letters) {
+// A row number without what may follow it: "1.", "a)", OCR's "34,".
+std::string_view without_number_end(std::string_view written) {
   while (!written.empty() &&
          (written.back() == '.' || written.back() == ')' || written.back() == ','))
     written.remove_suffix(1);
+  return written;
+}
+
+std::optional<RowNumber> parse_row_number(std::string_view written,
+                                          const std::vector<Entry>& roman_letters) {
+  written = without_number_end(written);
   if (written.empty()) return std::nullopt;
   RowNumber number;
   std::size_t at = 0;
@@ -286,9 +292,7 @@ void mark_rows(const StructureInput& input, Table& table) {
     const std::string& first = row.cells[0].text;
     std::string folded = input.folder.fold_string(first);
     if (row_number.matches_at_start(folded)) {
-      row.number = first;
-      while (!row.number->empty() && (row.number->back() == '.' || row.number->back() == ','))
-        row.number->pop_back();
+      row.number = std::string(without_number_end(first));
       title_only[r] = filled <= 2 || spans_the_row(input, row);
     } else if (auto m = numbered_title.find(folded, 0, true); m && filled == 1) {
       row.number = first.substr(0, (*m)[1].end);
@@ -450,16 +454,20 @@ void finish_table(const StructureInput& input, Table& table) {
   mark_rows(input, table);
 }
 
-// Whether a row's cells name two columns or more ("TT", "Nhiệm vụ", "Cơ quan
+// Whether a row's texts name two columns or more ("TT", "Nhiệm vụ", "Cơ quan
 // chủ trì"): a header.
-bool names_columns(const StructureInput& input, const std::vector<TableCell>& cells) {
+bool names_columns(const StructureInput& input, const std::vector<std::string>& texts) {
   constexpr std::size_t kNamedColumns = 2;
-  std::vector<std::string> texts;
-  for (const auto& cell : cells) texts.push_back(cell.text);
   auto roles = column_roles(input, texts);
   return static_cast<std::size_t>(std::count_if(roles.begin(), roles.end(), [](const auto& role) {
            return role != "other";
          })) >= kNamedColumns;
+}
+
+bool names_columns(const StructureInput& input, const std::vector<TableCell>& cells) {
+  std::vector<std::string> texts;
+  for (const auto& cell : cells) texts.push_back(cell.text);
+  return names_columns(input, texts);
 }
 
 // A pipe table cut apart (by a page, or by a row OCR broke into text) goes on
@@ -530,11 +538,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         // no columns, under a table with a header of as many.
         const Table& before = tables.back();
         if (!continues && !numbered && !before.rows.empty() &&
-            cells.size() == before.header.size() && !names_columns(input, cells)) {
-          std::vector<TableCell> header;
-          for (const auto& text : before.header) header.push_back({text, {}});
-          continues = names_columns(input, header);
-        }
+            cells.size() == before.header.size() && !names_columns(input, cells))
+          continues = names_columns(input, before.header);
       }
       if (!continues) {
         // A page break repeats the header: same header, same section → same table.
