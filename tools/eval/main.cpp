@@ -51,6 +51,7 @@ Usage:
   vnplan-eval [--vnplan BIN] [--build-model SCRIPT] [--quick | --only NAME...]
               [--baseline-only] [--baseline-flag ARG]... [--work DIR] [--reuse-models]
               [--fixtures DIR] [--root DIR] [--grammars DIR] [--errors N]
+  vnplan-eval --compare CLEAN.json OTHER.json [--grammars DIR]
 
 For each document of FIXTURES/documents.tsv, leave-one-document-out: builds a
 model without it (SCRIPT --out MODEL --exclude NAME), restores its damaged
@@ -58,6 +59,10 @@ versions (BIN restore --model MODEL FILE) and compares their syllables with the
 clean text; parses them (BIN parse --model MODEL FILE) and compares targets and
 tasks with the parse of the clean text (BIN parse CLEAN). The damaged text as it
 is gives the baseline. Writes a markdown report to standard output.
+
+With --compare, scores one parse against another (two outputs of `vnplan
+parse`, e.g. of a clean plan and of its scan) the same way, and lists the items
+of each that the other lacks: how to measure a document that is not a fixture.
 
 Options:
   --vnplan BIN         the vnplan binary (default: vnplan next to this program)
@@ -81,7 +86,7 @@ Options:
 
 struct Options {
   std::string vnplan, build_model, fixtures, root = VNPLAN_SOURCE_DIR, grammars, work;
-  std::vector<std::string> only, baseline_flags;
+  std::vector<std::string> only, baseline_flags, compare;
   bool quick = false, baseline_only = false, reuse_models = false;
   std::size_t errors = 20;
 };
@@ -134,6 +139,10 @@ std::optional<int> read_options(int argc, char** argv, Options& options) {
       *target = *v;
     } else if (arg == "--only") {
       options.only.push_back(*v);
+    } else if (arg == "--compare") {
+      auto other = value();
+      if (!other) return usage_error("--compare needs two files");
+      options.compare = {*v, *other};
     } else if (arg == "--baseline-flag") {
       options.baseline_flags.push_back(*v);
     } else if (arg == "--errors") {
@@ -267,6 +276,16 @@ std::vector<std::string> names_in_order(const std::vector<Damaged>& list) {
 
 // ---------------------------------------------------------------- scores
 
+PlanItems items_of_file(const std::string& path, const vnplan::Folder& folder) {
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(read_file(path));
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error(path + ": not JSON: " + error.what());
+  }
+  return vnplan::eval::items_of_json(json, folder);
+}
+
 struct F1Count {
   std::size_t common = 0, total = 0;  // keys in common; keys of both sides
   F1Count& operator+=(const F1Count& o) {
@@ -364,13 +383,7 @@ class Evaluation {
   PlanItems parse(std::vector<std::string> argv, const std::string& output) {
     argv.insert(argv.begin(), {options_.vnplan, "parse"});
     run(argv, output, output + ".err");
-    nlohmann::json json;
-    try {
-      json = nlohmann::json::parse(read_file(output));
-    } catch (const nlohmann::json::exception& error) {
-      throw std::runtime_error(output + ": not JSON: " + error.what());
-    }
-    return vnplan::eval::items_of_json(json, folder_);
+    return items_of_file(output, folder_);
   }
 
   PlanItems baseline_parse(const std::string& file, const std::string& output) {
@@ -621,11 +634,47 @@ void write_report(const Options& options, const std::vector<Row>& rows,
   }
 }
 
+// --compare: one parse scored against another, and what each lacks.
+void compare_parses(const Options& options, std::ostream& out) {
+  auto grammar = vnplan::Grammar::load(options.grammars);
+  vnplan::Folder folder(*grammar);
+  PlanItems clean = items_of_file(options.compare[0], folder);
+  PlanItems other = items_of_file(options.compare[1], folder);
+  ParseScore s = score(clean, other);
+  auto line = [&](const char* what, std::size_t clean_count, std::size_t other_count,
+                  const F1Count& close, const F1Count& folded, const F1Count& exact) {
+    out << what << ": " << clean_count << " / " << other_count << "  close F1 " << std::fixed
+        << std::setprecision(3) << close.value() << "  folded F1 " << folded.value()
+        << "  exact F1 " << exact.value() << "\n";
+  };
+  line("targets", clean.target_count, other.target_count, s.close_targets, s.targets,
+       s.exact_targets);
+  line("tasks", clean.task_count, other.task_count, s.close_tasks, s.tasks, s.exact_tasks);
+  std::size_t limit = options.errors;
+  out << "\ntargets only in " << options.compare[0] << ":\n"
+      << vnplan::eval::missing(clean.targets, other.targets, limit) << "\ntargets only in "
+      << options.compare[1] << ":\n"
+      << vnplan::eval::missing(other.targets, clean.targets, limit) << "\ntasks only in "
+      << options.compare[0] << ":\n"
+      << vnplan::eval::missing(clean.tasks, other.tasks, limit) << "\ntasks only in "
+      << options.compare[1] << ":\n"
+      << vnplan::eval::missing(other.tasks, clean.tasks, limit);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options options;
   if (auto code = read_options(argc, argv, options)) return *code;
+  if (!options.compare.empty()) {
+    try {
+      compare_parses(options, std::cout);
+      return 0;
+    } catch (const std::exception& error) {
+      std::cerr << "vnplan-eval: " << error.what() << "\n";
+      return 1;
+    }
+  }
   bool temporary_work = options.work.empty();
   try {
     if (temporary_work) {
