@@ -380,3 +380,16 @@ TEST_CASE("restore: agency names come back as the registry spells them", "[resto
   CHECK(restored("Ban Xay dung Dang Tinh uy", TextStateKind::ocr_damaged) ==
         "Ban Xây dựng Đảng Tỉnh ủy");
 }
+
+// The heads of grammars/agencies/compose.tsv and the province names of
+// iso-codes are training text too: the help pages and manual pages the model
+// learns general Vietnamese from say "giảm" and "đọc", never "Giám đốc".
+TEST_CASE("restore: heads of agencies and province names are known", "[restore]") {
+  CHECK(restored("Giam doc So Tu phap chiu trach nhiem to chuc thuc hien.",
+                 TextStateKind::stripped) ==
+        "Giám đốc Sở Tư pháp chịu trách nhiệm tổ chức thực hiện.");
+  CHECK(restored("Uy ban nhan dan tinh Long An yeu cau cac so, ban, nganh.",
+                 TextStateKind::stripped) ==
+        "Ủy ban nhân dân tỉnh Long An yêu cầu các sở, ban, ngành.");
+  CHECK(restored("DANG BO TINH QUANG NGAI", TextStateKind::stripped) == "ĐẢNG BỘ TỈNH QUẢNG NGÃI");
+}

@@ -8,7 +8,10 @@
 #            and the canonical agency names of grammars/agencies/registry.tsv
 #            (one sentence each, on one line so that two-word names count),
 #            so that names OCR misread ("Bạn Xây dựng Dạng", "Cục Thuộc
-#            tính") are restored as the names they are
+#            tính") are restored as the names they are; the heads of
+#            grammars/agencies/compose.tsv before such names ("Giám đốc Sở
+#            Tư pháp"), and the provinces of Debian's iso-codes ("tỉnh Long
+#            An"): plans name them, and the other text seldom does
 #
 #   tools/restore/build-model.sh [--out MODEL] [--exclude NAME]... [--build DIR]
 #
@@ -64,6 +67,29 @@ fi
 awk -F'\t' '!/^#/ && NF > 1 && $2 !~ /^alias/ { split($2, f, / [|] /); printf "%s. ", f[3] }
   END { print "" }' "$root/grammars/agencies/registry.tsv" > "$text/agency-names.txt"
 
+# The heads compose.tsv puts before an agency ("Giám đốc", "Chủ tịch"), each
+# before one name of every first word it may head ("Giám đốc Sở Tư pháp",
+# "Giám đốc Trung tâm …"): enough for the model to know "giám đốc sở" without
+# outweighing the documents.
+awk -F'\t' 'FNR == NR { if (!/^#/ && NF > 1 && $2 !~ /^alias/) { split($2, f, / [|] /)
+    kind[++n] = f[1]; name[n] = f[3] } next }
+  !/^#/ && NF > 1 { split($2, f, / [|] /); k = split(f[4], kinds, / /)
+    for (i = 1; i <= n; i++) for (j = 1; j <= k; j++)
+      if (kinds[j] == "*" || kinds[j] == kind[i]) {
+        split(name[i], w, / /)
+        if (!((f[3], w[1]) in seen)) { seen[f[3], w[1]] = 1; printf "%s %s. ", f[3], name[i] }
+        break } }
+  END { print "" }' "$root/grammars/agencies/registry.tsv" "$root/grammars/agencies/compose.tsv" \
+  > "$text/agency-heads.txt"
+
+# Province names (Debian's iso-codes: ISO 3166-2 in the country's own
+# language): "tỉnh Long An", "thành phố Cần Thơ".
+places=/usr/share/iso-codes/json/iso_3166-2.json
+[ -f "$places" ] || { echo "build-model: $places missing: apt-get install iso-codes" >&2; exit 1; }
+awk '/"code": "VN-/ { vn = 1; next } vn && /"name":/ { sub(/.*"name": "/, ""); sub(/",?$/, ""); place = $0; next }
+  vn && /"type":/ { printf "%s %s. ", /Municipality/ ? "thành phố" : "tỉnh", place; vn = 0 }
+  END { print "" }' "$places" > "$text/place-names.txt"
+
 corpora=()
 for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
   case "$file" in *.ocr.*|*/README.md) continue ;; esac
@@ -71,4 +97,4 @@ for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
 done
 "$build/vnplan-train" --grammars "$root/grammars" --lexicon "$lexicon" --out "$out" \
   "${excludes[@]}" "${corpora[@]}" "$text/libreoffice-help-vi.txt" "$text/manpages-vi.txt" \
-  "$text/agency-names.txt"
+  "$text/agency-names.txt" "$text/agency-heads.txt" "$text/place-names.txt"
