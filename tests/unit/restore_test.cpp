@@ -393,3 +393,11 @@ TEST_CASE("restore: heads of agencies and province names are known", "[restore]"
         "Ủy ban nhân dân tỉnh Long An yêu cầu các sở, ban, ngành.");
   CHECK(restored("DANG BO TINH QUANG NGAI", TextStateKind::stripped) == "ĐẢNG BỘ TỈNH QUẢNG NGÃI");
 }
+
+// tools/restore/formulas.txt: the set phrases of administrative writing.
+TEST_CASE("restore: the set phrases of plans are known", "[restore]") {
+  CHECK(restored("Cac bé, co quan ngang bd, co quan thuéc Chinh phu, Uy ban nhan dan cac tinh.",
+                 TextStateKind::ocr_damaged) ==
+        "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh.");
+  CHECK(restored("Bo truong Bo Tai chinh", TextStateKind::stripped) == "Bộ trưởng Bộ Tài chính");
+}

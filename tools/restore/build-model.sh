@@ -11,7 +11,9 @@
 #            tính") are restored as the names they are; the heads of
 #            grammars/agencies/compose.tsv before such names ("Giám đốc Sở
 #            Tư pháp"), and the provinces of Debian's iso-codes ("tỉnh Long
-#            An"): plans name them, and the other text seldom does
+#            An"): plans name them, and the other text seldom does; and
+#            the set phrases of tools/restore/formulas.txt ("cơ quan thuộc
+#            Chính phủ", "Ủy ban nhân dân phường")
 #
 #   tools/restore/build-model.sh [--out MODEL] [--exclude NAME]... [--build DIR]
 #
@@ -90,6 +92,9 @@ awk '/"code": "VN-/ { vn = 1; next } vn && /"name":/ { sub(/.*"name": "/, ""); s
   vn && /"type":/ { printf "%s %s. ", /Municipality/ ? "thành phố" : "tỉnh", place; vn = 0 }
   END { print "" }' "$places" > "$text/place-names.txt"
 
+# Set phrases, titles and administrative units (written for vnplan).
+grep -v '^#' "$root/tools/restore/formulas.txt" > "$text/formulas.txt"
+
 corpora=()
 for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
   case "$file" in *.ocr.*|*/README.md) continue ;; esac
@@ -97,4 +102,4 @@ for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
 done
 "$build/vnplan-train" --grammars "$root/grammars" --lexicon "$lexicon" --out "$out" \
   "${excludes[@]}" "${corpora[@]}" "$text/libreoffice-help-vi.txt" "$text/manpages-vi.txt" \
-  "$text/agency-names.txt" "$text/agency-heads.txt" "$text/place-names.txt"
+  "$text/agency-names.txt" "$text/agency-heads.txt" "$text/place-names.txt" "$text/formulas.txt"
