@@ -148,6 +148,30 @@ TEST_CASE("a closing-like paragraph with body text after it is the section's own
   CHECK(model.unclassified.empty());
 }
 
+TEST_CASE("goals and tasks titled the way plan directives title them", "[structure][sections]") {
+  // "Mục tiêu của kế hoạch …" are goals; "Định hướng … và các nhiệm vụ chủ yếu" are tasks.
+  // (A line a paragraph, as such a directive is often typed.)
+  auto result = vnplan::test::parse_text(
+      "II. NỘI DUNG KẾ HOẠCH 5 NĂM 2011-2015\n"
+      "1. Mục tiêu của kế hoạch phát triển kinh tế - xã hội 5 năm 2011-2015\n"
+      "Mục tiêu tổng quát là phát triển kinh tế với tốc độ cao, bền vững, đẩy nhanh đầu tư xây "
+      "dựng kết cấu hạ tầng, tăng sức cạnh tranh cho các sản phẩm hàng hóa và dịch vụ.\n"
+      "2. Định hướng phát triển và các nhiệm vụ chủ yếu:\n"
+      "a) Phấn đấu đạt tốc độ tăng trưởng kinh tế bình quân 13%/năm.\n"
+      "b) Tập trung thực hiện các chương trình tạo đột phá phát triển kinh tế - xã hội để "
+      "chuyển sang nền sản xuất công nghiệp và dịch vụ là chủ yếu.\n"
+      "3. Mục tiêu đến năm 2030\nTỷ lệ đô thị hóa đạt 40%.\n");
+  auto rows = tree_of(result.documents[0]);
+  std::vector<std::string> kinds;
+  for (const auto& r : rows) kinds.push_back(r.kind);
+  CHECK(kinds == std::vector<std::string>{"other", "goals", "tasks", "tasks", "tasks", "horizon"});
+  const auto& model = result.documents[0];
+  CHECK(model.goals.size() == 1);
+  CHECK(model.tasks.size() == 2);
+  REQUIRE(model.targets.size() == 1);
+  CHECK(model.targets[0].year == 2030);
+}
+
 TEST_CASE("out-of-order letters and a missing first number are kept as written",
           "[structure][sections]") {
   auto result = vnplan::test::parse_text(
