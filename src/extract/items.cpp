@@ -8,6 +8,7 @@
 // to the heading above them, which then is the task itself.
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "internal.hpp"
 
@@ -156,6 +157,18 @@ std::string_view opening(std::string_view sentence) {
   return sentence.substr(0, cut == std::string_view::npos ? kWindow : cut);
 }
 
+// Whether documents of `kind` say their tasks as numbered points under no
+// tasks heading: the word "points" after the kind's code in document_kinds.
+bool points_are_tasks(const Grammar& grammar, const std::string& kind) {
+  for (const auto& entry : grammar.entries("header/document_kinds")) {
+    std::istringstream parts(entry.value);
+    std::string entry_kind, code, flag;
+    parts >> entry_kind >> code >> flag;
+    if (entry_kind == kind && flag == "points") return true;
+  }
+  return false;
+}
+
 // The section before `i` with the same parent, if any.
 std::optional<std::size_t> Walker::previous_sibling(std::size_t i) const {
   const auto& sections = ctx_.model.sections;
@@ -209,8 +222,9 @@ void Walker::classify_sections() {
     else if (info.parent)
       info.category = info_[*info.parent].category;
   }
-  // A dispatch has no tasks heading: its numbered points are its tasks.
-  if (ctx_.model.document.kind && *ctx_.model.document.kind == "dispatch")
+  // A dispatch, a directive or a notice of conclusions has no tasks heading:
+  // its numbered points are its tasks (header/document_kinds.tsv, "points").
+  if (ctx_.model.document.kind && points_are_tasks(in().grammar, *ctx_.model.document.kind))
     for (std::size_t i = 0; i < sections.size(); ++i)
       if (info_[i].area == Area::none && sections[i].kind != "appendix")
         info_[i].area = Area::tasks;

@@ -172,6 +172,22 @@ TEST_CASE("goals and tasks titled the way plan directives title them", "[structu
   CHECK(model.targets[0].year == 2030);
 }
 
+TEST_CASE("a notice of conclusions gives its numbered points as tasks", "[structure][sections]") {
+  // No point is titled "Nhiệm vụ": a notice, like a dispatch or a directive,
+  // says its tasks as points (header/document_kinds.tsv, "points").
+  auto result = vnplan::test::parse_text(
+      "BỘ GIAO THÔNG VẬN TẢI\n\nTHÔNG BÁO\nKết luận của Bộ trưởng tại Hội nghị tổng kết công "
+      "tác năm 2009\n\nBộ trưởng yêu cầu các cơ quan, đơn vị thực hiện những nhiệm vụ sau:\n\n"
+      "1. Về công tác xây dựng thể chế\n\n"
+      "- Các Sở Giao thông vận tải tham mưu cho Ủy ban nhân dân tỉnh rà soát quy hoạch.\n\n"
+      "2. Công tác an toàn giao thông\n\n"
+      "- Các cơ quan, đơn vị triển khai các giải pháp ngăn chặn tai nạn giao thông.\n");
+  const auto& model = result.documents[0];
+  CHECK(model.document.kind == "notice");
+  REQUIRE(model.tasks.size() == 2);
+  CHECK(model.tasks[0].text.rfind("Các Sở Giao thông vận tải tham mưu", 0) == 0);
+}
+
 TEST_CASE("out-of-order letters and a missing first number are kept as written",
           "[structure][sections]") {
   auto result = vnplan::test::parse_text(
