@@ -135,8 +135,25 @@ std::string kind_of_misread_title(const StructureInput& input, std::string_view 
   return best >= kMinSimilarity && best - runner_up >= kMinLead ? best_kind : "";
 }
 
+// The text of unit `u` from byte `from` of its block as the input has it (the
+// block's own text when the input is not at hand).
+std::string written_title(const StructureInput& input, std::size_t u, std::size_t from) {
+  const std::string& text = input.text_of(u);
+  from = std::min(from, text.size());
+  if (!input.source.empty() && from < text.size()) {
+    Span span = input.text_span(u, from, text.size());
+    if (span.start < span.end && span.end <= input.source.size())
+      return trim(collapse_white_space(input.source.substr(span.start, span.end - span.start)),
+                  " ");
+  }
+  return trim(text.substr(from), " ");
+}
+
+// `written_title`: the title as the input has it, before diacritic
+// restoration, which rewrites a misread title's words as arbitrarily as it
+// reads them ("NA" as "NẠ" or "NO").
 void assign_kind(const StructureInput& input, Section& section, const Section* parent,
-                 bool sentence) {
+                 bool sentence, std::string_view written_title) {
   if (section.marker_type == "appendix") {
     section.kind = "appendix";
     return;
@@ -158,6 +175,8 @@ void assign_kind(const StructureInput& input, Section& section, const Section* p
   }
   if (!parent && section.marker_type == "roman" && input.text.looks_ocr()) {
     section.kind = kind_of_misread_title(input, input.folder.fold_string(section.title));
+    if (section.kind.empty() && written_title != section.title)
+      section.kind = kind_of_misread_title(input, input.folder.fold_string(written_title));
     if (!section.kind.empty()) return;
   }
   if (!parent)
@@ -212,6 +231,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
   std::vector<Section> sections;
   std::vector<Open> stack;
   std::vector<bool> has_content, has_children, inline_title, sentence;
+  std::vector<std::string> written_titles;
   const Pattern& closing = input.grammar.pattern("header/header.re", "closing");
   auto extend = [&](std::uint64_t end) {
     for (const auto& open : stack)
@@ -263,6 +283,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     const std::string& text = input.text_of(u);
     section.title = trim(text.substr(marker.content_start), " ");
     section.text = section.title;
+    written_titles.push_back(written_title(input, u, marker.content_start));
     input.use[u] = Use::heading;
     // A bare "PHỤ LỤC II" takes its title (and "kèm theo" line) from the lines below.
     if (marker.type == MarkerType::appendix) {
@@ -297,7 +318,7 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     Section& section = sections[i];
     section.role = has_content[i] || has_children[i] || inline_title[i] ? "heading" : "item";
     const Section* parent = section.parent ? &sections[index[*section.parent]] : nullptr;
-    assign_kind(input, section, parent, sentence[i]);
+    assign_kind(input, section, parent, sentence[i], written_titles[i]);
     index[section.id] = i;
   }
   return sections;
