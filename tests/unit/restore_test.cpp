@@ -401,3 +401,13 @@ TEST_CASE("restore: the set phrases of plans are known", "[restore]") {
         "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh.");
   CHECK(restored("Bo truong Bo Tai chinh", TextStateKind::stripped) == "Bộ trưởng Bộ Tài chính");
 }
+
+// A bare spelling has a dozen marked forms ("de": để, đề, dễ, …); a reading
+// with another letter ("dữ" for OCR's "dé") must not be crowded out of the
+// readings the language model chooses from.
+TEST_CASE("restore: readings with another letter survive a spelling's many marked forms",
+          "[restore]") {
+  CHECK(
+      restored("Xay dung co s6 dé liéu quéc gia va chia sé dé liéu.", TextStateKind::ocr_damaged) ==
+      "Xây dựng cơ sở dữ liệu quốc gia và chia sẻ dữ liệu.");
+}
