@@ -1548,3 +1548,12 @@ TEST_CASE("a row that lost its opening bar still ends at its closing bar", "[gen
   CHECK(tasks[0]->deadline->date == "2026");
   CHECK(tasks[1]->agencies.lead == std::vector<std::string>{"so-tai-chinh"});
 }
+
+// tesseract's Vietnamese model (vnplan's own OCR of a scan) reads the list
+// letter "i)" as "¡)": folded to i, it is the letter between h) and k).
+TEST_CASE("the list letter i read as an inverted exclamation mark", "[genre][ocr]") {
+  auto got = section_marks(
+      "II. NHIỆM VỤ\n\nh) Xây dựng kế hoạch thực hiện.\n\n"
+      "¡) Thí điểm triển khai bản sao số cho một số thành phố.\n\nk) Phát triển hạ tầng số.\n");
+  CHECK(got == std::vector<std::string>{"II.|II|tasks", "h)|h|tasks", "¡)|i|tasks", "k)|k|tasks"});
+}
