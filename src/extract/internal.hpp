@@ -59,6 +59,9 @@ class MeasureReader {
   // "Hằng năm", "Đến năm 2030": a piece that only says when, not a clause.
   bool is_adverbial(std::string_view folded) const;
   bool not_target(std::string_view folded) const;
+  // The last word joining two measures of a series (key series_and) in
+  // folded, as its begin and end, or {npos, npos}.
+  std::pair<std::size_t, std::size_t> series_and(std::string_view folded) const;
   // The unit cell of a target table in OCR output as the lexicon writes it
   // (units.tsv, key "cell", each also with a "per" ending: "Bài báo/năm"),
   // when its folded text is an edit or two from exactly one of them: a short
@@ -87,6 +90,7 @@ class MeasureReader {
   const Pattern& clause_opener_;
   const Pattern& adverbial_;
   const Pattern& not_target_;
+  const Pattern& series_and_;
   std::shared_ptr<Pattern> nouns_;  // the counted nouns, longest first
   std::vector<std::string> stop_words_;
   const Folder& folder_;

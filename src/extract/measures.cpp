@@ -62,6 +62,7 @@ MeasureReader::MeasureReader(const Grammar& grammar, const Folder& folder)
       clause_opener_(grammar.pattern(kFile, "clause_opener")),
       adverbial_(grammar.pattern(kFile, "adverbial")),
       not_target_(grammar.pattern(kFile, "not_target")),
+      series_and_(grammar.pattern(kFile, "series_and")),
       folder_(folder) {
   for (const char* key : {"ge", "le", "rank", "gt", "lt"})
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
@@ -341,6 +342,16 @@ bool MeasureReader::is_adverbial(std::string_view folded) const {
 
 bool MeasureReader::not_target(std::string_view folded) const {
   return not_target_.matches_at_start(folded);
+}
+
+std::pair<std::size_t, std::size_t> MeasureReader::series_and(std::string_view folded) const {
+  std::pair<std::size_t, std::size_t> found{std::string_view::npos, std::string_view::npos};
+  for (std::size_t from = 0; auto m = series_and_.find(folded, from);) {
+    found = {(*m)[0].begin, (*m)[0].end};
+    from = (*m)[0].end;
+    if (from >= folded.size()) break;
+  }
+  return found;
 }
 
 namespace {

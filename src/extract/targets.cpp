@@ -150,6 +150,23 @@ std::size_t comma_between(const std::string& folded, std::size_t from, std::size
   return found;
 }
 
+// "… 5.500 tấn/năm vào năm 2010 và 10.000 tấn/năm vào năm 2015": the word
+// joining two measures that each name their own horizon, or {npos, npos}.
+// Without both horizons "và" joins what one measure describes ("100% người
+// dùng … và tốc độ trên 01 Gb/s").
+Range series_and_between(const ItemContext& ctx, const std::string& folded, std::size_t piece_begin,
+                         std::size_t from, std::size_t to, std::size_t clause_end) {
+  constexpr Range kNone{std::string::npos, std::string::npos};
+  std::string_view view(folded);
+  auto [begin, end] = ctx.measures.series_and(view.substr(from, to - from));
+  if (begin == std::string_view::npos) return kNone;
+  Range word{begin + from, end + from};
+  if (!ctx.measures.own_year(view.substr(piece_begin, word.begin - piece_begin)) ||
+      !ctx.measures.own_year(view.substr(word.end, clause_end - word.end)))
+    return kNone;
+  return word;
+}
+
 Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Measure& m,
                    const ItemPlace& place, std::optional<int> sentence_year) {
   const std::string& folded = ctx.input.folded(u);
@@ -246,11 +263,15 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
           pieces.push_back({{start, clause.end}, &measures[k]});
           continue;
         }
-        std::size_t comma =
-            comma_between(folded, measures[k - 1].unit_end, measures[k].phrase_begin);
-        if (comma == std::string::npos) continue;
-        pieces.back().first.end = comma;
-        pieces.push_back({{comma + 1, clause.end}, &measures[k]});
+        Range joint{comma_between(folded, measures[k - 1].unit_end, measures[k].phrase_begin), 0};
+        joint.end = joint.begin + 1;
+        if (joint.begin == std::string::npos)
+          joint =
+              series_and_between(ctx, folded, pieces.back().first.begin, measures[k - 1].unit_end,
+                                 measures[k].phrase_begin, clause.end);
+        if (joint.begin == std::string::npos) continue;
+        pieces.back().first.end = joint.begin;
+        pieces.push_back({{joint.end, clause.end}, &measures[k]});
       }
       std::string said;  // what the piece before measured
       for (auto& [range, measure] : pieces) {
@@ -263,7 +284,12 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
             ctx.measures
                 .own_year(std::string_view(folded).substr(range.begin, range.end - range.begin))
                 .has_value();
-        if (!said.empty() && own_horizon && (names_only_unit || !names_something(target.indicator)))
+        // "…, 10.000 tấn/năm vào năm 2015": one that opens with its number, too.
+        std::size_t opening = range.begin, piece_end = range.end;
+        trim_range(folded, opening, piece_end);
+        bool opens_with_number = opening >= measure->phrase_begin;
+        if (!said.empty() && own_horizon &&
+            (names_only_unit || opens_with_number || !names_something(target.indicator)))
           target.indicator = said;
         said = target.indicator;
         // A bare number that measures nothing named: OCR's stray "3. De" line.

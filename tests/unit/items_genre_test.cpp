@@ -1629,6 +1629,38 @@ TEST_CASE("targets: a clause's own horizon, and a piece that names only its hori
   CHECK(m.targets[6].year == 2030);  // "so với năm 2020" is the baseline, no horizon
 }
 
+// A series of measures, each with its own horizon, joined by commas and a
+// last "và": each is a target of the thing named before the first ("Sản
+// phẩm …: đạt A vào năm 2010, B vào năm 2015 và C vào năm 2020"); a unit ends
+// before the horizon that follows it ("tấn/năm vào năm 2010").
+TEST_CASE("targets: a series of yearly values of one indicator", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "- Sản phẩm ôxít đất hiếm: đạt 5.500 tấn/năm vào năm 2010, 10.000 tấn/năm vào năm 2015 "
+      "và 15.000 tấn/năm vào năm 2020;\n"
+      "- Vàng cốm: đạt 40-50 kg vào năm 2010 và 180-200 kg vào năm 2015;\n"
+      "- Diện tích rừng trồng mới đạt 5.000 ha đến năm 2025.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Phát triển kinh tế số.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  REQUIRE(m.targets.size() == 6);
+  for (int k : {0, 1, 2}) {
+    CHECK(m.targets[k].indicator == "Sản phẩm ôxít đất hiếm");
+    CHECK(m.targets[k].unit == "tấn/năm");
+  }
+  CHECK(m.targets[1].value == Approx(10000));
+  CHECK(m.targets[1].year == 2015);
+  CHECK(m.targets[2].value == Approx(15000));
+  CHECK(m.targets[2].year == 2020);
+  CHECK(m.targets[4].indicator == "Vàng cốm");
+  CHECK(m.targets[4].unit == "kg");
+  CHECK(m.targets[4].value_max == Approx(200));
+  CHECK(m.targets[4].year == 2015);
+  CHECK(m.targets[5].unit == "ha");
+  CHECK(m.targets[5].year == 2025);
+}
+
 // "Mức" opens the clause as a lead-in only before a number or a comparator
 // ("mức tối thiểu 30%"); "Mức độ hài lòng", "mức sống" are what is measured.
 TEST_CASE("targets: mức is no lead-in before a noun", "[genre-items]") {
