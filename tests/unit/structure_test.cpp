@@ -172,6 +172,26 @@ TEST_CASE("goals and tasks titled the way plan directives title them", "[structu
   CHECK(model.targets[0].year == 2030);
 }
 
+TEST_CASE("'Mục tiêu, nhiệm vụ' are goals; 'Trước mắt, đến năm 2013' dates them",
+          "[structure][sections]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU, NHIỆM VỤ ĐẨY MẠNH CÔNG TÁC ĐÀO TẠO\n\n"
+      "1. Mục tiêu đến năm 2020\n\n"
+      "Xây dựng đội ngũ cán bộ công đoàn đủ về số lượng, có bản lĩnh chính trị vững vàng.\n\n"
+      "2. Trước mắt, đến năm 2013 phấn đấu đạt được các chỉ tiêu sau:\n\n"
+      "- 100% cán bộ chuyên trách công đoàn được đào tạo, bồi dưỡng cơ bản.\n\n"
+      "- Ngân sách chi cho đào tạo, bồi dưỡng đạt 15% tổng ngân sách chi cho hoạt động.\n");
+  auto rows = tree_of(result.documents[0]);
+  std::vector<std::string> kinds;
+  for (const auto& r : rows) kinds.push_back(r.kind);
+  CHECK(kinds == std::vector<std::string>{"goals", "horizon", "horizon"});
+  const auto& model = result.documents[0];
+  REQUIRE(model.targets.size() == 2);
+  CHECK(model.targets[0].year == 2013);
+  CHECK(model.targets[1].year == 2013);
+  CHECK(model.targets[1].value == Approx(15));
+}
+
 TEST_CASE("a notice of conclusions gives its numbered points as tasks", "[structure][sections]") {
   // No point is titled "Nhiệm vụ": a notice, like a dispatch or a directive,
   // says its tasks as points (header/document_kinds.tsv, "points").
