@@ -346,10 +346,11 @@ bool MeasureReader::not_target(std::string_view folded) const {
 
 std::pair<std::size_t, std::size_t> MeasureReader::series_and(std::string_view folded) const {
   std::pair<std::size_t, std::size_t> found{std::string_view::npos, std::string_view::npos};
-  for (std::size_t from = 0; auto m = series_and_.find(folded, from);) {
+  for (std::size_t from = 0; from < folded.size();) {
+    auto m = series_and_.find(folded, from);
+    if (!m) break;
     found = {(*m)[0].begin, (*m)[0].end};
-    from = (*m)[0].end;
-    if (from >= folded.size()) break;
+    from = std::max((*m)[0].end, (*m)[0].begin + 1);  // an empty match moves on
   }
   return found;
 }

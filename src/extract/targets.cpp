@@ -263,9 +263,10 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
           pieces.push_back({{start, clause.end}, &measures[k]});
           continue;
         }
-        Range joint{comma_between(folded, measures[k - 1].unit_end, measures[k].phrase_begin), 0};
-        joint.end = joint.begin + 1;
-        if (joint.begin == std::string::npos)
+        std::size_t comma =
+            comma_between(folded, measures[k - 1].unit_end, measures[k].phrase_begin);
+        Range joint{comma, comma + 1};
+        if (comma == std::string::npos)
           joint =
               series_and_between(ctx, folded, pieces.back().first.begin, measures[k - 1].unit_end,
                                  measures[k].phrase_begin, clause.end);

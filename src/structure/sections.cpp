@@ -175,7 +175,7 @@ void assign_kind(const StructureInput& input, Section& section, const Section* p
   }
   if (!parent && section.marker_type == "roman" && input.text.looks_ocr()) {
     section.kind = kind_of_misread_title(input, input.folder.fold_string(section.title));
-    if (section.kind.empty() && written_title != section.title)
+    if (section.kind.empty() && !written_title.empty() && written_title != section.title)
       section.kind = kind_of_misread_title(input, input.folder.fold_string(written_title));
     if (!section.kind.empty()) return;
   }
@@ -283,7 +283,10 @@ std::vector<Section> build_sections(StructureInput& input, const DocumentRange& 
     const std::string& text = input.text_of(u);
     section.title = trim(text.substr(marker.content_start), " ");
     section.text = section.title;
-    written_titles.push_back(written_title(input, u, marker.content_start));
+    // Only an OCR part title may be judged as written (assign_kind).
+    bool judged_as_written = marker.type == MarkerType::roman && input.text.looks_ocr();
+    written_titles.push_back(judged_as_written ? written_title(input, u, marker.content_start)
+                                               : std::string());
     input.use[u] = Use::heading;
     // A bare "PHỤ LỤC II" takes its title (and "kèm theo" line) from the lines below.
     if (marker.type == MarkerType::appendix) {
