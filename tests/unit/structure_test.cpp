@@ -21,6 +21,13 @@ std::vector<Row> tree_of(const vnplan::DocumentModel& model) {
   return rows;
 }
 
+// The kind of each section, in document order.
+std::vector<std::string> kinds_of(const vnplan::DocumentModel& model) {
+  std::vector<std::string> kinds;
+  for (const auto& s : model.sections) kinds.push_back(s.kind);
+  return kinds;
+}
+
 const char* kPlan = R"(ỦY BAN NHÂN DÂN
 TỈNH BẮC SƠN
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -115,13 +122,11 @@ TEST_CASE("the section tree follows the numbering, not the layout", "[structure]
   CHECK(numbers == std::vector<std::string>{"I<", "1<I", "2<I", "II<", "1<II", "2<II", "2.1<2",
                                             "a<2.1", "b<2.1", "2.2<2", "a<2.2", "III<", "1<III",
                                             "a<1", "b<1", "IV<", "1<IV", "PL-I<"});
-  std::vector<std::string> kinds;
-  for (const auto& r : rows) kinds.push_back(r.kind);
-  CHECK(kinds == std::vector<std::string>{"purpose", "purpose", "requirements", "goals",
-                                          "general_goals", "specific_goals", "horizon", "category",
-                                          "category", "horizon", "category", "tasks", "tasks",
-                                          "tasks", "tasks", "organisation", "organisation",
-                                          "appendix"});
+  CHECK(kinds_of(result.documents[0]) ==
+        std::vector<std::string>{"purpose", "purpose", "requirements", "goals", "general_goals",
+                                 "specific_goals", "horizon", "category", "category", "horizon",
+                                 "category", "tasks", "tasks", "tasks", "tasks", "organisation",
+                                 "organisation", "appendix"});
   const auto& sections = result.documents[0].sections;
   CHECK(*sections[6].year == 2030);
   CHECK(*sections[9].year == 2045);
@@ -161,10 +166,8 @@ TEST_CASE("goals and tasks titled the way plan directives title them", "[structu
       "b) Tập trung thực hiện các chương trình tạo đột phá phát triển kinh tế - xã hội để "
       "chuyển sang nền sản xuất công nghiệp và dịch vụ là chủ yếu.\n"
       "3. Mục tiêu đến năm 2030\nTỷ lệ đô thị hóa đạt 40%.\n");
-  auto rows = tree_of(result.documents[0]);
-  std::vector<std::string> kinds;
-  for (const auto& r : rows) kinds.push_back(r.kind);
-  CHECK(kinds == std::vector<std::string>{"other", "goals", "tasks", "tasks", "tasks", "horizon"});
+  CHECK(kinds_of(result.documents[0]) ==
+        std::vector<std::string>{"other", "goals", "tasks", "tasks", "tasks", "horizon"});
   const auto& model = result.documents[0];
   CHECK(model.goals.size() == 1);
   CHECK(model.tasks.size() == 2);
@@ -181,10 +184,7 @@ TEST_CASE("'Mục tiêu, nhiệm vụ' are goals; 'Trước mắt, đến năm 2
       "2. Trước mắt, đến năm 2013 phấn đấu đạt được các chỉ tiêu sau:\n\n"
       "- 100% cán bộ chuyên trách công đoàn được đào tạo, bồi dưỡng cơ bản.\n\n"
       "- Ngân sách chi cho đào tạo, bồi dưỡng đạt 15% tổng ngân sách chi cho hoạt động.\n");
-  auto rows = tree_of(result.documents[0]);
-  std::vector<std::string> kinds;
-  for (const auto& r : rows) kinds.push_back(r.kind);
-  CHECK(kinds == std::vector<std::string>{"goals", "horizon", "horizon"});
+  CHECK(kinds_of(result.documents[0]) == std::vector<std::string>{"goals", "horizon", "horizon"});
   const auto& model = result.documents[0];
   REQUIRE(model.targets.size() == 2);
   CHECK(model.targets[0].year == 2013);
