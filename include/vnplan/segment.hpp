@@ -8,7 +8,7 @@
 
 namespace vnplan {
 
-enum class MarkerType { none, appendix, roman, arabic, letter, paren, bullet };
+enum class MarkerType { none, appendix, part, roman, arabic, letter, paren, bullet };
 
 const char* marker_type_name(MarkerType type);
 

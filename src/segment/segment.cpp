@@ -67,6 +67,8 @@ const char* marker_type_name(MarkerType type) {
       return "none";
     case MarkerType::appendix:
       return "appendix";
+    case MarkerType::part:
+      return "part";
     case MarkerType::roman:
       return "roman";
     case MarkerType::arabic:
@@ -141,6 +143,12 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
       std::string letter = lower_first_letter(written);
       marker.number = letter_place(letters, letter) ? letter : folded_num;
       marker.value = letter_place(letters, marker.number);
+    } else if (type == "part") {
+      // "A. MỤC TIÊU", "B. NHIỆM VỤ": a capital; "a. …" is no marker.
+      std::string letter = lower_first_letter(written);
+      if (written.empty() || letter == written || !letter_place(letters, letter)) continue;
+      marker.number = written;
+      marker.value = letter_place(letters, letter);
     } else if (type == "paren") {
       marker.number = "(" + folded_num + ")";
       marker.value = std::atoi(folded_num.c_str());
@@ -154,6 +162,7 @@ std::optional<Marker> read_marker(const std::string& text, const Folder::Folded&
       marker.number = marker.number.empty() ? "PL" : "PL-" + marker.number;
     } else {
       marker.type = type == "roman"    ? MarkerType::roman
+                    : type == "part"   ? MarkerType::part
                     : type == "arabic" ? MarkerType::arabic
                     : type == "letter" ? MarkerType::letter
                     : type == "paren"  ? MarkerType::paren

@@ -223,8 +223,8 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
   std::size_t zone_end = range.begin;
   while (zone_end < range.end) {
     MarkerType type = input.unit(zone_end).marker.type;
-    if (type == MarkerType::roman || type == MarkerType::arabic || type == MarkerType::appendix ||
-        type == MarkerType::letter)
+    if (type == MarkerType::part || type == MarkerType::roman || type == MarkerType::arabic ||
+        type == MarkerType::appendix || type == MarkerType::letter)
       break;
     if (zone_end > range.begin && input.block(zone_end).kind == BlockKind::paragraph &&
         copy.matches_at_start(input.folded(zone_end)))

@@ -62,10 +62,20 @@ void pop_to_parent(std::vector<Open>& stack, const std::vector<Section>& section
   // A Roman numeral numbers a plan's parts, above every other marker. When the
   // first part's numeral was lost (OCR reads "I." as "IL" or drops it), "1." and
   // "a)" open before any Roman one: "II." still closes them, it never nests in them.
-  if (marker.type == MarkerType::roman &&
-      std::none_of(stack.begin(), stack.end(),
-                   [](const Open& open) { return open.key == "roman"; })) {
-    stack.clear();
+  // Only lettered parts that lead the document ("A. …", then "I.") stand above.
+  auto open_roman = std::find_if(stack.rbegin(), stack.rend(),
+                                 [](const Open& open) { return open.key == "roman"; });
+  if (marker.type == MarkerType::roman && open_roman == stack.rend()) {
+    stack.resize(!stack.empty() && stack.front().key == "part" ? 1 : 0);
+    return;
+  }
+  // A lettered part leads the document (and follows the one before it), or
+  // divides the Roman part it is in.
+  if (marker.type == MarkerType::part) {
+    bool parts_lead = !stack.empty() && stack.front().key == "part";
+    stack.resize(parts_lead || open_roman == stack.rend()
+                     ? 0
+                     : static_cast<std::size_t>(stack.rend() - open_roman));
     return;
   }
   if (marker.type == MarkerType::arabic && marker.depth > 1) {

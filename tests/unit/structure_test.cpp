@@ -192,6 +192,42 @@ TEST_CASE("'Mục tiêu, nhiệm vụ' are goals; 'Trước mắt, đến năm 2
   CHECK(model.targets[1].value == Approx(15));
 }
 
+// "A. …", "B. …": lettered parts, above the Roman ones when they lead the
+// document, inside a Roman part when one is open. A lower-case "a." stays text.
+TEST_CASE("lettered parts lead the document or divide a Roman part", "[structure][sections]") {
+  auto numbers_of = [](const vnplan::DocumentModel& model) {
+    std::vector<std::string> numbers;
+    for (const auto& r : tree_of(model)) numbers.push_back(r.number + "<" + r.parent_number);
+    return numbers;
+  };
+  SECTION("parts lead") {
+    auto result = vnplan::test::parse_text(
+        "A. NHỮNG NỘI DUNG CHỦ YẾU\n\nI. Về đánh giá tình hình\n\n"
+        "1. Tình hình triển khai thực hiện Nghị quyết.\n\nII. Về nội dung kế hoạch\n\n"
+        "B. YÊU CẦU\n\nI. Về tổ chức đánh giá\n\nC. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Tài chính bố trí kinh phí thực hiện.\n");
+    CHECK(numbers_of(result.documents[0]) ==
+          std::vector<std::string>{"A<", "I<A", "1<I", "II<A", "B<", "I<B", "C<", "1<C"});
+    CHECK(result.documents[0].sections[0].marker_type == "part");
+  }
+  SECTION("parts inside a Roman part") {
+    auto result = vnplan::test::parse_text(
+        "I. TÌNH HÌNH\n\nNăm qua đội ngũ cán bộ được tăng cường.\n\n"
+        "II. MỤC TIÊU, NHIỆM VỤ\n\nA. Mục tiêu\n\n1. Mục tiêu đến năm 2020\n\n"
+        "- Tỷ lệ cán bộ được đào tạo đạt 100%.\n\nB. Nhiệm vụ và giải pháp\n\n"
+        "1. Nâng cao nhận thức về công tác đào tạo.\n\n"
+        "a. xây dựng chương trình đào tạo.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Các cấp công đoàn triển khai thực hiện.\n");
+    CHECK(numbers_of(result.documents[0]) ==
+          std::vector<std::string>{"I<", "II<", "A<II", "1<A", "B<II", "1<B", "III<", "1<III"});
+    CHECK(kinds_of(result.documents[0]) ==
+          std::vector<std::string>{"other", "goals", "goals", "horizon", "tasks", "tasks",
+                                   "organisation", "organisation"});
+    REQUIRE(result.documents[0].targets.size() == 1);
+    CHECK(result.documents[0].targets[0].year == 2020);
+  }
+}
+
 TEST_CASE("a notice of conclusions gives its numbered points as tasks", "[structure][sections]") {
   // No point is titled "Nhiệm vụ": a notice, like a dispatch or a directive,
   // says its tasks as points (header/document_kinds.tsv, "points").
