@@ -1661,6 +1661,23 @@ TEST_CASE("targets: a series of yearly values of one indicator", "[genre-items]"
   CHECK(m.targets[5].year == 2025);
 }
 
+// "theo tinh thần Nghị quyết 20 Ban Chấp hành Trung ương": a document cited by
+// its number without "số" is no measure.
+TEST_CASE("targets: a document's number after its kind is no target", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "1. Mục tiêu đến năm 2020\n"
+      "- Xây dựng đội ngũ cán bộ công đoàn theo tinh thần Nghị quyết 20 Ban Chấp hành Trung "
+      "ương Đảng khóa X.\n"
+      "- Ngân sách chi cho đào tạo, bồi dưỡng đạt 15% tổng ngân sách.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Phát triển kinh tế số.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  REQUIRE(m.targets.size() == 1);
+  CHECK(m.targets[0].value == Approx(15));
+}
+
 // "Mức" opens the clause as a lead-in only before a number or a comparator
 // ("mức tối thiểu 30%"); "Mức độ hài lòng", "mức sống" are what is measured.
 TEST_CASE("targets: mức is no lead-in before a noun", "[genre-items]") {
