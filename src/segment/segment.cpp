@@ -266,6 +266,22 @@ void read_digits_as_letters(SegmentedText& out, const std::vector<Entry>& letter
   }
 }
 
+// Lettered parts run A., B., C., …: one that is neither "A." nor the letter
+// after the part before it is no marker ("L. MỤC ĐÍCH" is OCR's "I.", a
+// capital and a dot in a name's initial is no part).
+void keep_parts_in_order(SegmentedText& out) {
+  int last = 0;
+  for (Unit& unit : out.units) {
+    Marker& marker = unit.marker;
+    if (marker.type == MarkerType::appendix) last = 0;
+    if (marker.type != MarkerType::part) continue;
+    if (marker.value == 1 || marker.value == last + 1)
+      last = marker.value;
+    else
+      marker = Marker{};
+  }
+}
+
 // Tesseract reads a column of list markers apart from the text beside them:
 // "a)", "b)" on lines of their own, then the paragraphs. Each marker of such a
 // run goes to a paragraph without one that follows, in order: a Roman marker
@@ -732,6 +748,7 @@ SegmentedText Segmenter::run(NormalisedText text, bool judged_ocr) const {
     }
     out.units.push_back(std::move(unit));
   }
+  keep_parts_in_order(out);
   if (out.looks_ocr())
     read_digits_as_letters(out, letters, grammar_.entries("structure/ocr_letters"));
   attach_detached_markers(out);

@@ -226,6 +226,13 @@ TEST_CASE("lettered parts lead the document or divide a Roman part", "[structure
     REQUIRE(result.documents[0].targets.size() == 1);
     CHECK(result.documents[0].targets[0].year == 2020);
   }
+  SECTION("a lone capital out of order is no part") {
+    // OCR's "L." for "I.": parts run A., B., C.
+    auto result = vnplan::test::parse_text(
+        "L. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nQuán triệt đầy đủ.\n\nII. NHIỆM VỤ\n\n"
+        "1. Xây dựng kế hoạch.\n");
+    CHECK(numbers_of(result.documents[0]) == std::vector<std::string>{"1<", "II<", "1<II"});
+  }
 }
 
 TEST_CASE("a notice of conclusions gives its numbered points as tasks", "[structure][sections]") {
