@@ -21,6 +21,13 @@ std::vector<Row> tree_of(const vnplan::DocumentModel& model) {
   return rows;
 }
 
+// Each section as "number<parent's number", in document order.
+std::vector<std::string> numbers_of(const vnplan::DocumentModel& model) {
+  std::vector<std::string> numbers;
+  for (const auto& r : tree_of(model)) numbers.push_back(r.number + "<" + r.parent_number);
+  return numbers;
+}
+
 // The kind of each section, in document order.
 std::vector<std::string> kinds_of(const vnplan::DocumentModel& model) {
   std::vector<std::string> kinds;
@@ -116,12 +123,10 @@ TEST_CASE("references carry number, date and the relation to this plan", "[extra
 
 TEST_CASE("the section tree follows the numbering, not the layout", "[structure][sections]") {
   auto result = vnplan::test::parse_text(kPlan);
-  auto rows = tree_of(result.documents[0]);
-  std::vector<std::string> numbers;
-  for (const auto& r : rows) numbers.push_back(r.number + "<" + r.parent_number);
-  CHECK(numbers == std::vector<std::string>{"I<", "1<I", "2<I", "II<", "1<II", "2<II", "2.1<2",
-                                            "a<2.1", "b<2.1", "2.2<2", "a<2.2", "III<", "1<III",
-                                            "a<1", "b<1", "IV<", "1<IV", "PL-I<"});
+  CHECK(numbers_of(result.documents[0]) ==
+        std::vector<std::string>{"I<", "1<I", "2<I", "II<", "1<II", "2<II", "2.1<2", "a<2.1",
+                                 "b<2.1", "2.2<2", "a<2.2", "III<", "1<III", "a<1", "b<1", "IV<",
+                                 "1<IV", "PL-I<"});
   CHECK(kinds_of(result.documents[0]) ==
         std::vector<std::string>{"purpose", "purpose", "requirements", "goals", "general_goals",
                                  "specific_goals", "horizon", "category", "category", "horizon",
@@ -195,11 +200,6 @@ TEST_CASE("'Mục tiêu, nhiệm vụ' are goals; 'Trước mắt, đến năm 2
 // "A. …", "B. …": lettered parts, above the Roman ones when they lead the
 // document, inside a Roman part when one is open. A lower-case "a." stays text.
 TEST_CASE("lettered parts lead the document or divide a Roman part", "[structure][sections]") {
-  auto numbers_of = [](const vnplan::DocumentModel& model) {
-    std::vector<std::string> numbers;
-    for (const auto& r : tree_of(model)) numbers.push_back(r.number + "<" + r.parent_number);
-    return numbers;
-  };
   SECTION("parts lead") {
     auto result = vnplan::test::parse_text(
         "A. NHỮNG NỘI DUNG CHỦ YẾU\n\nI. Về đánh giá tình hình\n\n"
