@@ -238,17 +238,23 @@ bool ends_with_bar(std::string_view text) {
 // that ends with one (a line inside may end with a bar too, where a cell ends
 // at the wrap), across one blank line OCR may leave inside it. Those lines join
 // the row; when no closing bar comes, the row is left as it is (a row may be
-// written without one). Returns the last line taken.
+// written without one). In printed text the first line may end at a bar too,
+// where the page's width fell right after one ("… | Cơ quan thực hiện |" above
+// "Thời gian thực hiện |"): the lines right below it that end with a bar go on
+// it. Returns the last line taken.
 std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<LineInfo>& info,
-                             std::size_t first, NormalisedText& out) {
+                             std::size_t first, bool printed, NormalisedText& out) {
   constexpr std::size_t kMaxWrappedLines = 40;
   auto closes = [](const CleanLine& line) { return ends_with_bar(line.text.text); };
-  if (closes(lines[first])) return first;
+  const bool first_closes = closes(lines[first]);
+  if (first_closes && !printed) return first;
   // OCR may leave one blank line inside the row; the row's text goes on after it
   // as long as no bar has closed the row yet.
   std::size_t last = first;
   for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
-    if (lines[k].blank && last == first && k + 1 < lines.size() && !lines[k + 1].blank) continue;
+    if (lines[k].blank && !first_closes && last == first && k + 1 < lines.size() &&
+        !lines[k + 1].blank)
+      continue;
     if (info[k].role != Role::text || lines[k].blank) break;
     if (closes(lines[k])) last = k;
   }
@@ -407,7 +413,13 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     // table: the table ended and a document or section follows.
     if (in_table && (line.decorated || patterns.table_region_end->matches_at_start(head)))
       in_table = false;
-    if (!in_table && patterns.table_head_first->matches_at_start(head)) {
+    // OCR misreads the "TT" over the number column ("ct", "IT"): in printed
+    // text a word of up to three letters heads a table too when three column
+    // names follow it.
+    constexpr std::size_t kMaxMisreadHead = 3, kNamesUnderMisreadHead = 3;
+    const bool misread_head =
+        printed && head.size() <= kMaxMisreadHead && head.find_first_of(" |") == std::string::npos;
+    if (!in_table && (misread_head || patterns.table_head_first->matches_at_start(head))) {
       std::size_t cells = 0;
       table_has_units = false;
       for (std::size_t k = i + 1; k < lines.size() && k <= i + 8; ++k) {
@@ -417,7 +429,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         table_has_units = table_has_units || patterns.unit_column->matches_at_start(cell);
         ++cells;
       }
-      in_table = cells >= 2;
+      in_table =
+          cells >= (patterns.table_head_first->matches_at_start(head) ? 2 : kNamesUnderMisreadHead);
     }
     li.unit_column = in_table && table_has_units;
     bool row_near = last_row != std::string::npos && i - last_row <= kRowGapLines;
@@ -651,7 +664,7 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         out.blocks.push_back(start_block(
             line, info[i].role == Role::cell ? BlockKind::cell : BlockKind::table_row, blanks > 0));
         blanks = 0;
-        if (info[i].role == Role::table_row) i = join_wrapped_row(lines, info, i, out);
+        if (info[i].role == Role::table_row) i = join_wrapped_row(lines, info, i, printed, out);
         continue;
       case Role::footnote:
         out.blocks.push_back(start_block(line, BlockKind::footnote, blanks > 0));

@@ -1557,3 +1557,42 @@ TEST_CASE("the list letter i read as an inverted exclamation mark", "[genre][ocr
       "¡) Thí điểm triển khai bản sao số cho một số thành phố.\n\nk) Phát triển hạ tầng số.\n");
   CHECK(got == std::vector<std::string>{"II.|II|tasks", "h)|h|tasks", "¡)|i|tasks", "k)|k|tasks"});
 }
+
+// A table written one cell per line (a converter's linearised table) drawn
+// and read back: OCR reads its "TT" as "ct" and its Roman "I" as a bar.
+TEST_CASE("a linearised table whose TT OCR misread", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "CAC CHI TIEU CU THE\n"
+      "\n"
+      "ct\n"
+      "\n"
+      "Chi tiéu\n"
+      "\n"
+      "Don vi\n"
+      "\n"
+      "Két qua\n"
+      "Co quan chu tri theo doi, danh gia\n"
+      "\n"
+      "|\n"
+      "\n"
+      "Dén nam 2030\n"
+      "\n"
+      "1\n"
+      "\n"
+      "Ty l€ déng gop cla nang suat nhan té téng hop (TFP) vao tang trudéng kinh té\n"
+      "%\n"
+      "\n"
+      "=>55\n"
+      "\n"
+      "S6 Khoa hoc va Céng nghé\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  CHECK(model.tables[0].layout == "linear");
+  const vnplan::Target* tfp = target_with(model, 55);
+  REQUIRE(tfp);
+  CHECK(tfp->year == 2030);
+  CHECK(tfp->unit == "%");
+  CHECK(tfp->agencies.lead == std::vector<std::string>{"so-khcn"});
+}
