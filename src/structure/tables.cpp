@@ -4,6 +4,7 @@
 // extract stage reads the rows into targets and tasks (table_items.cpp).
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "internal.hpp"
 #include "vnplan/segment.hpp"
@@ -11,10 +12,54 @@
 namespace vnplan::internal {
 namespace {
 
+// OCR of a printed pipe table reads the bars around empty cells as marks
+// ("] ]]]) 111]", "/]]/]/ 1] i") and glues a bracket to a cell's edge ("Phát
+// triển hạ tầng]"). A word is such a mark when it holds a bracket, a slash or
+// a parenthesis among bar strokes only, or is a run of strokes ("1111");
+// these words are taken off the end of a cell, and a cell made of them is empty.
+// Not the backslash: "\|" is a bar the OCR reader escaped, a Roman "I".
+constexpr std::string_view kBarStrokes = "1Il|!i";
+constexpr std::string_view kBarMarks = "[]{}()/";
+
+// Marks among strokes only ("]]/]/", "1]", "{II"), or a run of strokes ("1111").
+bool is_bar_strokes(std::string_view word) {
+  constexpr std::size_t kMinStrokeRun = 4;
+  if (word.find_first_not_of(kBarStrokes) == std::string_view::npos)
+    return word.size() >= kMinStrokeRun;
+  bool mark = false;
+  for (char c : word) {
+    if (c == ' ' || kBarStrokes.find(c) != std::string_view::npos) continue;
+    if (kBarMarks.find(c) == std::string_view::npos) return false;
+    mark = true;
+  }
+  return mark;
+}
+
+std::pair<std::size_t, std::size_t> without_bar_strokes(std::string_view text, std::size_t a,
+                                                        std::size_t b) {
+  constexpr std::string_view kEdge = "[]{} ";
+  if (is_bar_strokes(text.substr(a, b - a))) return {a, a};  // the whole cell
+  while (b > a) {
+    std::size_t space = text.rfind(' ', b - 1);
+    std::size_t word = space == std::string_view::npos || space < a ? a : space + 1;
+    if (!is_bar_strokes(text.substr(word, b - word))) break;
+    b = word;
+    while (b > a && text[b - 1] == ' ') --b;
+  }
+  // Not the "[" of "[.2 Phát triển …": OCR's I of a Roman group number.
+  while (a < b && kEdge.find(text[a]) != std::string_view::npos &&
+         !(text[a] == '[' && a + 1 < b && text[a + 1] == '.'))
+    ++a;
+  while (b > a && kEdge.find(text[b - 1]) != std::string_view::npos) --b;
+  return {a, b};
+}
+
 std::vector<TableCell> split_pipe_row(const StructureInput& input, std::size_t u) {
+  const bool ocr = input.text.looks_ocr();
   const std::string& text = input.text_of(u);
   std::vector<TableCell> cells;
   for (auto [a, b] : pipe_cells(text)) {
+    if (ocr) std::tie(a, b) = without_bar_strokes(text, a, b);
     TableCell cell;
     cell.text = text.substr(a, b - a);
     for (std::size_t at = cell.text.find("\\|"); at != std::string::npos;
@@ -45,10 +90,74 @@ bool same_header(std::string_view a, std::string_view b) {
 }
 
 // The rule row under a pipe header as OCR reads it from a print: one short
-// line that ends no sentence.
-bool misread_rule_row(std::string_view text) {
+// line that ends no sentence, or marks and letters that make no words
+// (tables.re `misread_rule`: "[evan [---|—-[--1--|", "[|e |pennne [vance").
+bool misread_rule(const StructureInput& input, std::string_view folded) {
+  return input.grammar.pattern("structure/tables.re", "misread_rule").matches_at_start(folded);
+}
+
+bool misread_rule_row(const StructureInput& input, std::size_t u) {
   constexpr std::size_t kMaxBytes = 80;
-  return !text.empty() && text.size() <= kMaxBytes && text.back() != '.' && text.back() != ':';
+  const std::string& text = input.text_of(u);
+  if (text.empty()) return false;
+  return (text.size() <= kMaxBytes && text.back() != '.' && text.back() != ':') ||
+         misread_rule(input, input.folded(u));
+}
+
+// "I ||": the last bars of a wrapped row, one read as an "I", that OCR put on
+// a line of their own. A group row always has a title.
+bool only_a_stroke(const std::vector<TableCell>& cells) {
+  std::size_t filled = 0;
+  for (const auto& cell : cells) filled += !cell.text.empty();
+  return filled == 1 && (cells[0].text == "I" || cells[0].text == "l");
+}
+
+// OCR reads the Roman "I" of a group row between two bars as a bar of its own
+// ("| I | Công tác …" as "| | | Công tác …"): a row with more cells than its
+// header whose extra leading cells are empty. The first of them gets the
+// numeral back ("I", "II"), spanning the bars it was read as.
+void mend_numeral_read_as_bars(std::vector<TableCell>& cells, std::size_t columns) {
+  if (columns == 0 || cells.size() <= columns) return;
+  std::size_t extra = cells.size() - columns;
+  constexpr std::size_t kMaxStrokes = 3;  // "III"
+  if (extra > kMaxStrokes) return;
+  for (std::size_t c = 0; c <= extra; ++c)
+    if (!cells[c].text.empty()) return;
+  cells[0].text = std::string(extra, 'I');
+  cells[0].span.end = cells[extra].span.end;
+  cells.erase(cells.begin() + 1, cells.begin() + static_cast<std::ptrdiff_t>(extra) + 1);
+}
+
+// The first of the paragraphs right before block `u` that are misread rules
+// (at most a rule and the column numbers under it, each maybe split by a blank
+// line), or `u` when the block before it is none.
+std::size_t skip_misread_rules(const StructureInput& input, std::size_t begin, std::size_t u) {
+  constexpr std::size_t kMaxRuleBlocks = 3;
+  std::size_t first = u;
+  while (first > begin && u - first < kMaxRuleBlocks &&
+         input.block(first - 1).kind == BlockKind::paragraph && misread_rule_row(input, first - 1))
+    --first;
+  return first;
+}
+
+// "1|2|3|4|5|6]7|8" under a printed header: OCR's column numbers, one bar read
+// as a bracket. Their digits count from 1, with nothing but marks between.
+bool is_misread_column_number_row(std::string_view text) {
+  constexpr int kMinColumns = 3;
+  int expected = 1;
+  for (std::size_t at = 0; at < text.size();) {
+    if (std::isdigit(static_cast<unsigned char>(text[at]))) {
+      std::size_t end = at;
+      while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+      if (text.substr(at, end - at) != std::to_string(expected++)) return false;
+      at = end;
+    } else if (std::string_view("|[](){} ").find(text[at]) != std::string_view::npos) {
+      ++at;
+    } else {
+      return false;
+    }
+  }
+  return expected > kMinColumns;
 }
 
 // "1 | 2 | 3 | ..." under a header: column numbers, not data.
@@ -274,11 +383,25 @@ bool spans_the_row(const StructureInput& input, const TableRow& row) {
   return true;
 }
 
+// OCR reads the strokes of a Roman group number as ones ("I.2" as "1.2", "II.3"
+// as "11.3"): a group whose number and title share a cell and whose first part
+// is all ones is Roman, so that the rows numbered from 1 under it are its own.
+void read_strokes_as_roman(std::string_view written, RowNumber& number) {
+  std::size_t end = std::min(written.find_first_not_of('1'), written.size());
+  constexpr std::size_t kMaxStrokes = 3;
+  if (number.roman || end == 0 || end > kMaxStrokes ||
+      (end < written.size() && written[end] != '.'))
+    return;
+  number.roman = true;
+  number.parts[0] = static_cast<int>(end);
+}
+
 // Row numbers and group rows, once the rows are known. A group row names what
 // the rows below belong to: a Roman-numbered row, a first cell that holds number
 // and title together, or a numbered row whose sub-rows follow and which has
 // nothing but its title.
 void mark_rows(const StructureInput& input, Table& table) {
+  const bool ocr = input.text.looks_ocr();
   const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
   const Pattern& numbered_title = input.grammar.pattern("structure/tables.re", "numbered_title");
   const auto& roman_letters = input.grammar.entries("structure/roman_letters");
@@ -297,7 +420,10 @@ void mark_rows(const StructureInput& input, Table& table) {
     } else if (auto m = numbered_title.find(folded, 0, true); m && filled == 1) {
       row.number = first.substr(0, (*m)[1].end);
       title_only[r] = true;
-      if (auto n = parse_row_number(*row.number, roman_letters); n && n->roman) row.role = "group";
+      // OCR reads the Roman "I.2" of such a group as "1.2": alone in its row,
+      // number and title in one cell make a group all the same.
+      if (auto n = parse_row_number(*row.number, roman_letters); (n && n->roman) || ocr)
+        row.role = "group";
     } else if (first.empty() && spans_the_row(input, row)) {
       row.role = "group";  // its Roman "I" read by OCR as a bar
     } else if (filled == 1 && !first.empty() && names_a_horizon(input, first)) {
@@ -306,6 +432,7 @@ void mark_rows(const StructureInput& input, Table& table) {
     // Folded: OCR's "VỊ" is VI.
     if (row.number)
       numbers[r] = parse_row_number(input.folder.fold_string(*row.number), roman_letters);
+    if (ocr && row.role == "group" && numbers[r]) read_strokes_as_roman(*row.number, *numbers[r]);
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     if (!numbers[r]) continue;
@@ -383,14 +510,18 @@ bool is_header_fragment(const StructureInput& input, const std::vector<std::stri
 // Sở Khoa học và Công nghệ | Các") goes on in a short row of the cells it
 // lacks ("| sở, ngành | Năm 2027 |"), the first of them maybe the rest of its
 // last cell. Only where the two make exactly one full row: a full row above
-// is never added to. Returns whether `row` went into `above`.
-template <typename IsNumbered>
-bool completes_cut_row(TableRow& above, TableRow& row, std::size_t columns,
-                       const IsNumbered& numbered) {
+// is never added to. A row printed from a padded markdown table may come back
+// in three pieces or more, each on its own line ("| 2 | Trình độ …", "| Thứ
+// bậc | Đạt mức …", "| Bộ Khoa học và Công nghệ |"): with `pieces`, a short
+// row goes on the row above as long as the two hold no more than a full row.
+// Returns whether `row` went into `above`.
+template <typename IsNumbered, typename OpensRow>
+bool completes_cut_row(TableRow& above, TableRow& row, std::size_t columns, bool pieces,
+                       const IsNumbered& numbered, const OpensRow& opens_row) {
   constexpr std::size_t kMinCells = 2;  // one cell alone may be a group's title
   std::size_t have = above.cells.size(), more = row.cells.size();
-  if (!numbered(above) || numbered(row) || more < kMinCells || have >= columns ||
-      have + more < columns || have + more > columns + 1)
+  if (!numbered(above) || opens_row(row) || more < (pieces ? 1 : kMinCells) || have >= columns ||
+      (!pieces && have + more < columns) || have + more > columns + 1)
     return false;
   std::size_t from = 0;
   if (have + more == columns + 1) {  // the cut fell inside a cell
@@ -415,10 +546,30 @@ void merge_cut_rows(const StructureInput& input, Table& table) {
   };
   std::size_t with_number = 0;
   for (const auto& row : table.rows) with_number += numbered(row);
-  if (with_number * 5 < table.rows.size() * 4) return;  // numbering is not the rule here
+  // Numbering is not the rule here; in OCR text a row may have come in pieces.
+  const bool ocr = input.text.looks_ocr();
+  if (!ocr && with_number * 5 < table.rows.size() * 4) return;
+  // OCR text: a cut row's rest may open with its value ("2 | Tỷ lệ … | %" over
+  // "100 | 100 | Sở …"), a number that cannot follow the row above's: it
+  // opens no row of its own.
+  const auto& roman_letters = input.grammar.entries("structure/roman_letters");
+  auto opens_row = [&](const TableRow& above, const TableRow& row) {
+    if (!numbered(row)) return false;
+    if (!ocr) return true;
+    auto fold = [&](const TableRow& r) {
+      return parse_row_number(input.folder.fold_string(r.cells[0].text), roman_letters);
+    };
+    auto before = fold(above), number = fold(row);
+    if (!before || !number || before->roman || number->roman || number->parts.size() != 1)
+      return true;
+    int n = number->parts[0], a = before->parts[0];
+    return n == 1 || (n > a && n <= a + 2);
+  };
   std::vector<TableRow> kept;
   for (auto& row : table.rows) {
-    if (!kept.empty() && completes_cut_row(kept.back(), row, table.columns.size(), numbered)) {
+    if (!kept.empty() &&
+        completes_cut_row(kept.back(), row, table.columns.size(), ocr, numbered,
+                          [&](const TableRow& r) { return opens_row(kept.back(), r); })) {
       continue;
     }
     bool cut = !kept.empty() && !numbered(row) && !row.cells.empty() && row.cells[0].text.empty();
@@ -464,6 +615,15 @@ bool names_columns(const StructureInput& input, const std::vector<std::string>& 
          })) >= kNamedColumns;
 }
 
+bool names_a_column(const StructureInput& input, const std::vector<TableCell>& cells) {
+  std::vector<std::string> texts;
+  for (const auto& cell : cells) texts.push_back(cell.text);
+  auto roles = column_roles(input, texts);
+  // Not "number": a short first cell counts as the number column (column_roles).
+  return std::any_of(roles.begin(), roles.end(),
+                     [](const auto& role) { return role != "other" && role != "number"; });
+}
+
 bool names_columns(const StructureInput& input, const std::vector<TableCell>& cells) {
   std::vector<std::string> texts;
   for (const auto& cell : cells) texts.push_back(cell.text);
@@ -496,26 +656,38 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
                                 std::size_t& next_id) {
   std::vector<Table> tables;
   const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
+  const Pattern& numbered_title = input.grammar.pattern("structure/tables.re", "numbered_title");
   std::string header_key;
   Numbering numbering;
+  const bool ocr = input.text.looks_ocr();
   for (std::size_t u = range.begin; u < range.end; ++u) {
     BlockKind kind = input.block(u).kind;
     if (kind == BlockKind::table_row) {
       auto cells = split_pipe_row(input, u);
       input.use[u] = Use::table;
-      bool continues = u > range.begin && input.block(u - 1).kind == BlockKind::table_row &&
-                       !tables.empty() && tables.back().layout == "pipe";
+      const bool after_pipe_table = !tables.empty() && tables.back().layout == "pipe";
+      if (after_pipe_table && ocr) mend_numeral_read_as_bars(cells, tables.back().header.size());
+      bool continues =
+          u > range.begin && input.block(u - 1).kind == BlockKind::table_row && after_pipe_table;
       bool numbered =
           !cells.empty() && row_number.matches_at_start(input.folder.fold_string(cells[0].text));
-      // A header, then a short line of text, then a numbered row: OCR read the
-      // rule under a printed header ("|---|---|") as a line of marks ("J
-      // I--1-F|", "oo Jo fpeeee IH"). The rows go on under that header.
-      if (!continues && u >= range.begin + 2 && !tables.empty() && tables.back().layout == "pipe" &&
-          input.block(u - 2).kind == BlockKind::table_row &&
-          input.block(u - 1).kind == BlockKind::paragraph &&
-          misread_rule_row(input.text_of(u - 1)) && numbered &&
-          same_header(folded_row(input, split_pipe_row(input, u - 2)), header_key))
-        continues = true;
+      // A group's first cell may hold its number and title ("I.1 Phát triển
+      // hạ tầng"); in OCR text not when marks follow the number ("V [vance").
+      const std::string first_cell = cells.empty() ? "" : input.folder.fold_string(cells[0].text);
+      const bool titled = !numbered && numbered_title.matches_at_start(first_cell) &&
+                          !(ocr && misread_rule(input, first_cell));
+      // A header, then a line or two of marks, then a numbered or group row:
+      // OCR read the rule under a printed header ("|---|---|"), and maybe the
+      // column numbers under it, as marks ("J I--1-F|", "oo Jo fpeeee IH"). The
+      // rows go on under that header; the marks are the table's.
+      if (!continues && after_pipe_table && (numbered || titled)) {
+        std::size_t rule = skip_misread_rules(input, range.begin, u);
+        if (rule < u && rule > range.begin && input.block(rule - 1).kind == BlockKind::table_row &&
+            same_header(folded_row(input, split_pipe_row(input, rule - 1)), header_key)) {
+          continues = true;
+          for (std::size_t v = rule; v < u; ++v) input.use[v] = Use::table;
+        }
+      }
       // A table cut apart goes on (resumes_numbering): at a numbered row, and at
       // the piece of a cut row ("| Văn bản định mức | Thường xuyên |") right
       // before a numbered row that goes on from it.
@@ -540,6 +712,12 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
         if (!continues && !numbered && !before.rows.empty() &&
             cells.size() == before.header.size() && !names_columns(input, cells))
           continues = names_columns(input, before.header);
+        // OCR text breaks a printed table wherever it reads a line as text (a
+        // row that lost its bars, a page's number): in the same section, any
+        // row that names no columns goes on under the header above.
+        constexpr std::size_t kMinCellsOfARow = 2;
+        if (!continues && ocr && cells.size() >= kMinCellsOfARow && !names_columns(input, cells))
+          continues = names_columns(input, before.header);
       }
       if (!continues) {
         // A page break repeats the header: same header, same section → same table.
@@ -560,8 +738,20 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       }
       Table& table = tables.back();
       table.span.end = input.span(u).end;
+      // OCR text: a printed header may come back in pieces, one line each
+      // ("| TT | Chỉ tiêu", "| Đơn vị | Kết quả"): before the first row, a piece
+      // that names a column goes on the header.
+      if (ocr && table.rows.empty() && !numbered && !titled && names_a_column(input, cells) &&
+          std::none_of(cells.begin(), cells.end(), [](const auto& c) { return c.text.empty(); })) {
+        header_key += folded_row(input, cells);
+        for (auto& cell : cells) table.header.push_back(std::move(cell.text));
+        continue;
+      }
       if (is_rule_row(cells) || is_column_number_row(cells) ||
-          same_header(folded_row(input, cells), header_key))
+          (ocr && is_misread_column_number_row(input.text_of(u))) ||
+          same_header(folded_row(input, cells), header_key) ||
+          (ocr && ((!numbered && !titled && misread_rule(input, input.folded(u))) ||
+                   only_a_stroke(cells))))
         continue;
       TableRow row;
       row.cells = std::move(cells);
@@ -588,7 +778,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       }
       if (numbered && !table.rows.empty() && horizon_row(input, table.rows.back()))
         numbering.after_group = true;
-      add_linear_cell(table, std::move(cell), numbered, numbering, input.text.looks_ocr(),
+      add_linear_cell(table, std::move(cell), numbered, numbering, ocr,
                       input.grammar.entries("structure/roman_letters"));
     }
   }

@@ -1558,6 +1558,118 @@ TEST_CASE("the list letter i read as an inverted exclamation mark", "[genre][ocr
   CHECK(got == std::vector<std::string>{"II.|II|tasks", "h)|h|tasks", "¡)|i|tasks", "k)|k|tasks"});
 }
 
+// A markdown pipe table drawn as text (a page of the raw markdown) and read
+// back by tesseract: the header wraps right after a bar, the rule under it
+// comes back as marks and the column numbers with a bracket for a bar, the
+// Roman "I" of a group between two bars reads as one more bar.
+TEST_CASE("a printed pipe header, its misread rule and a Roman I read as a bar", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | Tén nhiém vu | Co quan chu tri phu trach | Co quan thuc hién |\n"
+      "Thdi gian thuc hién |\n"
+      "\n"
+      "[evseoeneeom [|>veveveonnnnnnssevenccccnnnenne I= [>vseveveveonnnnssseeenceeoonnnee [|e\n"
+      "11]/2/3]4|5]\n"
+      "\n"
+      "| | | Cong tac lanh dao, chi dao | | | |\n"
+      "\n"
+      "| 1 | Ban hanh quy ché lam viéc cua Ban Chi dao | Van phong Tinh uy | Cac huyén uy |\n"
+      "Nam 2025 |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  const auto& table = model.tables[0];
+  CHECK(table.columns ==
+        std::vector<std::string>{"number", "task", "lead", "performer", "deadline"});
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0].role == "group");
+  CHECK(table.rows[0].cells[0].text == "I");
+  auto tasks = table_tasks(model);
+  REQUIRE(tasks.size() == 1);
+  REQUIRE(tasks[0]->deadline);
+  CHECK(tasks[0]->deadline->date == "2025");
+  CHECK(tasks[0]->group.value_or("").find("lãnh đạo") != std::string::npos);
+}
+
+// The empty cells of a group row come back as strokes and brackets ("]|/]]/]/
+// 1] i"); the Roman "I." and "I.1" of its groups as "1." and "1.1"; and the
+// tight "Đầu tư năm 2025" as "Dautunam 2025". The groups still hold the rows
+// numbered from 1 under them, and give them their year and category.
+TEST_CASE("group rows of a printed target table read back with strokes", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | TEN CHI TIEU | DON VI TINH | HIEN TRANG | MUC TIEU | Co quan chu tri |\n"
+      "\n"
+      "| 1. Dautunam 2025]|/]]/]/ 1] i\n"
+      "\n"
+      "| 1.1 Phat tri€n ha tang] || {II III\n"
+      "\n"
+      "| 1 | Ty lé phu sdéng 5G trén dia ban | % | 23 | = 60 | S6 Khoa hoc va Céng nghé |\n"
+      "\n"
+      "| 2 | Ty lé can bd, céng chUc cap xa dugc béi dudng ky nang sé | % |\n"
+      "100 | 100 | Sé Noi vu |\n"
+      "\n"
+      "| 3 | Sé doanh nghiép khoa hoc va céng nghé | Doanh nghiép | 20 | = 30 | Sé Tai chinh |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  const auto& rows = model.tables[0].rows;
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].role == "group");
+  CHECK(rows[1].role == "group");
+  for (std::size_t c = 1; c < rows[1].cells.size(); ++c)
+    CHECK(rows[1].cells[c].text.empty());  // "{II III": strokes, no text
+  std::vector<double> values;
+  for (const auto& target : model.targets) {
+    if (target.source != "table") continue;
+    values.push_back(target.value.value_or(-1));
+    CHECK(target.year == 2025);
+  }
+  CHECK(values == std::vector<double>{60, 100, 30});
+  const vnplan::Target* cadres = target_with(model, 100);
+  REQUIRE(cadres);
+  CHECK(cadres->unit == "%");  // the row's rest, "100 | 100 | …", is no row of its own
+  CHECK(fold(cadres->category.value_or("")) == "phat trien ha tang");
+}
+
+// A padded markdown table drawn as text wraps in the padding, right before a
+// bar: OCR gives each row, and the header, back in pieces, one line each.
+TEST_CASE("a printed padded table read back in pieces", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | Chi tiéu\n"
+      "\n"
+      "| Don vi | Két qua | Co quan chu tri theo doi |\n"
+      "\n"
+      "| 1 | Ti lé st dung dich vu cong truc tuyén cla ngudi dan va doanh nghiép\n"
+      "\n"
+      "| % | = 80 |\n"
+      "\n"
+      "| BO Théng tin va Truyén thong |\n"
+      "\n"
+      "| 2 | Ti trong xudt khau san pham cong nghé cao | % | = 50\n"
+      "\n"
+      "| BO Khoa hoc va Céng nghé |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  CHECK(model.tables[0].columns ==
+        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+  const vnplan::Target* online = target_with(model, 80);
+  REQUIRE(online);
+  CHECK(online->unit == "%");
+  CHECK(online->agencies.lead == std::vector<std::string>{"bo-tttt"});
+  const vnplan::Target* exports = target_with(model, 50);
+  REQUIRE(exports);
+  CHECK(exports->agencies.lead == std::vector<std::string>{"bo-khcn"});
+}
+
 // A table written one cell per line (a converter's linearised table) drawn
 // and read back: OCR reads its "TT" as "ct" and its Roman "I" as a bar.
 TEST_CASE("a linearised table whose TT OCR misread", "[genre][ocr]") {
@@ -1595,4 +1707,43 @@ TEST_CASE("a linearised table whose TT OCR misread", "[genre][ocr]") {
   CHECK(tfp->year == 2030);
   CHECK(tfp->unit == "%");
   CHECK(tfp->agencies.lead == std::vector<std::string>{"so-khcn"});
+}
+
+// In Liberation Serif, OCR drops the opening bar of group rows ("I. Đầu tư năm
+// 2025 |||] ||]", its I as "[") and of the column numbers ("1|2|3|4]5|"), and
+// a row read as text cuts the table: the rows after it are still the table's.
+TEST_CASE("a printed table's rows that lost their opening bar", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | TEN CHI TIEU | DON VI TINH | MUC TIEU | Co quan chu tri |\n"
+      "\n"
+      "woonneeccncnncnccncnccnnnncns fanaa enone epoccccnccnc\n"
+      "1|2|3|4]5|\n"
+      "\n"
+      "I. Dén hét nam 2030 |||] ||] }} |\n"
+      "\n"
+      "1| Ty lé phu song 5G trén dia ban | % | => 60 | So Khoa hoc va Cong nghé |\n"
+      "\n"
+      "Dang ty UBND tinh chi dao.\n"
+      "\n"
+      "| 2 | Ty lé dan so truong thanh co tai khoan | % | => 80 | So Khoa hoc va Cong nghé |\n"
+      "\n"
+      "[.2 Phat trién nguon luc || |||} }1 |||\n"
+      "\n"
+      "| 1 | Ty 1é chi ngan sach cho khoa hoc | % | => 2 | So Tai chinh |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  std::vector<double> values;
+  for (const auto& target : model.targets)
+    if (target.source == "table") {
+      values.push_back(target.value.value_or(-1));
+      CHECK(target.year == 2030);
+    }
+  CHECK(values == std::vector<double>{60, 80, 2});
+  const vnplan::Target* budget = target_with(model, 2);
+  REQUIRE(budget);
+  CHECK(fold(budget->category.value_or("")) == "phat trien nguon luc");
 }
