@@ -246,7 +246,8 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
                              std::size_t first, bool printed, NormalisedText& out) {
   constexpr std::size_t kMaxWrappedLines = 40;
   auto closes = [](const CleanLine& line) { return ends_with_bar(line.text.text); };
-  const bool first_closes = closes(lines[first]);
+  // The first line is the block's now (start_block took its text).
+  const bool first_closes = ends_with_bar(out.blocks.back().text());
   if (first_closes && !printed) return first;
   // OCR may leave one blank line inside the row; the row's text goes on after it
   // as long as no bar has closed the row yet.
@@ -256,6 +257,11 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
         !lines[k + 1].blank)
       continue;
     if (info[k].role != Role::text || lines[k].blank) break;
+    // Below a closed line, a line that opens with a bar is a row of its own
+    // whose one bar OCR kept ("| 11.1] Tỉ lệ …"), unless it is bars alone.
+    const std::string& below = lines[k].text.text;
+    if (first_closes && below.front() == '|' && below.find_first_not_of("| ") != std::string::npos)
+      break;
     if (closes(lines[k])) last = k;
   }
   // A row printed without its outer bars (a converter's bar-less table laid
@@ -271,6 +277,18 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
       paragraph_end = k;
     }
     last = std::max(last, paragraph_end);
+  }
+  // Printed text that never closes the row: the lines right below it that
+  // hold a bar of their own are its cells all the same ("kinh tế | % }=55"
+  // under "| 8 | Tỷ lệ … tăng trưởng"), across one blank line before them.
+  if (last == first && printed && !first_closes) {
+    for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
+      if (lines[k].blank && k == first + 1) continue;
+      if (lines[k].blank || info[k].role != Role::text ||
+          lines[k].text.text.find('|') == std::string::npos)
+        break;
+      last = k;
+    }
   }
   if (last == first) return first;
   for (std::size_t k = first + 1; k <= last; ++k) {
@@ -351,6 +369,15 @@ bool lost_opening_bar(std::string_view text, std::string_view head, bool row_jus
   if (text.empty() || text[0] == '|' || !barless_row.matches_at_start(head)) return false;
   return row_just_before ||
          static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) >= kBarsOfARow;
+}
+
+// A printed row of which OCR kept the opening bar alone, its next one read as
+// a bracket ("| 11.1] Tỉ lệ sử dụng …"): near other rows, a row number and
+// that mark after the bar (line_roles.re `barless_row`).
+bool kept_one_bar(std::string_view head, bool row_near, bool printed, const Pattern& barless_row) {
+  if (!printed || !row_near) return false;
+  std::size_t from = head.find_first_not_of("| ");
+  return from != std::string_view::npos && barless_row.matches_at_start(head.substr(from));
 }
 
 // Some converters write a table's rows without the outer bars ("1 | Báo cáo … |
@@ -445,7 +472,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     describe_case(text, li);
     if (in_table)
       li.role = Role::cell;
-    else if (text[0] == '|' && text.find('|', 1) != std::string::npos)
+    else if (text[0] == '|' && (text.find('|', 1) != std::string::npos ||
+                                kept_one_bar(head, row_near, printed, *patterns.barless_row)))
       li.role = Role::table_row;  // one bar alone is OCR's "I" ("|. MỤC ĐÍCH")
     else if (!patterns.any_raw_role->matches_at_start(text))
       li.role = Role::text;

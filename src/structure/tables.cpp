@@ -54,11 +54,30 @@ std::pair<std::size_t, std::size_t> without_bar_strokes(std::string_view text, s
   return {a, b};
 }
 
+// "11.1] Tỉ lệ …": a row number whose bar OCR read as a bracket, glued to the
+// cell after it. Where that bar falls, or npos.
+std::size_t bar_read_after_number(std::string_view text, std::size_t a, std::size_t b) {
+  std::size_t at = a;
+  while (at < b && (std::isdigit(static_cast<unsigned char>(text[at])) || text[at] == '.')) ++at;
+  constexpr std::size_t kMaxNumber = 8;  // "12.3.4"
+  if (at == a || at - a > kMaxNumber || at + 2 >= b) return std::string_view::npos;
+  if ((text[at] != ']' && text[at] != '}') || text[at + 1] != ' ') return std::string_view::npos;
+  return at;
+}
+
 std::vector<TableCell> split_pipe_row(const StructureInput& input, std::size_t u) {
   const bool ocr = input.text.looks_ocr();
   const std::string& text = input.text_of(u);
+  std::vector<std::pair<std::size_t, std::size_t>> ranges = pipe_cells(text);
+  if (ocr && !ranges.empty()) {
+    auto [a, b] = ranges[0];
+    if (std::size_t bar = bar_read_after_number(text, a, b); bar != std::string_view::npos) {
+      ranges[0].second = bar;
+      ranges.insert(ranges.begin() + 1, {bar + 2, b});
+    }
+  }
   std::vector<TableCell> cells;
-  for (auto [a, b] : pipe_cells(text)) {
+  for (auto [a, b] : ranges) {
     if (ocr) std::tie(a, b) = without_bar_strokes(text, a, b);
     TableCell cell;
     cell.text = text.substr(a, b - a);
@@ -402,6 +421,7 @@ void read_strokes_as_roman(std::string_view written, RowNumber& number) {
 // nothing but its title.
 void mark_rows(const StructureInput& input, Table& table) {
   const bool ocr = input.text.looks_ocr();
+  constexpr std::size_t kMaxMisreadNumber = 3;  // bytes: "P", "**P"
   const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
   const Pattern& numbered_title = input.grammar.pattern("structure/tables.re", "numbered_title");
   const auto& roman_letters = input.grammar.entries("structure/roman_letters");
@@ -428,6 +448,12 @@ void mark_rows(const StructureInput& input, Table& table) {
       row.role = "group";  // its Roman "I" read by OCR as a bar
     } else if (filled == 1 && !first.empty() && names_a_horizon(input, first)) {
       row.role = "group";  // a table without a number column: "Đến năm 2030" alone
+    } else if (ocr && first.size() <= kMaxMisreadNumber && horizon_row(input, row)) {
+      // "**P | **Đến năm 2030**": a horizon under a numeral OCR misread.
+      row.role = "group";
+      title_only[r] = true;
+      numbers[r] = RowNumber{true, {1}};
+      continue;
     }
     // Folded: OCR's "VỊ" is VI.
     if (row.number)
@@ -615,6 +641,31 @@ bool names_columns(const StructureInput& input, const std::vector<std::string>& 
          })) >= kNamedColumns;
 }
 
+// OCR text: a header cell that holds two column names ("Kết quả Cơ quan chủ trì
+// theo dõi, đánh giá"), where a padded header wrapped right before a bar and
+// the bar was lost, is two cells (line_roles.re `table_head_cell` matches
+// both halves, and they name two different columns: not "Nội dung nhiệm vụ",
+// nor "Cơ quan, đơn vị chủ trì"). Split at a space, the cell's span shared
+// between the two.
+void split_joined_header_cells(const StructureInput& input, std::vector<TableCell>& cells) {
+  const Pattern& head_cell = input.grammar.pattern("structure/line_roles.re", "table_head_cell");
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const std::string& text = cells[c].text;
+    for (std::size_t space = text.find(' '); space != std::string::npos;
+         space = text.find(' ', space + 1)) {
+      std::string before = input.folder.fold_string(text.substr(0, space));
+      std::string after = input.folder.fold_string(text.substr(space + 1));
+      if (!head_cell.matches_at_start(before) || !head_cell.matches_at_start(after)) continue;
+      auto roles = column_roles(input, {text.substr(0, space), text.substr(space + 1)});
+      if (roles[0] == "other" || roles[1] == "other" || roles[0] == roles[1]) continue;
+      TableCell second{text.substr(space + 1), cells[c].span};
+      cells[c].text = text.substr(0, space);
+      cells.insert(cells.begin() + static_cast<std::ptrdiff_t>(c) + 1, std::move(second));
+      break;
+    }
+  }
+}
+
 bool names_a_column(const StructureInput& input, const std::vector<TableCell>& cells) {
   std::vector<std::string> texts;
   for (const auto& cell : cells) texts.push_back(cell.text);
@@ -726,6 +777,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
                     same_header(key, header_key) &&
                     tables.back().section == section_of_unit[u - range.begin];
         if (!same) {
+          if (ocr && !numbered) split_joined_header_cells(input, cells);
           tables.push_back(
               start_table("pipe", next_id, input.span(u), section_of_unit[u - range.begin]));
           for (const auto& cell : cells) tables.back().header.push_back(cell.text);
@@ -738,11 +790,20 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       }
       Table& table = tables.back();
       table.span.end = input.span(u).end;
+      // Right under the table's header, or under its repeat on a new page.
+      auto under_header = [&](const Table& t, std::size_t v) {
+        return t.rows.empty() ||
+               (v > range.begin && input.block(v - 1).kind == BlockKind::table_row &&
+                same_header(folded_row(input, split_pipe_row(input, v - 1)), header_key));
+      };
       // OCR text: a printed header may come back in pieces, one line each
       // ("| TT | Chỉ tiêu", "| Đơn vị | Kết quả"): before the first row, a piece
-      // that names a column goes on the header.
-      if (ocr && table.rows.empty() && !numbered && !titled && names_a_column(input, cells) &&
+      // whose first cell names a column goes on the header ("**I | Đến năm
+      // 2030" does not: a horizon under a numeral OCR misread).
+      if (ocr && table.rows.empty() && !numbered && !titled && !cells.empty() &&
+          names_a_column(input, {cells[0]}) &&
           std::none_of(cells.begin(), cells.end(), [](const auto& c) { return c.text.empty(); })) {
+        split_joined_header_cells(input, cells);
         header_key += folded_row(input, cells);
         for (auto& cell : cells) table.header.push_back(std::move(cell.text));
         continue;
@@ -750,7 +811,8 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       if (is_rule_row(cells) || is_column_number_row(cells) ||
           (ocr && is_misread_column_number_row(input.text_of(u))) ||
           same_header(folded_row(input, cells), header_key) ||
-          (ocr && ((!numbered && !titled && misread_rule(input, input.folded(u))) ||
+          (ocr && ((!numbered && !titled && under_header(table, u) &&
+                    misread_rule(input, input.folded(u))) ||
                    only_a_stroke(cells))))
         continue;
       TableRow row;

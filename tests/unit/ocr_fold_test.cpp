@@ -1747,3 +1747,44 @@ TEST_CASE("a printed table's rows that lost their opening bar", "[genre][ocr]") 
   REQUIRE(budget);
   CHECK(fold(budget->category.value_or("")) == "phat trien nguon luc");
 }
+
+// More of a padded table read back in pieces: a header whose wrap lost the bar
+// between two column names ("Két qua" over "Co quan chu tri …"), a horizon row
+// under a bold numeral OCR misread ("**P | **Dén nam 2030**"), a row whose rest
+// holds one bar of its own ("kinh té | % | =55"), and a row number whose bar
+// OCR read as a bracket ("| 11.1] Ti lé …").
+TEST_CASE("a padded table's header, horizon and rows read back in pieces", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | Chi tiéu\n"
+      "\n"
+      "| Don vi | Két qua\n"
+      "Co quan chu tri theo doi, danh gia |\n"
+      "\n"
+      "| **P | **Dén nam 2030**\n"
+      "\n"
+      "| 8 | Ti lé déng gdp cua nang suat nhan t6 téng hgp (TFP) vao tang trudéng\n"
+      "kinh té | % | =55\n"
+      "\n"
+      "| BO Ké hoach va Dau tu |\n"
+      "\n"
+      "| 11.1] Ti lé st dung dich vu cong truc tuyén cla ngudi dan\n"
+      "\n"
+      "| % | = 80 | Bo Théng tin va Truyén thong |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  CHECK(model.tables[0].columns ==
+        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+  const vnplan::Target* tfp = target_with(model, 55);
+  REQUIRE(tfp);
+  CHECK(tfp->year == 2030);
+  CHECK(tfp->unit == "%");
+  CHECK(tfp->agencies.lead == std::vector<std::string>{"bo-kh-dt"});
+  const vnplan::Target* online = target_with(model, 80);
+  REQUIRE(online);
+  CHECK(online->year == 2030);
+  CHECK(fold(online->indicator).rfind("ti le su dung dich vu cong", 0) == 0);
+}
