@@ -56,8 +56,9 @@ struct JoinPatterns {
   const Pattern* table_head_cell;
   const Pattern* unit_column;  // a header cell naming the unit column ("Đơn vị tính")
   const Pattern* table_region_end;
-  const Pattern* barless_row;    // a pipe row whose opening bar OCR lost
-  const Pattern* capital_label;  // a label only with a capital ("Căn cứ …")
+  const Pattern* barless_row;      // a pipe row whose opening bar OCR lost
+  const Pattern* misread_numeral;  // "||- MỤC TIÊU": a heading, not a pipe row
+  const Pattern* capital_label;    // a label only with a capital ("Căn cứ …")
   const Pattern* footnote_mark;
   const Pattern* continues;
   const Pattern* empty_label;
@@ -94,6 +95,7 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.unit_column = &grammar.pattern("structure/table_columns.re", "unit");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.barless_row = &grammar.pattern(roles, "barless_row");
+  p.misread_numeral = &grammar.pattern(roles, "misread_numeral");
   p.capital_label = &grammar.pattern(roles, "capital_label");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
   p.continues = &grammar.pattern(roles, "continues");
@@ -472,8 +474,10 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     describe_case(text, li);
     if (in_table)
       li.role = Role::cell;
-    else if (text[0] == '|' && (text.find('|', 1) != std::string::npos ||
-                                kept_one_bar(head, row_near, printed, *patterns.barless_row)))
+    else if (text[0] == '|' &&
+             (text.find('|', 1) != std::string::npos ||
+              kept_one_bar(head, row_near, printed, *patterns.barless_row)) &&
+             !(printed && patterns.misread_numeral->matches_at_start(text)))
       li.role = Role::table_row;  // one bar alone is OCR's "I" ("|. MỤC ĐÍCH")
     else if (!patterns.any_raw_role->matches_at_start(text))
       li.role = Role::text;

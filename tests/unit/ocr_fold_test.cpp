@@ -1788,3 +1788,26 @@ TEST_CASE("a padded table's header, horizon and rows read back in pieces", "[gen
   CHECK(online->year == 2030);
   CHECK(fold(online->indicator).rfind("ti le su dung dich vu cong", 0) == 0);
 }
+
+// A markdown plan drawn as text, its heading marks and bold stars and all, and
+// read back by tesseract: "##" comes back as "HH" or "##H#4#", and the Roman
+// numerals of the parts as bars, brackets and slashes ("||-", "I[I-", "|V/-").
+TEST_CASE("parts of a markdown plan drawn as text keep their numerals", "[genre][ocr]") {
+  auto got = section_marks(
+      "**KE HOACH**\n\n"
+      "thuc hién Nghi quyét s6 57-NQ/TW cua Bo Chinh tri\n\n"
+      "**T- MUC DICH, YEU CAU**\n\n"
+      "**1. Muc dich**\n\nQuan triét day dt cac muc tiéu cua Nghi quyét.\n\n"
+      "## **||- MUC TIEU**\n\n"
+      "### **1. Muc ti6u chung**\n\nPhat trién khoa hoc cong nghé.\n\n"
+      "### **I[I- NHIEM VU VA GIAI PHAP CHU YEU**\n\n"
+      "#H#H# **1. COng tac lanh dao, chi dao**\n\n"
+      "Ban hanh ké hoach thuc hién trong nam 2025.\n\n"
+      "HH **|V/- KINH PHI THU'C HIEN**\n\nNgan sach nha nudc.\n\n"
+      "##H#4# **V- TO CHU'C THU'C HIEN**\n\n"
+      "1. Sé Khoa hoc va Cong nghé chu tri theo doi.\n");
+  CHECK(got == std::vector<std::string>{"T-|I|purpose", "1.|1|purpose", "||-|II|goals",
+                                        "1.|1|general_goals", "I[I-|III|tasks", "1.|1|tasks",
+                                        "|V/-|IV|funding", "V-|V|organisation",
+                                        "1.|1|organisation"});
+}
