@@ -620,8 +620,20 @@ void merge_cut_rows(const StructureInput& input, Table& table) {
   table.rows = std::move(kept);
 }
 
+// A target table whose value column's name OCR misread ("MỤC TIBU"): the
+// first unnamed column after its unit (and baseline) holds the values.
+void infer_target_column(std::vector<std::string>& columns) {
+  if (std::find(columns.begin(), columns.end(), "target") != columns.end()) return;
+  auto unit = std::find(columns.begin(), columns.end(), "unit");
+  if (unit == columns.end() || std::find(columns.begin(), unit, "indicator") == unit) return;
+  auto after = unit + 1;
+  if (after != columns.end() && *after == "baseline") ++after;
+  if (after != columns.end() && *after == "other") *after = "target";
+}
+
 void finish_table(const StructureInput& input, Table& table) {
   table.columns = column_roles(input, table.header);
+  if (input.text.looks_ocr()) infer_target_column(table.columns);
   table.kind = classify(input, table);
   std::vector<std::string> folded_header;
   for (const auto& cell : table.header) folded_header.push_back(input.folder.fold_string(cell));

@@ -1811,3 +1811,23 @@ TEST_CASE("parts of a markdown plan drawn as text keep their numerals", "[genre]
                                         "|V/-|IV|funding", "V-|V|organisation",
                                         "1.|1|organisation"});
 }
+
+// OCR misreads the name of a target table's value column ("MỤC TIÊU" as "MUC
+// TIBU"): the first unnamed column after the unit and baseline holds the values.
+TEST_CASE("a target table whose value column's name OCR misread", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | TEN CHI TIEU | DON VI TINH | HIEN TRANG (NAM 2024) | MUC TIBU | Co quan chu tri |\n"
+      "\n"
+      "| 1 | Ty 16 pht séng 5G trén dia ban | % | 23 | = 60 | Sé Khoa hoc va Céng nghé |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  CHECK(model.tables[0].columns ==
+        std::vector<std::string>{"number", "indicator", "unit", "baseline", "target", "lead"});
+  const vnplan::Target* coverage = target_with(model, 60);
+  REQUIRE(coverage);
+  REQUIRE(coverage->baseline);
+}
