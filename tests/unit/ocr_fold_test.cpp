@@ -1797,7 +1797,7 @@ TEST_CASE("parts of a markdown plan drawn as text keep their numerals", "[genre]
       "**KE HOACH**\n\n"
       "thuc hién Nghi quyét s6 57-NQ/TW cua Bo Chinh tri\n\n"
       "**T- MUC DICH, YEU CAU**\n\n"
-      "**1. Muc dich**\n\nQuan triét day dt cac muc tiéu cua Nghi quyét.\n\n"
+      "HH#HH#H# **1. Muc dich**\n\nQuan triét day dt cac muc tiéu cua Nghi quyét.\n\n"
       "## **||- MUC TIEU**\n\n"
       "### **1. Muc ti6u chung**\n\nPhat trién khoa hoc cong nghé.\n\n"
       "### **I[I- NHIEM VU VA GIAI PHAP CHU YEU**\n\n"
