@@ -17,22 +17,29 @@ namespace {
 // triển hạ tầng]"). A word is such a mark when it holds a bracket, a slash or
 // a parenthesis among bar strokes only, or is a run of strokes ("1111");
 // these words are taken off the end of a cell, and a cell made of them is empty.
+// In a sans face OCR reads the bars as T and L too ("TT TLL TT", "TTT LITT").
 // Not the backslash: "\|" is a bar the OCR reader escaped, a Roman "I".
-constexpr std::string_view kBarStrokes = "1Il|!i";
+constexpr std::string_view kBarStrokes = "1Il|!iTL";
 constexpr std::string_view kBarMarks = "[]{}()/";
 
-// Marks among strokes only ("]]/]/", "1]", "{II"), or a run of strokes ("1111").
+// Marks among strokes only ("]]/]/", "1]", "{II"), or a run of strokes ("1111"),
+// or strokes alone in words that hold more than a column's "TT" ("TT TLL TT").
 bool is_bar_strokes(std::string_view word) {
   constexpr std::size_t kMinStrokeRun = 4;
   if (word.find_first_not_of(kBarStrokes) == std::string_view::npos)
     return word.size() >= kMinStrokeRun;
   bool mark = false;
+  std::size_t strokes = 0;
   for (char c : word) {
-    if (c == ' ' || kBarStrokes.find(c) != std::string_view::npos) continue;
+    if (c == ' ') continue;
+    if (kBarStrokes.find(c) != std::string_view::npos) {
+      ++strokes;
+      continue;
+    }
     if (kBarMarks.find(c) == std::string_view::npos) return false;
     mark = true;
   }
-  return mark;
+  return mark || strokes >= kMinStrokeRun;
 }
 
 std::pair<std::size_t, std::size_t> without_bar_strokes(std::string_view text, std::size_t a,
