@@ -13,6 +13,12 @@
 #                                  # tuned on: NAME.ocr-eng-TAG.txt in FONT at DPI,
 #                                  # and DIR/documents.tsv for `vnplan-eval --fixtures DIR`
 #                                  # (e.g. --reprint dvsans "DejaVu Sans" 250 /tmp/dvsans)
+#   tools/make-damaged-corpora.sh --draw TAG FONT_FILE POINTS DPI DIR
+#                                  # the clean text drawn as it is written, markup and
+#                                  # pipe tables included (tools/draw-text.py, Pillow),
+#                                  # and read: DIR/NAME.ocr-eng-TAG.txt, compared with
+#                                  # the whole clean document (e.g. --draw dvsans
+#                                  # /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf 12 300 /tmp/drawn)
 #
 # For each document NAME it writes:
 #   NAME.stripped.txt  the clean text with every diacritic removed: ICU's
@@ -54,6 +60,7 @@
 #   tesseract-ocr, tesseract-ocr-eng   the OCR and its English model
 #   libreoffice-writer-nogui, zip, unzip, fonts-dejavu-core   (--ocr-dejavu, --ocr-sans)
 #                    the DejaVu and Sans prints: LibreOffice lays out the DOCX again
+#   python3-pil      (--draw) Pillow, which draws the text
 # Deterministic: the same inputs and package versions give the same bytes
 # (tests/fixtures/damaged/README.md lists the versions the committed files came from).
 set -euo pipefail
@@ -64,9 +71,13 @@ formats="$root/tests/fixtures/formats"
 export LC_ALL=C.UTF-8 TZ=UTC
 export OMP_THREAD_LIMIT=1  # tesseract: one thread, deterministic and kind to other jobs
 
-make_stripped=1 make_ocr=1 make_ocr_dejavu=1 make_ocr_sans=1 reprint=
+make_stripped=1 make_ocr=1 make_ocr_dejavu=1 make_ocr_sans=1 reprint= draw=
 case "${1:-}" in
   "") ;;
+  --draw)
+    [ $# -eq 6 ] || { echo "make-damaged-corpora: --draw TAG FONT_FILE POINTS DPI DIR" >&2; exit 2; }
+    draw=$2 draw_font=$3 draw_points=$4 draw_dpi=$5 out=$6
+    make_stripped=0 make_ocr=0 make_ocr_dejavu=0 make_ocr_sans=0 ;;
   --reprint)
     [ $# -eq 5 ] || { echo "make-damaged-corpora: --reprint TAG FONT DPI DIR" >&2; exit 2; }
     reprint=$2 reprint_font=$3 reprint_dpi=$4 out=$5
@@ -91,6 +102,13 @@ need() {
 }
 need perl perl
 [ $make_stripped -eq 0 ] || need uconv icu-devtools
+if [ -n "$draw" ]; then
+  /usr/bin/python3 -c 'import PIL' 2> /dev/null || { echo "make-damaged-corpora: Pillow is missing (package python3-pil)" >&2; exit 1; }
+  [ -f "$draw_font" ] || { echo "make-damaged-corpora: font file '$draw_font' is missing" >&2; exit 1; }
+  need tesseract tesseract-ocr
+  tesseract --list-langs 2> /dev/null | grep -qx eng || { echo "make-damaged-corpora: tesseract-ocr-eng is missing" >&2; exit 1; }
+  mkdir -p "$out"
+fi
 if [ $make_ocr -eq 1 ] || [ $make_ocr_dejavu -eq 1 ] || [ $make_ocr_sans -eq 1 ] || [ -n "$reprint" ]; then
   need pdftoppm poppler-utils
   need tesseract tesseract-ocr
@@ -130,9 +148,15 @@ strip_diacritics() {  # source → target
 }
 
 ocr_pdf() {  # pdf, text, resolution in dpi
-  local pdf=$1 target=$2 dpi=$3 pages
+  local pdf=$1 target=$2 dpi=$3
   rm -rf "$work/pages" && mkdir "$work/pages"
   pdftoppm -r "$dpi" -gray -png "$pdf" "$work/pages/page"
+  ocr_pages "$target"
+}
+
+# The page images in $work/pages, read in order into one text.
+ocr_pages() {  # text
+  local target=$1 pages
   pages=$(find "$work/pages" -name 'page-*.png' | sort)  # page-01 … sorts in page order
   : > "$target"
   local first=1
@@ -183,6 +207,17 @@ ocr_reprint() {  # name, tag, text font, code font, dpi
     "$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')"
 }
 
+# NAME.ocr-eng-TAG.txt: the clean text drawn as written (tools/draw-text.py) and read.
+ocr_drawn() {  # clean file, name
+  local target="$out/$2.ocr-eng-$draw.txt"
+  rm -rf "$work/pages" && mkdir "$work/pages"
+  /usr/bin/python3 "$root/tools/draw-text.py" "$1" "$draw_font" "$draw_points" "$draw_dpi" \
+    "$work/pages/page"
+  ocr_pages "$target"
+  printf '%-42s ocr-eng-%s %7d bytes (%s pages)\n' "$2" "$draw" "$(stat -c %s "$target")" \
+    "$(find "$work/pages" -name 'page-*.png' | wc -l)"
+}
+
 reprint_documents() {
   printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
   for document in "${documents[@]}"; do
@@ -193,7 +228,14 @@ reprint_documents() {
     printf '%s\t%s\t%s\n' "$name" "$name.ocr-eng-$reprint.txt" "$ocr_clean"
   done
 }
-if [ -n "$reprint" ]; then
+if [ -n "$draw" ]; then
+  {
+    printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
+    for document in "${documents[@]}"; do
+      printf '%s\t%s\t%s\n' "${document%.*}" "${document%.*}.ocr-eng-$draw.txt" "corpora/$document"
+    done
+  } > "$out/documents.tsv"
+elif [ -n "$reprint" ]; then
   reprint_documents > "$out/documents.tsv"
 else {
   printf '# name\tdamaged file\tclean text it is compared with (from the repository root)\n'
@@ -226,4 +268,5 @@ for document in "${documents[@]}"; do
   [ $make_ocr_dejavu -eq 0 ] || ocr_reprint "$name" dejavu "DejaVu Serif" "DejaVu Sans Mono" 200
   [ $make_ocr_sans -eq 0 ] || ocr_reprint "$name" sans "Liberation Sans" "Liberation Mono" 200
   [ -z "$reprint" ] || ocr_reprint "$name" "$reprint" "$reprint_font" "$reprint_mono" "$reprint_dpi"
+  [ -z "$draw" ] || ocr_drawn "$root/corpora/$document" "$name"
 done
