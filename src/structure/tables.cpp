@@ -13,43 +13,17 @@ namespace vnplan::internal {
 namespace {
 
 // OCR of a printed pipe table reads the bars around empty cells as marks
-// ("] ]]]) 111]", "/]]/]/ 1] i") and glues a bracket to a cell's edge ("Phát
-// triển hạ tầng]"). A word is such a mark when it holds a bracket, a slash or
-// a parenthesis among bar strokes only, or is a run of strokes ("1111");
-// these words are taken off the end of a cell, and a cell made of them is empty.
-// In a sans face OCR reads the bars as T and L too ("TT TLL TT", "TTT LITT").
-// Not the backslash: "\|" is a bar the OCR reader escaped, a Roman "I".
-constexpr std::string_view kBarStrokes = "1Il|!iTL";
-constexpr std::string_view kBarMarks = "[]{}()/";
-
-// Marks among strokes only ("]]/]/", "1]", "{II"), or a run of strokes ("1111"),
-// or strokes alone in words that hold more than a column's "TT" ("TT TLL TT").
-bool is_bar_strokes(std::string_view word) {
-  constexpr std::size_t kMinStrokeRun = 4;
-  if (word.find_first_not_of(kBarStrokes) == std::string_view::npos)
-    return word.size() >= kMinStrokeRun;
-  bool mark = false;
-  std::size_t strokes = 0;
-  for (char c : word) {
-    if (c == ' ') continue;
-    if (kBarStrokes.find(c) != std::string_view::npos) {
-      ++strokes;
-      continue;
-    }
-    if (kBarMarks.find(c) == std::string_view::npos) return false;
-    mark = true;
-  }
-  return mark || strokes >= kMinStrokeRun;
-}
-
+// ("] ]]]) 111]", "/]]/]/ 1] i", "TT TLL TT") and glues a bracket to a cell's
+// edge ("Phát triển hạ tầng]"): words of such marks (tables.re `bar_strokes`)
+// are taken off the end of a cell, and a cell made of them is empty.
 std::pair<std::size_t, std::size_t> without_bar_strokes(std::string_view text, std::size_t a,
-                                                        std::size_t b) {
+                                                        std::size_t b, const Pattern& strokes) {
   constexpr std::string_view kEdge = "[]{} ";
-  if (is_bar_strokes(text.substr(a, b - a))) return {a, a};  // the whole cell
+  if (a == b || strokes.matches_at_start(text.substr(a, b - a))) return {a, a};  // the whole cell
   while (b > a) {
     std::size_t space = text.rfind(' ', b - 1);
     std::size_t word = space == std::string_view::npos || space < a ? a : space + 1;
-    if (!is_bar_strokes(text.substr(word, b - word))) break;
+    if (!strokes.matches_at_start(text.substr(word, b - word))) break;
     b = word;
     while (b > a && text[b - 1] == ' ') --b;
   }
@@ -83,9 +57,10 @@ std::vector<TableCell> split_pipe_row(const StructureInput& input, std::size_t u
       ranges.insert(ranges.begin() + 1, {bar + 2, b});
     }
   }
+  const Pattern& strokes = input.grammar.pattern("structure/tables.re", "bar_strokes");
   std::vector<TableCell> cells;
   for (auto [a, b] : ranges) {
-    if (ocr) std::tie(a, b) = without_bar_strokes(text, a, b);
+    if (ocr) std::tie(a, b) = without_bar_strokes(text, a, b, strokes);
     TableCell cell;
     cell.text = text.substr(a, b - a);
     for (std::size_t at = cell.text.find("\\|"); at != std::string::npos;
