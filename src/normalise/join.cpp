@@ -234,6 +234,10 @@ bool ends_with_bar(std::string_view text) {
   return !text.empty() && text.back() == '|';
 }
 
+bool bars_alone(std::string_view text) {
+  return text.find_first_not_of("| ") == std::string_view::npos;
+}
+
 // A pipe row hard-wrapped over several lines (a markdown table printed and read
 // back by OCR, or typed with hard wraps): its first line does not end with a
 // bar, and its text goes on, with no blank line, to the last line of that run
@@ -255,15 +259,15 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
   // as long as no bar has closed the row yet.
   std::size_t last = first;
   for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxWrappedLines; ++k) {
-    if (lines[k].blank && !first_closes && last == first && k + 1 < lines.size() &&
-        !lines[k + 1].blank)
+    // Below a closed line, only a line of bars alone (the row's last bars,
+    // "|") goes on it across that blank line.
+    if (lines[k].blank && last == first && k + 1 < lines.size() && !lines[k + 1].blank &&
+        (!first_closes || bars_alone(lines[k + 1].text.text)))
       continue;
     if (info[k].role != Role::text || lines[k].blank) break;
     // Below a closed line, a line that opens with a bar is a row of its own
     // whose one bar OCR kept ("| 11.1] Tỉ lệ …"), unless it is bars alone.
-    const std::string& below = lines[k].text.text;
-    if (first_closes && below.front() == '|' && below.find_first_not_of("| ") != std::string::npos)
-      break;
+    if (first_closes && lines[k].text.text.front() == '|' && !bars_alone(lines[k].text.text)) break;
     if (closes(lines[k])) last = k;
   }
   // A row printed without its outer bars (a converter's bar-less table laid

@@ -1848,3 +1848,28 @@ TEST_CASE("parts of a markdown plan drawn small in a sans face", "[genre][ocr]")
   CHECK(got == std::vector<std::string>{"|-|I|purpose", "1.|1|purpose", "1I-|II|goals",
                                         "1.|1|general_goals", "III-|III|tasks", "1.|1|tasks"});
 }
+
+// A printed row that closes on its first line may still leave its last bar,
+// after a blank line, on a line of its own ("|"): it goes on the row, and the
+// table goes on after it.
+TEST_CASE("a printed row's last bar alone below it", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "| TT | Tén nhiém vu | Co quan chu tri | Co quan thuc hién | Thoi gian thuc hién |\n"
+      "\n"
+      "| 1 | Ban hanh ké hoach chuyén d6i s6 | Van phong Tinh uy | Cac huyén uy | Nam 2025 |\n"
+      "\n"
+      "VI | Xay dung cdc chuong trinh, dé 4n phat trién ngu6én nhan luc | |\n"
+      "\n"
+      "|\n"
+      "1 | Xay dung dé an, chinh séch dao tao nhan luc | Sé Khoa hoc va Céng nghé | Cac sé, "
+      "nganh | Nam 2026\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  auto tasks = table_tasks(model);
+  REQUIRE(tasks.size() == 2);
+  CHECK(tasks[1]->agencies.lead == std::vector<std::string>{"so-khcn"});
+}
