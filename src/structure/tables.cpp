@@ -660,19 +660,21 @@ void split_joined_header_cells(const StructureInput& input, std::vector<TableCel
   }
 }
 
-bool names_a_column(const StructureInput& input, const std::vector<TableCell>& cells) {
+std::vector<std::string> texts_of(const std::vector<TableCell>& cells) {
   std::vector<std::string> texts;
   for (const auto& cell : cells) texts.push_back(cell.text);
-  auto roles = column_roles(input, texts);
+  return texts;
+}
+
+bool names_a_column(const StructureInput& input, const std::vector<TableCell>& cells) {
+  auto roles = column_roles(input, texts_of(cells));
   // Not "number": a short first cell counts as the number column (column_roles).
   return std::any_of(roles.begin(), roles.end(),
                      [](const auto& role) { return role != "other" && role != "number"; });
 }
 
 bool names_columns(const StructureInput& input, const std::vector<TableCell>& cells) {
-  std::vector<std::string> texts;
-  for (const auto& cell : cells) texts.push_back(cell.text);
-  return names_columns(input, texts);
+  return names_columns(input, texts_of(cells));
 }
 
 // A pipe table cut apart (by a page, or by a row OCR broke into text) goes on
@@ -695,6 +697,13 @@ bool resumes_numbering(const Table& before, std::string_view written,
 }
 
 }  // namespace
+
+// Whether block `v` is a pipe row that repeats the header `header_key` (the
+// header itself, or its repeat on a new page).
+bool repeats_header(const StructureInput& input, std::size_t v, const std::string& header_key) {
+  return input.block(v).kind == BlockKind::table_row &&
+         same_header(folded_row(input, split_pipe_row(input, v)), header_key);
+}
 
 std::vector<Table> build_tables(StructureInput& input, const DocumentRange& range,
                                 const std::vector<std::optional<std::string>>& section_of_unit,
@@ -727,8 +736,7 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       // rows go on under that header; the marks are the table's.
       if (!continues && after_pipe_table && (numbered || titled)) {
         std::size_t rule = skip_misread_rules(input, range.begin, u);
-        if (rule < u && rule > range.begin && input.block(rule - 1).kind == BlockKind::table_row &&
-            same_header(folded_row(input, split_pipe_row(input, rule - 1)), header_key)) {
+        if (rule < u && rule > range.begin && repeats_header(input, rule - 1, header_key)) {
           continues = true;
           for (std::size_t v = rule; v < u; ++v) input.use[v] = Use::table;
         }
@@ -785,10 +793,9 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       Table& table = tables.back();
       table.span.end = input.span(u).end;
       // Right under the table's header, or under its repeat on a new page.
-      auto under_header = [&](const Table& t, std::size_t v) {
-        return t.rows.empty() ||
-               (v > range.begin && input.block(v - 1).kind == BlockKind::table_row &&
-                same_header(folded_row(input, split_pipe_row(input, v - 1)), header_key));
+      // (Asked only of OCR rows: it splits the row above again.)
+      auto under_header = [&] {
+        return table.rows.empty() || (u > range.begin && repeats_header(input, u - 1, header_key));
       };
       // OCR text: a printed header may come back in pieces, one line each
       // ("| TT | Chỉ tiêu", "| Đơn vị | Kết quả"): before the first row, a piece
@@ -805,9 +812,9 @@ std::vector<Table> build_tables(StructureInput& input, const DocumentRange& rang
       if (is_rule_row(cells) || is_column_number_row(cells) ||
           (ocr && is_misread_column_number_row(input.text_of(u))) ||
           same_header(folded_row(input, cells), header_key) ||
-          (ocr && ((!numbered && !titled && under_header(table, u) &&
-                    misread_rule(input, input.folded(u))) ||
-                   only_a_stroke(cells))))
+          (ocr &&
+           ((!numbered && !titled && under_header() && misread_rule(input, input.folded(u))) ||
+            only_a_stroke(cells))))
         continue;
       TableRow row;
       row.cells = std::move(cells);
