@@ -78,6 +78,7 @@ class MeasureReader {
   const Pattern& time_after_;
   std::vector<std::pair<std::string, const Pattern*>> comparators_;
   std::vector<const Pattern*> ocr_ge_;
+  std::vector<const Pattern*> ocr_le_;  // "≤" as OCR read it
   const Pattern& percent_;
   const Pattern& per_capita_;
   const Pattern& yearly_;

@@ -68,6 +68,7 @@ MeasureReader::MeasureReader(const Grammar& grammar, const Folder& folder)
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
       comparators_.push_back({key, p});
   ocr_ge_ = patterns_with_key(grammar, kFile, "ocr_ge");
+  ocr_le_ = patterns_with_key(grammar, kFile, "ocr_le");
   std::vector<std::string> nouns;
   for (const auto& entry : grammar.entries("extract/units")) {
     if (entry.key == "noun") nouns.push_back(entry.value);
@@ -249,9 +250,12 @@ std::vector<Measure> MeasureReader::find(const std::string& folded, std::size_t 
       return true;
     };
     bool compared = false, ranked = false;
-    if (ocr_text)
+    if (ocr_text) {
       for (const Pattern* pattern : ocr_ge_)
         if ((compared = take(*pattern, ">="))) break;
+      for (const Pattern* pattern : ocr_le_)
+        if (!compared && (compared = take(*pattern, "<="))) break;
+    }
     if (!compared)
       for (const auto& [key, pattern] : comparators_)
         if (take(*pattern, key == "ge"                    ? ">="

@@ -1873,3 +1873,27 @@ TEST_CASE("a printed row's last bar alone below it", "[genre][ocr]") {
   REQUIRE(tasks.size() == 2);
   CHECK(tasks[1]->agencies.lead == std::vector<std::string>{"so-khcn"});
 }
+
+// Tesseract's English model has no "≥" or "≤": it reads them as ">" and "<"
+// (or "="). In OCR text a bare "<" before a target's number is "≤".
+TEST_CASE("at most and at least read by OCR as bare comparison signs", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "KE HOACH\n"
+      "\n"
+      "I. MUC TIEU\n"
+      "\n"
+      "1. Dén nam 2030\n"
+      "\n"
+      "- Xép hang chi s6 chuyén déi s6 cua tinh dat < 10 trong ca nudc.\n"
+      "\n"
+      "- Ty lé ho so dugc giai quyét trurc tuyén dat > 80%.\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  const vnplan::Target* rank = target_with(model, 10);
+  REQUIRE(rank);
+  CHECK(rank->comparator == "<=");
+  const vnplan::Target* online = target_with(model, 80);
+  REQUIRE(online);
+  CHECK(online->comparator == ">=");
+}
