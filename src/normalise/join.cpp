@@ -17,6 +17,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "internal.hpp"
@@ -57,6 +58,7 @@ struct JoinPatterns {
   const Pattern* unit_column;  // a header cell naming the unit column ("Đơn vị tính")
   const Pattern* table_region_end;
   const Pattern* barless_row;      // a pipe row whose opening bar OCR lost
+  const Pattern* barless_header;   // "TT | Chỉ tiêu": a header row that lost it
   const Pattern* misread_numeral;  // "||- MỤC TIÊU": a heading, not a pipe row
   const Pattern* capital_label;    // a label only with a capital ("Căn cứ …")
   const Pattern* footnote_mark;
@@ -95,6 +97,7 @@ std::shared_ptr<const JoinPatterns> make_join_patterns(const Grammar& grammar) {
   p.unit_column = &grammar.pattern("structure/table_columns.re", "unit");
   p.table_region_end = &grammar.pattern(roles, "table_region_end");
   p.barless_row = &grammar.pattern(roles, "barless_row");
+  p.barless_header = &grammar.pattern(roles, "barless_header");
   p.misread_numeral = &grammar.pattern(roles, "misread_numeral");
   p.capital_label = &grammar.pattern(roles, "capital_label");
   p.footnote_mark = &grammar.pattern(roles, "footnote_mark");
@@ -199,10 +202,14 @@ bool joins_with_space(const Block& block, const LineInfo& next) {
   return !ends_glued_hyphen(block.text()) || next.starts_lower;
 }
 
-void append_line(Block& block, CleanLine& line, bool with_space) {
-  block.content.append(line.text, with_space ? " " : "");
+void append_line_after(std::string_view separator, Block& block, CleanLine& line) {
+  block.content.append(line.text, separator);
   block.last_line = line.number;
   line.text = MappedText{};  // its bytes now live in the block
+}
+
+void append_line(Block& block, CleanLine& line, bool with_space) {
+  append_line_after(with_space ? " " : "", block, line);
 }
 
 // A cell that is only a counted noun ("doanh nghiệp") or a share ("%/năm",
@@ -238,6 +245,114 @@ bool bars_alone(std::string_view text) {
   return text.find_first_not_of("| ") == std::string_view::npos;
 }
 
+// A printed row of a padded table (a markdown table whose columns are padded
+// with spaces) breaks where the padding ran past the page's width: a line ends
+// without its cell's bar and the next one opens the next cell without its bar
+// ("1 | Tiềm lực … sáng tạo" above "Thứ bậc | Đạt mức …"). Such a break may
+// be a cell's end: the line below holds a bar, does not open in lower case (a
+// cell goes on so: "Cơ quan chủ trì theo" above "dõi, đánh giá |"), and the
+// line above does not end with a word that cannot end a cell ("Bộ Khoa học
+// và").
+bool may_end_cell(std::string_view above_raw, const CleanLine& line, const LineInfo& line_info,
+                  const JoinPatterns& patterns, const Folder& folder) {
+  const std::string& text = line.text.text;
+  if (text.empty() || text.front() == '|' || line_info.letter_lower ||
+      text.find('|') == std::string::npos || ends_with_bar(above_raw))
+    return false;
+  constexpr std::size_t kLastWordBytes = 12;
+  std::string_view tail =
+      above_raw.substr(above_raw.size() - std::min(above_raw.size(), kLastWordBytes));
+  return !patterns.continues->contains(folder.fold_string(tail));
+}
+
+std::size_t count_bars(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '|'));
+}
+
+// The bars of the rows above the last block (the row being joined): the count
+// most of them have, the larger on a tie. A group row ("I | Đến năm 2030") or
+// rows OCR ran together are the exceptions; a page's text between rows is
+// passed over.
+std::size_t usual_row_bars(const NormalisedText& out) {
+  constexpr std::size_t kBlocksLookedAt = 16;
+  std::map<std::size_t, std::size_t> rows_with;
+  for (std::size_t b = out.blocks.size() - 1, seen = 0; b-- > 0 && seen < kBlocksLookedAt; ++seen)
+    if (out.blocks[b].kind == BlockKind::table_row) ++rows_with[count_bars(out.blocks[b].text())];
+  std::size_t usual = 0, most = 0;
+  for (const auto& [bars, rows] : rows_with)
+    if (rows >= most) {
+      usual = bars;
+      most = rows;
+    }
+  return usual;
+}
+
+// A row's first line, not a piece of one: a row number (line_roles.re
+// `barless_row`) and then words ("| 18 | Nguồn nhân lực …"), not a piece of
+// values ("| 100 | 100 | Đảng ủy …").
+bool opens_numbered_row(const std::string& text, const JoinPatterns& patterns,
+                        const Folder& folder) {
+  std::string folded = folder.fold_string(text);
+  std::size_t opening = folded.find_first_not_of("| ");
+  if (opening == std::string::npos) return false;
+  auto number = patterns.barless_row->find(folded, opening, true);
+  if (!number) return false;
+  std::size_t words = folded.find_first_not_of(' ', number->groups[0].end);
+  return words != std::string::npos && folded[words] >= 'a' && folded[words] <= 'z';
+}
+
+// Which line breaks of the printed row [first, last] are cells' ends (true at
+// the index of the line below, counted from `first`). A unit's cell ("% GDP |
+// 30 | …") always opens one. Where the rows above are known (`row_bars`, the
+// bars most of them have) and this is a whole row (its number first, its
+// closing bar last), the row takes the breaks that may end a cell, first to
+// last, until it has as many cells; only those below a line the next word
+// would have fitted on (a word wrap would have filled it): where OCR dropped
+// an empty cell's bars, no break is owed one. Where none is known (a header),
+// a break ends a cell only below a line that ended short, with room to spare
+// for a proportional face.
+std::vector<bool> padded_cell_ends(const std::vector<CleanLine>& lines,
+                                   const std::vector<LineInfo>& info, std::size_t first,
+                                   std::size_t last, const std::string& first_text,
+                                   std::size_t wrap_width, std::size_t row_bars,
+                                   const JoinPatterns& patterns, const Folder& folder) {
+  struct Break {
+    std::size_t line;
+    bool fits, short_line;
+  };
+  std::vector<bool> ends(last + 1 - first, false);
+  std::vector<Break> breaks;
+  std::size_t bars = count_bars(first_text), above = first;
+  for (std::size_t k = first + 1; k <= last; ++k) {
+    if (lines[k].blank) continue;
+    const std::string& text = lines[k].text.text;
+    bars += count_bars(text);
+    if (may_end_cell(lines[above].raw, lines[k], info[k], patterns, folder)) {
+      std::size_t fitted = lines[above].raw_length + 1 +
+                           code_points(std::string_view(text).substr(0, text.find(' ')));
+      if (is_unit_cell(patterns, folder, text.substr(0, text.find('|'))))
+        ends[k - first] = true;
+      else
+        breaks.push_back({k - first, fitted <= wrap_width, fitted * 10 <= wrap_width * 8});
+    }
+    above = k;
+  }
+  for (bool unit_cell : ends) bars += unit_cell;
+  if (row_bars == 0) {
+    for (const Break& at : breaks) ends[at.line] = at.short_line;
+    return ends;
+  }
+  const bool whole_row =
+      ends_with_bar(lines[last].raw) && opens_numbered_row(first_text, patterns, folder);
+  std::size_t missing = whole_row && row_bars > bars ? row_bars - bars : 0;
+  for (const Break& at : breaks)
+    if (missing > 0 && at.fits) {
+      ends[at.line] = true;
+      --missing;
+    }
+  return ends;
+}
+
 // A pipe row hard-wrapped over several lines (a markdown table printed and read
 // back by OCR, or typed with hard wraps): its first line does not end with a
 // bar, and its text goes on, with no blank line, to the last line of that run
@@ -249,7 +364,9 @@ bool bars_alone(std::string_view text) {
 // "Thời gian thực hiện |"): the lines right below it that end with a bar go on
 // it. Returns the last line taken.
 std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<LineInfo>& info,
-                             std::size_t first, bool printed, NormalisedText& out) {
+                             std::size_t first, bool printed, std::size_t wrap_width,
+                             const JoinPatterns& patterns, const Folder& folder,
+                             NormalisedText& out) {
   constexpr std::size_t kMaxWrappedLines = 40;
   auto closes = [](const CleanLine& line) { return ends_with_bar(line.text.text); };
   // The first line is the block's now (start_block took its text).
@@ -297,9 +414,13 @@ std::size_t join_wrapped_row(std::vector<CleanLine>& lines, const std::vector<Li
     }
   }
   if (last == first) return first;
+  std::vector<bool> cell_ends =
+      printed ? padded_cell_ends(lines, info, first, last, out.blocks.back().text(), wrap_width,
+                                 usual_row_bars(out), patterns, folder)
+              : std::vector<bool>(last + 1 - first, false);
   for (std::size_t k = first + 1; k <= last; ++k) {
     if (lines[k].blank) continue;
-    append_line(out.blocks.back(), lines[k], true);
+    append_line_after(cell_ends[k - first] ? " | " : " ", out.blocks.back(), lines[k]);
     ++out.stats.joined_lines;
   }
   return last;
@@ -368,12 +489,13 @@ void split_header_table(NormalisedText& out) {
 // triển …"): a short first cell before a bar (line_roles.re `barless_row`)
 // opens a row when the line holds a table's bars, or when a table row came
 // just before it (a row wrapped at the page width holds one bar on its first
-// line). Prose has no bar after a number, bar a misread "I" once.
-bool lost_opening_bar(std::string_view text, std::string_view head, bool row_just_before,
+// line), or when it is a header's "TT |". Prose has no bar after a number, bar
+// a misread "I" once.
+bool lost_opening_bar(std::string_view text, std::string_view head, bool row_next_to,
                       const Pattern& barless_row) {
   constexpr std::size_t kBarsOfARow = 3;
   if (text.empty() || text[0] == '|' || !barless_row.matches_at_start(head)) return false;
-  return row_just_before ||
+  return row_next_to ||
          static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) >= kBarsOfARow;
 }
 
@@ -467,8 +589,11 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
     }
     li.unit_column = in_table && table_has_units;
     bool row_near = last_row != std::string::npos && i - last_row <= kRowGapLines;
-    if (!in_table && (printed ? lost_opening_bar(text, head, row_near, *patterns.barless_row)
-                              : barless_pipe_row(text))) {
+    if (!in_table &&
+        (printed ? lost_opening_bar(text, head,
+                                    row_near || patterns.barless_header->matches_at_start(head),
+                                    *patterns.barless_row)
+                 : barless_pipe_row(text))) {
       lines[i].text.replace(0, 0, "| ");
       head.insert(0, "| ");
       li.lost_bar = printed;
@@ -700,7 +825,8 @@ NormalisedText join_lines(std::vector<CleanLine> lines, const JoinPatterns& patt
         out.blocks.push_back(start_block(
             line, info[i].role == Role::cell ? BlockKind::cell : BlockKind::table_row, blanks > 0));
         blanks = 0;
-        if (info[i].role == Role::table_row) i = join_wrapped_row(lines, info, i, printed, out);
+        if (info[i].role == Role::table_row)
+          i = join_wrapped_row(lines, info, i, printed, wrap_width, patterns, folder, out);
         continue;
       case Role::footnote:
         out.blocks.push_back(start_block(line, BlockKind::footnote, blanks > 0));

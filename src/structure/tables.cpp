@@ -36,10 +36,11 @@ std::pair<std::size_t, std::size_t> without_bar_strokes(std::string_view text, s
 }
 
 // "11.1] Tỉ lệ …": a row number whose bar OCR read as a bracket, glued to the
-// cell after it. Where that bar falls, or npos.
+// cell after it; the number may be misread too ("IP] Đến năm 2045" for "I |
+// Đến năm 2045"). Where that bar falls, or npos.
 std::size_t bar_read_after_number(std::string_view text, std::size_t a, std::size_t b) {
   std::size_t at = a;
-  while (at < b && (std::isdigit(static_cast<unsigned char>(text[at])) || text[at] == '.')) ++at;
+  while (at < b && text[at] != ' ' && text[at] != ']' && text[at] != '}') ++at;
   constexpr std::size_t kMaxNumber = 8;  // "12.3.4"
   if (at == a || at - a > kMaxNumber || at + 2 >= b) return std::string_view::npos;
   if ((text[at] != ']' && text[at] != '}') || text[at + 1] != ' ') return std::string_view::npos;
@@ -403,7 +404,7 @@ void read_strokes_as_roman(std::string_view written, RowNumber& number) {
 // nothing but its title.
 void mark_rows(const StructureInput& input, Table& table) {
   const bool ocr = input.text.looks_ocr();
-  constexpr std::size_t kMaxMisreadNumber = 3;  // bytes: "P", "**P"
+  constexpr std::size_t kMaxMisreadNumber = 4;  // bytes: "P", "**P", "T Re"
   const Pattern& row_number = input.grammar.pattern("structure/tables.re", "row_number");
   const Pattern& numbered_title = input.grammar.pattern("structure/tables.re", "numbered_title");
   const auto& roman_letters = input.grammar.entries("structure/roman_letters");

@@ -1897,3 +1897,64 @@ TEST_CASE("at most and at least read by OCR as bare comparison signs", "[genre][
   REQUIRE(online);
   CHECK(online->comparator == ">=");
 }
+
+// A padded markdown table drawn in a serif face and read back: the header lost
+// its opening bar ("TT | Chi tiéu") and wrapped inside a cell ("theo" over "doi,
+// danh gia |"); a bold group numeral came back as a word ("T Re", "T]T") and a
+// bold Đ's bar as a dash ("P— EN nam 2030"); rows broke in their padding, so a
+// line ends without its cell's bar and the next opens the next cell without
+// one ("… sang tao" over "Dat muc kha | Sé Khoa hoc …"), while a break inside
+// a cell ("Sé Khoa hoc va" over "Cong nghé |") stays one; "≤" read as "<".
+TEST_CASE("a padded table drawn in a serif face and cut in its padding", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "PHU LUC\n"
+      "\n"
+      "Cac chi tiéu duéi day duoc cac co quan chu tri theo doi, danh gia va bao cao dinh ky\n"
+      "hang nam vé két qua thuc hién, gti vé Sé Khoa hoc va Cong nghé dé tong hop bao cao\n"
+      "Uy ban nhan dan tinh va Ban Chi dao vé phat trién khoa hoc, cong nghé va d6i mdi.\n"
+      "\n"
+      "TT | Chi tiéu\n"
+      "Don vi | Két qua | Co quan chu tri theo\n"
+      "doi, danh gia |\n"
+      "\n"
+      "**T Re | **P— EN nam 2030**\n"
+      "| | |\n"
+      "1 | Ty lé ho so xu ly trén mdi truong dién tu\n"
+      "% | > 90 | Sé N6i vu |\n"
+      "\n"
+      "2 | Nang luc doi mdi sang tao cua doanh nghiép\n"
+      "\n"
+      "Thi? bac | Dat muc kha | Sé Khoa hoc va\n"
+      "Cong nghé |\n"
+      "\n"
+      "3 | Xép hang chi s6 chuyén déi s6 cap tinh\n"
+      "Thi? bac | < 10 | Sé Thong tin va Truyén thong |\n"
+      "\n"
+      "**T]T**| ** Pen ndm 2035**\n"
+      "| | |\n"
+      "4 | Ty lé dan s6 truong thanh cé tai khoan thanh toan\n"
+      "% | > 95 | Ngan hang Nha nudéc |\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  CHECK(model.tables[0].columns ==
+        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+  const vnplan::Target* online = target_with(model, 90);
+  REQUIRE(online);
+  CHECK(online->year == 2030);
+  CHECK(online->unit == "%");
+  const vnplan::Target* innovation = nullptr;
+  for (const auto& target : model.targets)
+    if (fold(target.indicator).rfind("nang luc doi moi", 0) == 0) innovation = &target;
+  REQUIRE(innovation);
+  CHECK(innovation->year == 2030);
+  CHECK(innovation->agencies.lead == std::vector<std::string>{"so-khcn"});
+  const vnplan::Target* rank = target_with(model, 10);
+  REQUIRE(rank);
+  CHECK(rank->comparator == "<=");
+  const vnplan::Target* accounts = target_with(model, 95);
+  REQUIRE(accounts);
+  CHECK(accounts->year == 2035);
+  CHECK(fold(accounts->indicator) == "ty le dan so truong thanh co tai khoan thanh toan");
+}
