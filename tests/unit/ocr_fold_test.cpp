@@ -47,6 +47,18 @@ std::vector<const vnplan::Task*> table_tasks(const vnplan::DocumentModel& model)
   return out;
 }
 
+// A scan's text that holds one target table (number, indicator, unit, target,
+// lead), parsed.
+vnplan::DocumentModel parse_target_table(const std::string& text) {
+  auto result = vnplan::test::parse_text(text, "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  REQUIRE(model.tables.size() == 1);
+  CHECK(model.tables[0].columns ==
+        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+  return model;
+}
+
 const vnplan::Target* target_with(const vnplan::DocumentModel& model, double value) {
   for (const auto& t : model.targets)
     if (t.value && *t.value == value) return &t;
@@ -1639,7 +1651,7 @@ TEST_CASE("group rows of a printed target table read back with strokes", "[genre
 // A padded markdown table drawn as text wraps in the padding, right before a
 // bar: OCR gives each row, and the header, back in pieces, one line each.
 TEST_CASE("a printed padded table read back in pieces", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
+  const vnplan::DocumentModel model = parse_target_table(
       "PHU LUC\n"
       "\n"
       "| TT | Chi tiéu\n"
@@ -1654,13 +1666,7 @@ TEST_CASE("a printed padded table read back in pieces", "[genre][ocr]") {
       "\n"
       "| 2 | Ti trong xudt khau san pham cong nghé cao | % | = 50\n"
       "\n"
-      "| BO Khoa hoc va Céng nghé |\n",
-      "scan.txt");
-  REQUIRE(!result.documents.empty());
-  const auto& model = result.documents[0];
-  REQUIRE(model.tables.size() == 1);
-  CHECK(model.tables[0].columns ==
-        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+      "| BO Khoa hoc va Céng nghé |\n");
   const vnplan::Target* online = target_with(model, 80);
   REQUIRE(online);
   CHECK(online->unit == "%");
@@ -1754,7 +1760,7 @@ TEST_CASE("a printed table's rows that lost their opening bar", "[genre][ocr]") 
 // holds one bar of its own ("kinh té | % | =55"), and a row number whose bar
 // OCR read as a bracket ("| 11.1] Ti lé …").
 TEST_CASE("a padded table's header, horizon and rows read back in pieces", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
+  const vnplan::DocumentModel model = parse_target_table(
       "PHU LUC\n"
       "\n"
       "| TT | Chi tiéu\n"
@@ -1771,13 +1777,7 @@ TEST_CASE("a padded table's header, horizon and rows read back in pieces", "[gen
       "\n"
       "| 11.1] Ti lé st dung dich vu cong truc tuyén cla ngudi dan\n"
       "\n"
-      "| % | = 80 | Bo Théng tin va Truyén thong |\n",
-      "scan.txt");
-  REQUIRE(!result.documents.empty());
-  const auto& model = result.documents[0];
-  REQUIRE(model.tables.size() == 1);
-  CHECK(model.tables[0].columns ==
-        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+      "| % | = 80 | Bo Théng tin va Truyén thong |\n");
   const vnplan::Target* tfp = target_with(model, 55);
   REQUIRE(tfp);
   CHECK(tfp->year == 2030);
@@ -1906,7 +1906,7 @@ TEST_CASE("at most and at least read by OCR as bare comparison signs", "[genre][
 // one ("… sang tao" over "Dat muc kha | Sé Khoa hoc …"), while a break inside
 // a cell ("Sé Khoa hoc va" over "Cong nghé |") stays one; "≤" read as "<".
 TEST_CASE("a padded table drawn in a serif face and cut in its padding", "[genre][ocr]") {
-  auto result = vnplan::test::parse_text(
+  const vnplan::DocumentModel model = parse_target_table(
       "PHU LUC\n"
       "\n"
       "Cac chi tiéu duéi day duoc cac co quan chu tri theo doi, danh gia va bao cao dinh ky\n"
@@ -1933,13 +1933,7 @@ TEST_CASE("a padded table drawn in a serif face and cut in its padding", "[genre
       "**T]T**| ** Pen ndm 2035**\n"
       "| | |\n"
       "4 | Ty lé dan s6 truong thanh cé tai khoan thanh toan\n"
-      "% | > 95 | Ngan hang Nha nudéc |\n",
-      "scan.txt");
-  REQUIRE(!result.documents.empty());
-  const auto& model = result.documents[0];
-  REQUIRE(model.tables.size() == 1);
-  CHECK(model.tables[0].columns ==
-        std::vector<std::string>{"number", "indicator", "unit", "target", "lead"});
+      "% | > 95 | Ngan hang Nha nudéc |\n");
   const vnplan::Target* online = target_with(model, 90);
   REQUIRE(online);
   CHECK(online->year == 2030);
