@@ -64,6 +64,7 @@ TEST_CASE("one agency written differently resolves to one id", "[agencies]") {
       {"Tỉnh đoàn", "Đoàn TNCS Hồ Chí Minh tỉnh"},
       {"Hội LHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"},
       {"Ủy ban kiểm tra Đảng ủy UBND tỉnh", "Ủy ban Kiểm tra Đảng ủy Ủy ban nhân dân tỉnh"},
+      {"Ngân hàng Nhà nước", "Ngân hàng Nhà nước Việt Nam"},
   };
   for (const auto& [a, b] : same) {
     INFO(a << " / " << b);
@@ -81,6 +82,7 @@ TEST_CASE("different agencies keep different ids", "[agencies]") {
   CHECK(id("Đảng ủy Sở Tài chính") != id("Sở Tài chính"));
   CHECK(id("Ban Chỉ đạo Trung ương") != id("Ban Chỉ đạo tỉnh"));
   CHECK(id("các cấp") != id("các ngành"));
+  CHECK(id("Ngân hàng Nhà nước chi nhánh tỉnh") != id("Ngân hàng Nhà nước"));
 }
 
 // A city run by the centre is a province; another city is a district town.
