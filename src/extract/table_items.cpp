@@ -67,6 +67,7 @@ class TableReader {
   PlacedRow place(const TableRow& row) const;
   PlacedRow place_wrapped(const TableRow& row) const;
   const TableCell* cell(const PlacedRow& placed, const char* role) const;
+  static std::size_t value_prefix(const std::string& text);  // "≥ 80 " of "≥ 80 Ngân hàng …"
   std::vector<std::string> agencies(const TableCell* cell, const std::string& role);
   void assign(const PlacedRow& placed, Assignment& into);
   std::optional<Deadline> deadline(const PlacedRow& placed) const;
@@ -377,14 +378,58 @@ void TableReader::read_target(std::size_t r, const PlacedRow& placed) {
   const TableCell* indicator = cell(placed, "indicator");
   if (!indicator) return;
   bool any = false;
+  std::size_t first_target = table_.columns.size();
   for (std::size_t c = 0; c < table_.columns.size(); ++c) {
     if (table_.columns[c] != "target") continue;
+    first_target = std::min(first_target, c);
     const TableCell* value = placed.cell_of_column[c];
     if (!value || value->text.empty()) continue;
     add_target(r, placed, *indicator, value, c);
     any = true;
   }
-  if (!any) add_target(r, placed, *indicator, nullptr, table_.columns.size());
+  if (any) return;
+  // OCR text may lose the bar between the value and the lead ("≥ 80 Ngân hàng
+  // Nhà nước"): such a cell, placed by content as the lead, opens with the value.
+  const TableCell* lead = placed.by_content ? cell(placed, "lead") : nullptr;
+  std::size_t value_end = lead && ctx_.input.text.looks_ocr() ? value_prefix(lead->text) : 0;
+  if (value_end == 0) {
+    add_target(r, placed, *indicator, nullptr, table_.columns.size());
+    return;
+  }
+  PlacedRow split;
+  split.cell_of_column = placed.cell_of_column;
+  split.missing = placed.missing;
+  split.by_content = true;
+  split.merged.assign(2, *lead);
+  split.merged[0].text = lead->text.substr(0, value_end);
+  split.merged[0].span.end = lead->span.start + value_end;
+  split.merged[1].text = lead->text.substr(value_end);
+  split.merged[1].span.start = lead->span.start + value_end;
+  for (auto& at : split.cell_of_column)
+    if (at == lead) at = &split.merged[1];
+  add_target(r, split, *indicator, &split.merged[0], first_target);
+}
+
+// The bytes of a value written before the words of a cell ("≥ 80 " of "≥ 80
+// Ngân hàng Nhà nước"): signs, digits and spaces, holding a digit; 0 if none
+// or if nothing follows.
+std::size_t TableReader::value_prefix(const std::string& text) {
+  constexpr std::string_view kSigns = " =<>~+-.,%0123456789";
+  constexpr std::string_view kAtLeast = "≥", kAtMost = "≤";
+  std::size_t at = 0;
+  bool digit = false;
+  while (at < text.size()) {
+    std::string_view rest = std::string_view(text).substr(at);
+    if (rest.rfind(kAtLeast, 0) == 0 || rest.rfind(kAtMost, 0) == 0) {
+      at += kAtLeast.size();
+    } else if (kSigns.find(text[at]) != std::string_view::npos) {
+      digit = digit || (text[at] >= '0' && text[at] <= '9');
+      ++at;
+    } else {
+      break;
+    }
+  }
+  return digit && at < text.size() && text[at - 1] == ' ' ? at : 0;
 }
 
 void TableReader::add_target(std::size_t r, const PlacedRow& placed, const TableCell& indicator,

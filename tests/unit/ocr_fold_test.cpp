@@ -1952,3 +1952,23 @@ TEST_CASE("a padded table drawn in a serif face and cut in its padding", "[genre
   CHECK(accounts->year == 2035);
   CHECK(fold(accounts->indicator) == "ty le dan so truong thanh co tai khoan thanh toan");
 }
+
+// OCR may lose the bar between a row's value and its lead ("= 80 Ngan hang Nha
+// nudéc"): the cell, placed by its agency as the lead, gives the value too.
+TEST_CASE("a target row whose value and lead OCR ran into one cell", "[genre][ocr]") {
+  const vnplan::DocumentModel model = parse_target_table(
+      "PHU LUC\n"
+      "\n"
+      "| TT | Chi tiéu | Don vi | Két qua | Co quan chu tri |\n"
+      "\n"
+      "| 1 | Ty lé ho so xu ly trén mdi truong dién tu | % | = 90 | Sé Ndi vu |\n"
+      "\n"
+      "| 2 | Ty lé giao dich khong dung tién mat | % | = 80 Ngan hang Nha nudéc |\n"
+      "\n"
+      "| 3 | S6 doanh nghiép khoi nghiép sang tao | Doanh nghiép | 40 | Sé Khoa hoc va Cong nghé "
+      "|\n");
+  const vnplan::Target* cashless = target_with(model, 80);
+  REQUIRE(cashless);
+  CHECK(cashless->comparator == ">=");
+  CHECK(cashless->agencies.lead == std::vector<std::string>{"nhnn"});
+}
