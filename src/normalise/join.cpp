@@ -250,13 +250,13 @@ bool bars_alone(std::string_view text) {
 // without its cell's bar and the next one opens the next cell without its bar
 // ("1 | Tiềm lực … sáng tạo" above "Thứ bậc | Đạt mức …"). Such a break may
 // be a cell's end: the line below holds a bar, does not open in lower case (a
-// cell goes on so: "Cơ quan chủ trì theo" above "dõi, đánh giá |"), and the
-// line above does not end with a word that cannot end a cell ("Bộ Khoa học
-// và").
+// cell goes on so: "Cơ quan chủ trì theo" above "dõi, đánh giá |") unless it
+// opens with a share ("%/năm | 10": a wrap never starts at "%"), and the line
+// above does not end with a word that cannot end a cell ("Bộ Khoa học và").
 bool may_end_cell(std::string_view above_raw, const CleanLine& line, const LineInfo& line_info,
                   const JoinPatterns& patterns, const Folder& folder) {
   const std::string& text = line.text.text;
-  if (text.empty() || text.front() == '|' || line_info.letter_lower ||
+  if (text.empty() || text.front() == '|' || (line_info.letter_lower && text.front() != '%') ||
       text.find('|') == std::string::npos || ends_with_bar(above_raw))
     return false;
   constexpr std::size_t kLastWordBytes = 12;
@@ -305,7 +305,7 @@ bool opens_numbered_row(const std::string& text, const JoinPatterns& patterns,
 // the index of the line below, counted from `first`). A unit's cell ("% GDP |
 // 30 | …") always opens one. Where the rows above are known (`row_bars`, the
 // bars most of them have) and this is a whole row (its number first, its
-// closing bar last), the row takes the breaks that may end a cell, first to
+// closing bar or the next row last), the row takes the breaks that may end a cell, first to
 // last, until it has as many cells; only those below a line the next word
 // would have fitted on (a word wrap would have filled it): where OCR dropped
 // an empty cell's bars, no break is owed one. Where none is known (a header),
@@ -327,10 +327,11 @@ std::vector<bool> padded_cell_ends(const std::vector<CleanLine>& lines,
     if (lines[k].blank) continue;
     const std::string& text = lines[k].text.text;
     bars += count_bars(text);
+    const bool unit_cell = is_unit_cell(patterns, folder, text.substr(0, text.find('|')));
     if (may_end_cell(lines[above].raw, lines[k], info[k], patterns, folder)) {
       std::size_t fitted = lines[above].raw_length + 1 +
                            code_points(std::string_view(text).substr(0, text.find(' ')));
-      if (is_unit_cell(patterns, folder, text.substr(0, text.find('|'))))
+      if (unit_cell)
         ends[k - first] = true;
       else
         breaks.push_back({k - first, fitted <= wrap_width, fitted * 10 <= wrap_width * 8});
@@ -342,8 +343,15 @@ std::vector<bool> padded_cell_ends(const std::vector<CleanLine>& lines,
     for (const Break& at : breaks) ends[at.line] = at.short_line;
     return ends;
   }
-  const bool whole_row =
-      ends_with_bar(lines[last].raw) && opens_numbered_row(first_text, patterns, folder);
+  // Whole: it closes with a bar, or the next numbered row follows it (the rest
+  // of a row that does neither may come as a row piece of its own: "| 12/2025 |").
+  std::size_t next = last + 1;
+  while (next < lines.size() && lines[next].blank) ++next;
+  const bool closes = ends_with_bar(lines[last].raw);
+  const bool whole_row = opens_numbered_row(first_text, patterns, folder) &&
+                         (closes || (next < lines.size() &&
+                                     opens_numbered_row(lines[next].text.text, patterns, folder)));
+  bars += !closes;  // the closing bar OCR lost
   std::size_t missing = whole_row && row_bars > bars ? row_bars - bars : 0;
   for (const Break& at : breaks)
     if (missing > 0 && at.fits) {

@@ -1972,3 +1972,38 @@ TEST_CASE("a target row whose value and lead OCR ran into one cell", "[genre][oc
   CHECK(cashless->comparator == ">=");
   CHECK(cashless->agencies.lead == std::vector<std::string>{"nhnn"});
 }
+
+// More of a padded table drawn in a serif face: a share's cell opens the line
+// after a cut in lower case ("%/nam | 10 | …"), and a row whose closing bar OCR
+// lost is whole all the same when the next numbered row follows it.
+TEST_CASE("a padded table's rows cut before a share and before the next row", "[genre][ocr]") {
+  const vnplan::DocumentModel model = parse_target_table(
+      "PHU LUC\n"
+      "\n"
+      "Cac chi tiéu duéi day duoc cac co quan chu tri theo doi, danh gia va bao cao dinh ky\n"
+      "hang nam vé két qua thuc hién, gti vé Sé Khoa hoc va Cong nghé dé tong hop bao cao\n"
+      "Uy ban nhan dan tinh va Ban Chi dao vé phat trién khoa hoc, cong nghé va d6i mdi.\n"
+      "\n"
+      "| TT | Chi tiéu | Don vi | Két qua | Co quan chu tri |\n"
+      "\n"
+      "| 1 | Ty lé ho so xu ly trén mdi truong dién tu | % | > 90 | Sé Ndi vu |\n"
+      "\n"
+      "| 2 | Ty lé xa c6 diém truy cap Internet cong cong | % | 100 | Sé Thong tin va Truyén thong "
+      "|\n"
+      "\n"
+      "3 | S6 luong cong b6 khoa hoc cua tinh tang trung binh\n"
+      "\n"
+      "%/nam | 10 | Sé Khoa hoc va Cong nghé |\n"
+      "\n"
+      "4 | Hinh thanh trung tam di? liéu cua tinh\n"
+      "Trung tam dit liéu |1 | Sé Thong tin va Truyén thong\n"
+      "\n"
+      "5 | Ty lé doanh nghiép sir dung hoa don dién tu | % | 100 | Cuc Thué tinh |\n");
+  const vnplan::Target* papers = target_with(model, 10);
+  REQUIRE(papers);
+  CHECK(papers->unit == "%/năm");
+  CHECK(fold(papers->indicator) == "so luong cong bo khoa hoc cua tinh tang trung binh");
+  const vnplan::Target* centre = target_with(model, 1);
+  REQUIRE(centre);
+  CHECK(fold(centre->indicator) == "hinh thanh trung tam du lieu cua tinh");
+}
