@@ -52,6 +52,15 @@ std::string clean_place(const std::string& written) {
 }
 
 // "KẾ HOẠCH HÀNH ĐỘNG thực hiện ..." → the leading words written in capitals.
+// OCR text: a line that is only a document type names it whatever its case:
+// tesseract reads the capital Ỉ of "CHỈ THỊ" as an "i", and "CHi THI" comes
+// back from restoration as "Chỉ Thị".
+bool ocr_type_line_alone(const StructureInput& input, const std::string& folded) {
+  if (!input.text.looks_ocr()) return false;
+  auto type = header_pattern(input, "type_line").find(folded, 0, true);
+  return type && folded.find_first_not_of(' ', type->groups[0].end) == std::string::npos;
+}
+
 std::size_t uppercase_prefix_length(const std::string& text) {
   std::size_t end = 0, i = 0;
   while (i < text.size()) {
@@ -308,10 +317,11 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       continue;
     }
     if (input.use[u] != Use::none && remaining == text) continue;
+    const bool type_upper = is_uppercase_text(text.substr(0, text.find(' ', text.find(' ') + 1)));
     if (!type_seen && header_pattern(input, "type_line").matches_at_start(folded) &&
-        is_uppercase_text(text.substr(0, text.find(' ', text.find(' ') + 1)))) {
+        (type_upper || ocr_type_line_alone(input, folded))) {
       type_seen = true;
-      std::size_t length = uppercase_prefix_length(text);
+      std::size_t length = type_upper ? uppercase_prefix_length(text) : text.size();
       header.type_name = trim(text.substr(0, length), " ");
       if (auto kind = document_kind(input.grammar, input.folder.fold_string(*header.type_name)))
         header.kind = kind->first;

@@ -2007,3 +2007,24 @@ TEST_CASE("a padded table's rows cut before a share and before the next row", "[
   REQUIRE(centre);
   CHECK(fold(centre->indicator) == "hinh thanh trung tam du lieu cua tinh");
 }
+
+// A directive's type line in capitals whose Ỉ OCR read as "i" ("CHi THI"):
+// the directive's numbered points are still its tasks.
+TEST_CASE("a directive whose type line OCR read with a lower-case i", "[genre][ocr]") {
+  auto result = vnplan::test::parse_text(
+      "CHi THI\n"
+      "\n"
+      "Vé viéc xay dung ké hoach phat trién kinh té - x4 hoi 5 nam 2021 - 2025\n"
+      "\n"
+      "Thuc hién Nghi quyét Dai hoi tinh Dang b6 lan thir XII, trong thdi gian qua cac nganh, "
+      "cac cap da n6 luc vuot qua kho khan, thach thirc.\n"
+      "\n"
+      "1. Cac s6, nganh tinh chu tri xay dung ké hoach phat trién nganh, linh vuc nam 2021.\n"
+      "\n"
+      "2. Uy ban nhan dan cac huyén t6 chirc danh gia tinh hinh thuc hién ké hoach.\n",
+      "scan.txt");
+  REQUIRE(!result.documents.empty());
+  const auto& model = result.documents[0];
+  CHECK(model.document.kind == "directive");
+  CHECK(model.tasks.size() == 2);
+}
