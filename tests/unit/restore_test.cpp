@@ -247,6 +247,10 @@ TEST_CASE("restore: a short word OCR read in capitals among lower-case words get
   // "&" for the mark of the vowel beside it: "Sé&" is "Sở".
   CHECK(restored("Giao Sé& Tai chinh chu tri.", TextStateKind::ocr_damaged) ==
         "Giao Sở Tài chính chủ trì.");
+  // A serif print puts the "&" before the mark: "S&é" is "Sở" too.
+  CHECK(restored("1. S&é Ké hoach va Dau tv chit tri, phoi hop vdi cac sd, nganh.",
+                 TextStateKind::ocr_damaged) ==
+        "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành.");
 }
 
 TEST_CASE("restore: letters OCR read as digits and symbols; I read for l", "[restore]") {
