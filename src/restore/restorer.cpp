@@ -121,9 +121,10 @@ struct Restorer::Impl {
   std::shared_ptr<const RestoreModel> model;
   const RestoreModel::Impl& m;
   std::vector<ChannelRule> rules;
-  const Pattern& joined_capitals;  // restore/abbreviations.re: "R&D", "M&A"
-  std::string roman_strokes;       // Roman letters and what OCR reads their strokes as
-                                   // (structure/roman_letters), lower case
+  const Pattern& joined_capitals;     // restore/abbreviations.re: "R&D", "M&A"
+  const Pattern& known_abbreviation;  // restore/abbreviations.re: "GDP", "CNTT"
+  std::string roman_strokes;          // Roman letters and what OCR reads their strokes as
+                                      // (structure/roman_letters), lower case
   // Rules by the first byte of OBSERVED: a word tries only those that can match.
   std::array<std::vector<std::uint32_t>, 256> rules_by_first_byte;
   std::u32string symbols;                     // non-letters the channel reads as letters
@@ -260,7 +261,8 @@ struct Restorer::Impl {
   Impl(std::shared_ptr<const RestoreModel> restore_model, const Grammar& grammar)
       : model(std::move(restore_model)),
         m(model->impl()),
-        joined_capitals(grammar.pattern("restore/abbreviations.re", "joined_capitals")) {
+        joined_capitals(grammar.pattern("restore/abbreviations.re", "joined_capitals")),
+        known_abbreviation(grammar.pattern("restore/abbreviations.re", "known")) {
     roman_strokes = "ivxl";
     for (const Entry& entry : grammar.entries("structure/roman_letters"))
       if (entry.key.size() == 1) roman_strokes += entry.key;
@@ -699,10 +701,11 @@ struct Restorer::Impl {
     return start == std::string_view::npos ? 0 : start + 1;
   }
 
-  // An abbreviation of restore/abbreviations.re ("R&D") in a line with lower
-  // case; in a heading of capitals the word may be OCR's ("Đ&T" for ĐẠT).
+  // An abbreviation of restore/abbreviations.re ("R&D", "GDP") in a line with
+  // lower case; in a heading of capitals the word may be OCR's ("Đ&T" for ĐẠT).
   bool abbreviation_in_lower_case(std::string_view text, const Token& token) const {
-    if (!joined_capitals.matches_at_start(text.substr(token.from, token.to - token.from)))
+    std::string_view word = text.substr(token.from, token.to - token.from);
+    if (!joined_capitals.matches_at_start(word) && !known_abbreviation.matches_at_start(word))
       return false;
     std::size_t start = line_start_of(text, token);
     std::size_t end = std::min(text.find('\n', token.to), text.size());

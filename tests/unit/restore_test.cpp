@@ -334,6 +334,14 @@ TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misre
   CHECK(restored("Nen tang Zalo", TextStateKind::ocr_damaged) == "Nền tảng Zalo");
 }
 
+// A known abbreviation in capitals among lower-case words (restore/
+// abbreviations.re `known`) is no capitalised word OCR read in capitals: "GDP"
+// is not "Góp".
+TEST_CASE("restore: a known abbreviation among lower-case words stays", "[restore]") {
+  CHECK(restored("ty l6 huy déng GDP vao ng@n sach: 10-10,5%.", TextStateKind::ocr_damaged) ==
+        "tỷ lệ huy động GDP vào ngân sách: 10-10,5%.");
+}
+
 // "&" is also OCR's reading of a mark, but capitals joined by it in a line of
 // lower case are an abbreviation: "R&D" is not "Rào", "M&A" not "Màu". In a
 // heading of capitals the word is restored as any other.
