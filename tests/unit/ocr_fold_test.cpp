@@ -1898,6 +1898,15 @@ TEST_CASE("at most and at least read by OCR as bare comparison signs", "[genre][
   CHECK(online->comparator == ">=");
 }
 
+// An appendix's opening paragraph as OCR reads a printed page: lines wrapped at
+// the page's width, which the joiner measures to tell a wrap from a cut row.
+constexpr const char* kPrintedAppendixOpening =
+    "PHU LUC\n"
+    "\n"
+    "Cac chi tiéu duéi day duoc cac co quan chu tri theo doi, danh gia va bao cao dinh ky\n"
+    "hang nam vé két qua thuc hién, gti vé Sé Khoa hoc va Cong nghé dé tong hop bao cao\n"
+    "Uy ban nhan dan tinh va Ban Chi dao vé phat trién khoa hoc, cong nghé va d6i mdi.\n";
+
 // A padded markdown table drawn in a serif face and read back: the header lost
 // its opening bar ("TT | Chi tiéu") and wrapped inside a cell ("theo" over "doi,
 // danh gia |"); a bold group numeral came back as a word ("T Re", "T]T") and a
@@ -1906,34 +1915,30 @@ TEST_CASE("at most and at least read by OCR as bare comparison signs", "[genre][
 // one ("… sang tao" over "Dat muc kha | Sé Khoa hoc …"), while a break inside
 // a cell ("Sé Khoa hoc va" over "Cong nghé |") stays one; "≤" read as "<".
 TEST_CASE("a padded table drawn in a serif face and cut in its padding", "[genre][ocr]") {
-  const vnplan::DocumentModel model = parse_target_table(
-      "PHU LUC\n"
-      "\n"
-      "Cac chi tiéu duéi day duoc cac co quan chu tri theo doi, danh gia va bao cao dinh ky\n"
-      "hang nam vé két qua thuc hién, gti vé Sé Khoa hoc va Cong nghé dé tong hop bao cao\n"
-      "Uy ban nhan dan tinh va Ban Chi dao vé phat trién khoa hoc, cong nghé va d6i mdi.\n"
-      "\n"
-      "TT | Chi tiéu\n"
-      "Don vi | Két qua | Co quan chu tri theo\n"
-      "doi, danh gia |\n"
-      "\n"
-      "**T Re | **P— EN nam 2030**\n"
-      "| | |\n"
-      "1 | Ty lé ho so xu ly trén mdi truong dién tu\n"
-      "% | > 90 | Sé N6i vu |\n"
-      "\n"
-      "2 | Nang luc doi mdi sang tao cua doanh nghiép\n"
-      "\n"
-      "Thi? bac | Dat muc kha | Sé Khoa hoc va\n"
-      "Cong nghé |\n"
-      "\n"
-      "3 | Xép hang chi s6 chuyén déi s6 cap tinh\n"
-      "Thi? bac | < 10 | Sé Thong tin va Truyén thong |\n"
-      "\n"
-      "**T]T**| ** Pen ndm 2035**\n"
-      "| | |\n"
-      "4 | Ty lé dan s6 truong thanh cé tai khoan thanh toan\n"
-      "% | > 95 | Ngan hang Nha nudéc |\n");
+  const vnplan::DocumentModel model =
+      parse_target_table(std::string(kPrintedAppendixOpening) +
+                         "\n"
+                         "TT | Chi tiéu\n"
+                         "Don vi | Két qua | Co quan chu tri theo\n"
+                         "doi, danh gia |\n"
+                         "\n"
+                         "**T Re | **P— EN nam 2030**\n"
+                         "| | |\n"
+                         "1 | Ty lé ho so xu ly trén mdi truong dién tu\n"
+                         "% | > 90 | Sé N6i vu |\n"
+                         "\n"
+                         "2 | Nang luc doi mdi sang tao cua doanh nghiép\n"
+                         "\n"
+                         "Thi? bac | Dat muc kha | Sé Khoa hoc va\n"
+                         "Cong nghé |\n"
+                         "\n"
+                         "3 | Xép hang chi s6 chuyén déi s6 cap tinh\n"
+                         "Thi? bac | < 10 | Sé Thong tin va Truyén thong |\n"
+                         "\n"
+                         "**T]T**| ** Pen ndm 2035**\n"
+                         "| | |\n"
+                         "4 | Ty lé dan s6 truong thanh cé tai khoan thanh toan\n"
+                         "% | > 95 | Ngan hang Nha nudéc |\n");
   const vnplan::Target* online = target_with(model, 90);
   REQUIRE(online);
   CHECK(online->year == 2030);
@@ -1978,11 +1983,7 @@ TEST_CASE("a target row whose value and lead OCR ran into one cell", "[genre][oc
 // lost is whole all the same when the next numbered row follows it.
 TEST_CASE("a padded table's rows cut before a share and before the next row", "[genre][ocr]") {
   const vnplan::DocumentModel model = parse_target_table(
-      "PHU LUC\n"
-      "\n"
-      "Cac chi tiéu duéi day duoc cac co quan chu tri theo doi, danh gia va bao cao dinh ky\n"
-      "hang nam vé két qua thuc hién, gti vé Sé Khoa hoc va Cong nghé dé tong hop bao cao\n"
-      "Uy ban nhan dan tinh va Ban Chi dao vé phat trién khoa hoc, cong nghé va d6i mdi.\n"
+      std::string(kPrintedAppendixOpening) +
       "\n"
       "| TT | Chi tiéu | Don vi | Két qua | Co quan chu tri |\n"
       "\n"
