@@ -52,13 +52,17 @@ std::string clean_place(const std::string& written) {
 }
 
 // "KẾ HOẠCH HÀNH ĐỘNG thực hiện ..." → the leading words written in capitals.
-// OCR text: a line that is only a document type names it whatever its case:
-// tesseract reads the capital Ỉ of "CHỈ THỊ" as an "i", and "CHi THI" comes
-// back from restoration as "Chỉ Thị".
-bool ocr_type_line_alone(const StructureInput& input, const std::string& folded) {
-  if (!input.text.looks_ocr()) return false;
+// Whether the line of `text` names the document's type: in capitals ("KẾ
+// HOẠCH", "CHỈ THỊ"); in OCR text also a line that is only the type, whatever
+// its case (tesseract reads the capital Ỉ of "CHỈ THỊ" as an "i", and "CHi THI"
+// comes back from restoration as "Chỉ Thị"). `upper` tells which.
+bool names_the_type(const StructureInput& input, const std::string& text, const std::string& folded,
+                    bool& upper) {
   auto type = header_pattern(input, "type_line").find(folded, 0, true);
-  return type && folded.find_first_not_of(' ', type->groups[0].end) == std::string::npos;
+  if (!type) return false;
+  upper = is_uppercase_text(text.substr(0, text.find(' ', text.find(' ') + 1)));
+  return upper || (input.text.looks_ocr() &&
+                   folded.find_first_not_of(' ', type->groups[0].end) == std::string::npos);
 }
 
 std::size_t uppercase_prefix_length(const std::string& text) {
@@ -317,9 +321,8 @@ void read_header(StructureInput& input, DocumentRange& range, DocumentHeader& he
       continue;
     }
     if (input.use[u] != Use::none && remaining == text) continue;
-    const bool type_upper = is_uppercase_text(text.substr(0, text.find(' ', text.find(' ') + 1)));
-    if (!type_seen && header_pattern(input, "type_line").matches_at_start(folded) &&
-        (type_upper || ocr_type_line_alone(input, folded))) {
+    bool type_upper = false;
+    if (!type_seen && names_the_type(input, text, folded, type_upper)) {
       type_seen = true;
       std::size_t length = type_upper ? uppercase_prefix_length(text) : text.size();
       header.type_name = trim(text.substr(0, length), " ");
