@@ -59,6 +59,18 @@ vnplan::DocumentModel parse_target_table(const std::string& text) {
   return model;
 }
 
+// The values of the targets read from table rows, in order (-1: none), each
+// checked to be dated `year`.
+std::vector<double> table_target_values(const vnplan::DocumentModel& model, int year) {
+  std::vector<double> values;
+  for (const auto& target : model.targets)
+    if (target.source == "table") {
+      values.push_back(target.value.value_or(-1));
+      CHECK(target.year == year);
+    }
+  return values;
+}
+
 const vnplan::Target* target_with(const vnplan::DocumentModel& model, double value) {
   for (const auto& t : model.targets)
     if (t.value && *t.value == value) return &t;
@@ -1635,13 +1647,7 @@ TEST_CASE("group rows of a printed target table read back with strokes", "[genre
   CHECK(rows[1].role == "group");
   for (std::size_t c = 1; c < rows[1].cells.size(); ++c)
     CHECK(rows[1].cells[c].text.empty());  // "TT TLL TT": strokes, no text
-  std::vector<double> values;
-  for (const auto& target : model.targets) {
-    if (target.source != "table") continue;
-    values.push_back(target.value.value_or(-1));
-    CHECK(target.year == 2025);
-  }
-  CHECK(values == std::vector<double>{60, 100, 30});
+  CHECK(table_target_values(model, 2025) == std::vector<double>{60, 100, 30});
   const vnplan::Target* cadres = target_with(model, 100);
   REQUIRE(cadres);
   CHECK(cadres->unit == "%");  // the row's rest, "100 | 100 | …", is no row of its own
@@ -1742,13 +1748,7 @@ TEST_CASE("a printed table's rows that lost their opening bar", "[genre][ocr]") 
   REQUIRE(!result.documents.empty());
   const auto& model = result.documents[0];
   REQUIRE(model.tables.size() == 1);
-  std::vector<double> values;
-  for (const auto& target : model.targets)
-    if (target.source == "table") {
-      values.push_back(target.value.value_or(-1));
-      CHECK(target.year == 2030);
-    }
-  CHECK(values == std::vector<double>{60, 80, 2});
+  CHECK(table_target_values(model, 2030) == std::vector<double>{60, 80, 2});
   const vnplan::Target* budget = target_with(model, 2);
   REQUIRE(budget);
   CHECK(fold(budget->category.value_or("")) == "phat trien nguon luc");
