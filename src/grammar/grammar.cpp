@@ -225,21 +225,22 @@ std::vector<Entry> parse_entries(const std::string& display, const std::string& 
 }
 
 // Files the engine cannot work without; a missing one is a start-up error.
-const char* const kRequiredFiles[] = {"fold/characters",         "fold/ocr_in_word",
-                                      "fold/ocr_words",          "normalise/rewrite.re",
-                                      "normalise/latex",         "normalise/tone_placement",
-                                      "structure/markers.re",    "structure/section_kinds.re",
-                                      "structure/line_roles.re", "structure/letters",
-                                      "structure/ocr_letters",   "structure/roman_letters",
-                                      "structure/part_titles",   "header/header.re",
-                                      "header/document_kinds",   "references/references.re",
-                                      "references/relations.re", "agencies/registry",
-                                      "agencies/abbreviations",  "agencies/compose",
-                                      "agencies/words",          "agencies/tails.re",
-                                      "agencies/list.re",        "agencies/subject.re",
-                                      "extract/deadlines.re",    "extract/targets.re",
-                                      "extract/units",           "extract/labels.re",
-                                      "extract/assignments.re",  "restore/abbreviations.re"};
+const char* const kRequiredFiles[] = {"fold/characters",          "fold/ocr_in_word",
+                                      "fold/ocr_words",           "normalise/rewrite.re",
+                                      "normalise/latex",          "normalise/tone_placement",
+                                      "structure/markers.re",     "structure/section_kinds.re",
+                                      "structure/line_roles.re",  "structure/letters",
+                                      "structure/ocr_letters",    "structure/roman_letters",
+                                      "header/header.re",         "header/document_kinds",
+                                      "references/references.re", "references/relations.re",
+                                      "agencies/registry",        "agencies/abbreviations",
+                                      "agencies/compose",         "agencies/words",
+                                      "agencies/tails.re",        "agencies/list.re",
+                                      "agencies/subject.re",      "extract/deadlines.re",
+                                      "extract/targets.re",       "extract/units",
+                                      "extract/labels.re",        "extract/assignments.re",
+                                      "restore/abbreviations.re", "restore/codes",
+                                      "structure/part_titles"};
 
 }  // namespace
 

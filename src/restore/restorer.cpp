@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <unordered_set>
 
 #include "internal.hpp"
@@ -127,7 +128,9 @@ struct Restorer::Impl {
                                       // (structure/roman_letters), lower case
   // Rules by the first byte of OBSERVED: a word tries only those that can match.
   std::array<std::vector<std::uint32_t>, 256> rules_by_first_byte;
-  std::u32string symbols;                     // non-letters the channel reads as letters
+  std::u32string symbols;  // non-letters the channel reads as letters
+  // restore/codes: "ND" → "NĐ", by the abbreviation as typed without the bar.
+  std::map<std::string, std::string, std::less<>> codes_with_d;
   std::unique_ptr<icu::Transliterator> tone;  // old/new tone placement (hoà ↔ hòa)
 
   // The same trigrams come back sentence after sentence: a direct-mapped
@@ -268,6 +271,7 @@ struct Restorer::Impl {
       if (entry.key.size() == 1) roman_strokes += entry.key;
     load_rules(grammar);
     load_marks(grammar);
+    load_codes(grammar);
     learn_spelling();
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
@@ -340,6 +344,21 @@ struct Restorer::Impl {
     double any = 0;
   };
   std::unordered_map<char32_t, MarkCosts> marks;
+
+  void load_codes(const Grammar& grammar) {
+    const std::string file = grammar.directory() + "/restore/codes.tsv";
+    for (const Entry& entry : grammar.entries("restore/codes")) {
+      std::string typed = entry.key;
+      for (std::size_t at; (at = typed.find("Đ")) != std::string::npos;)
+        typed.replace(at, std::string_view("Đ").size(), "D");
+      bool capitals = std::none_of(typed.begin(), typed.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::islower(static_cast<unsigned char>(c));
+      });
+      if (typed == entry.key || !capitals)
+        throw GrammarError(file, entry.line, "an abbreviation in capitals holding Đ expected");
+      codes_with_d.emplace(std::move(typed), entry.key);
+    }
+  }
 
   void load_marks(const Grammar& grammar) {
     const std::string file = grammar.directory() + "/restore/ocr_marks.tsv";
@@ -701,22 +720,26 @@ struct Restorer::Impl {
     return start == std::string_view::npos ? 0 : start + 1;
   }
 
-  // An abbreviation of restore/abbreviations.re ("R&D", "GDP") in a line with
-  // lower case; in a heading of capitals the word may be OCR's ("Đ&T" for ĐẠT).
-  bool abbreviation_in_lower_case(std::string_view text, const Token& token) const {
-    std::string_view word = text.substr(token.from, token.to - token.from);
-    if (!joined_capitals.matches_at_start(word) && !known_abbreviation.matches_at_start(word))
-      return false;
+  // A line with lower case is a sentence, not a heading in capitals (bare
+  // letters are enough to tell: damaged text has them).
+  static bool line_has_lower_case(std::string_view text, const Token& token) {
     std::size_t start = line_start_of(text, token);
     std::size_t end = std::min(text.find('\n', token.to), text.size());
     return std::any_of(text.begin() + start, text.begin() + end,
                        [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
-  // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
-  // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
-  // or "¢)".
-  bool code_or_marker(std::string_view text, const Token& token) const {
+  // An abbreviation of restore/abbreviations.re ("R&D", "GDP") in a line with
+  // lower case; in a heading of capitals the word may be OCR's ("Đ&T" for ĐẠT).
+  bool abbreviation_in_lower_case(std::string_view text, const Token& token) const {
+    std::string_view word = text.substr(token.from, token.to - token.from);
+    if (!joined_capitals.matches_at_start(word) && !known_abbreviation.matches_at_start(word))
+      return false;
+    return line_has_lower_case(text, token);
+  }
+
+  // A part of a document number or code: "NQ/TW", "KH-UBND", "71-CTr/TU".
+  static bool in_code(std::string_view text, const Token& token) {
     char before = token.from > 0 ? text[token.from - 1] : '\n';
     char after = token.to < text.size() ? text[token.to] : '\n';
     bool inner_capital =
@@ -724,11 +747,28 @@ struct Restorer::Impl {
                     [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
     bool code_like =
         token.all_upper || inner_capital || (token.upper_first && token.to - token.from == 1);
-    if (((before == '/' || after == '/' || before == '-') && code_like) ||
-        (after == '-' && token.all_upper && token.to + 1 < text.size() &&
-         std::isupper(static_cast<unsigned char>(text[token.to + 1]))))
-      return true;
-    if (abbreviation_in_lower_case(text, token)) return true;
+    return ((before == '/' || after == '/' || before == '-') && code_like) ||
+           (after == '-' && token.all_upper && token.to + 1 < text.size() &&
+            std::isupper(static_cast<unsigned char>(text[token.to + 1])));
+  }
+
+  // How an abbreviation typed or read without the bar of Đ is written
+  // (restore/codes: "ND" in "15/2020/ND-CP" is NĐ, "HDND tỉnh" HĐND), or
+  // null. Only in a code or among lower-case words: in a heading of capitals
+  // "DU" is as likely DỰ as ĐU.
+  const std::string* written_with_d(std::string_view text, const Token& token) const {
+    if (token.kind != TokenKind::word || !token.all_upper) return nullptr;
+    auto it = codes_with_d.find(text.substr(token.from, token.to - token.from));
+    if (it == codes_with_d.end()) return nullptr;
+    return in_code(text, token) || line_has_lower_case(text, token) ? &it->second : nullptr;
+  }
+
+  // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
+  // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
+  // or "¢)".
+  bool code_or_marker(std::string_view text, const Token& token) const {
+    if (in_code(text, token) || abbreviation_in_lower_case(text, token)) return true;
+    char after = token.to < text.size() ? text[token.to] : '\n';
     // Roman letters, and what OCR writes for their strokes (structure/roman_letters:
     // "Hl.", "TII-" in a serif face).
     bool roman = std::all_of(text.begin() + token.from, text.begin() + token.to, [&](char c) {
@@ -778,6 +818,7 @@ struct Restorer::Impl {
     std::vector<double> rows;
     std::vector<std::uint32_t> row_at, path;
     std::vector<double> scores;
+    std::vector<Restoration> codes;  // abbreviations given back their Đ (restore/codes)
     const Candidate* options_of(const Slot& slot) const { return options.data() + slot.first; }
   };
 
@@ -962,9 +1003,16 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
   slots.clear();
   options.clear();
   auto flush = [&]() {
+    const std::size_t first = out.size();
     if (std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return s.open; })) {
       beam_search(sentence);
       write_changes(text, tokens, sentence, out);
+    }
+    if (!sentence.codes.empty()) {
+      out.insert(out.end(), sentence.codes.begin(), sentence.codes.end());
+      std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                [](const Restoration& a, const Restoration& b) { return a.from < b.from; });
+      sentence.codes.clear();
     }
     slots.clear();
     options.clear();
@@ -990,6 +1038,9 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     } else if (token.kind == TokenKind::number || token.kind == TokenKind::comma) {
       options.push_back(
           {token.kind == TokenKind::number ? internal::kNumber : internal::kComma, 0, false});
+    } else if (const std::string* code = written_with_d(text, token)) {
+      sentence.codes.push_back({token.from, token.to, *code, 1.0f});
+      options.push_back({internal::kUnknown, 0, true});
     } else if (suspect(token, state) && !code_or_marker(text, token)) {
       const std::vector<Candidate>& list = candidates(token, ocr);
       options.insert(options.end(), list.begin(), list.end());

@@ -76,9 +76,10 @@ TEST_CASE("restore: stripped words get their diacritics back", "[restore]") {
 }
 
 TEST_CASE("restore: OCR confusions are read through the channel rules", "[restore]") {
-  // Digits for letters, é for ế, Đ read as P; Roman markers and codes kept.
+  // Digits for letters, é for ế, Đ read as P; Roman markers kept, and codes
+  // too, but for the bar of their Đ (restore/codes).
   CHECK(restored("Ké hoach s6 12-KH/DU cua PANG UY", TextStateKind::ocr_damaged) ==
-        "Kế hoạch số 12-KH/DU của ĐẢNG ỦY");
+        "Kế hoạch số 12-KH/ĐU của ĐẢNG ỦY");
   CHECK(restored("Il. MUC TIEU", TextStateKind::ocr_damaged) == "Il. MỤC TIÊU");
   auto changes = restorer().restore("chuyén d6i sé", TextStateKind::ocr_damaged);
   REQUIRE(changes.size() == 3);
@@ -209,6 +210,26 @@ TEST_CASE("restore: bad OCR channel files are named with their line", "[restore]
   CHECK(channel_error_line("ocr_marks.tsv", "ê\tó 1\n") == 1);
   CHECK(channel_error_line("ocr_marks.tsv", "ê\t* \n") == 1);
   CHECK(channel_error_line("ocr_marks.tsv", "Ê\té 1\n") == 1);
+  // Abbreviations with Đ: one without Đ, or in lower case, is named.
+  CHECK(channel_error_line("codes.tsv", "# c\nNĐ\tNghị định\n") == 0);
+  CHECK(channel_error_line("codes.tsv", "NĐ\tNghị định\nND\tno bar\n") == 2);
+  CHECK(channel_error_line("codes.tsv", "Nđ\tlower case\n") == 1);
+}
+
+// restore/codes: "ND" typed without the bar of Đ, or read by OCR without it,
+// is NĐ in a document number and among lower-case words; in a heading of
+// capitals the same letters are a word ("DU AN": DỰ ÁN, not ĐU).
+TEST_CASE("restore: abbreviations written with Đ get their bar back", "[restore]") {
+  std::string text = restored(
+      "Can cu Nghi dinh so 15/2020/ND-CP, Quyet dinh so 12/QD-UBND va Nghi quyet cua HDND tinh.",
+      TextStateKind::stripped);
+  CHECK(text.find("15/2020/NĐ-CP") != std::string::npos);
+  CHECK(text.find("12/QĐ-UBND") != std::string::npos);
+  CHECK(text.find("HĐND tỉnh") != std::string::npos);
+  CHECK(restored("So 05-KH/DU", TextStateKind::ocr_damaged).find("05-KH/ĐU") != std::string::npos);
+  CHECK(restored("KE HOACH DU AN DAU TU", TextStateKind::stripped).find("ĐU") == std::string::npos);
+  // Clean text is left alone.
+  CHECK(restored("Nghị định 15/ND-CP", TextStateKind::clean) == "Nghị định 15/ND-CP");
 }
 
 TEST_CASE("restore: typical tesseract-eng readings come back through the learned channel",
