@@ -763,6 +763,37 @@ struct Restorer::Impl {
     return in_code(text, token) || line_has_lower_case(text, token) ? &it->second : nullptr;
   }
 
+  // The list letter "d)" that follows a "d)": the alphabet of a list runs
+  // a, b, c, d, đ, e, so typed without marks the item after d) is đ). Looks
+  // back for the list letter that opens an earlier line, as far as a page.
+  static const char* list_letter_d(std::string_view text, const Token& token) {
+    constexpr std::size_t kLookBack = 8000;
+    auto list_letter_at = [&](std::size_t from) -> std::string_view {
+      std::size_t first = text.find_first_not_of(" \t#*-", from);
+      if (first == std::string_view::npos) return {};
+      std::size_t end = text.find(')', first);
+      if (end == std::string_view::npos || end == first || end - first > 2) return {};
+      std::string_view letter = text.substr(first, end - first);
+      bool one_letter = letter.size() == 1 ? std::isalpha(static_cast<unsigned char>(letter[0]))
+                                           : letter == "đ" || letter == "Đ";
+      return one_letter ? letter : std::string_view{};
+    };
+    if (token.to - token.from != 1 || token.to >= text.size() || text[token.to] != ')' ||
+        (text[token.from] != 'd' && text[token.from] != 'D') ||
+        list_letter_at(line_start_of(text, token)).data() != text.data() + token.from)
+      return nullptr;
+    std::size_t limit = token.from > kLookBack ? token.from - kLookBack : 0;
+    for (std::size_t end = line_start_of(text, token); end > limit + 1;) {
+      std::size_t start = text.rfind('\n', end - 2);
+      start = start == std::string_view::npos ? 0 : start + 1;
+      std::string_view letter = list_letter_at(start);
+      if (!letter.empty() && letter.data() < text.data() + end)
+        return letter == "d" ? "đ" : letter == "D" ? "Đ" : nullptr;
+      end = start;
+    }
+    return nullptr;
+  }
+
   // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
   // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
   // or "¢)".
@@ -782,6 +813,14 @@ struct Restorer::Impl {
     bool list_letter = code_points == 1 && after == ')';
     if (!(roman || list_letter) || (after != '.' && after != ')' && after != '-')) return false;
     return text.find_first_not_of(" \t#*", line_start_of(text, token)) == token.from;
+  }
+
+  // The first word of a line, after list marks and markup ("- Căn cứ", "**Sở"):
+  // a line of a plan most often opens a paragraph, a heading or a list item,
+  // so its capital is a sentence's, not a name's.
+  static bool opens_line(std::string_view text, const Token& token) {
+    std::size_t first = text.find_first_not_of(" \t#*->+", line_start_of(text, token));
+    return first == token.from;
   }
 
   // Which words of a paragraph are suspect, under the paragraph's state.
@@ -818,7 +857,7 @@ struct Restorer::Impl {
     std::vector<double> rows;
     std::vector<std::uint32_t> row_at, path;
     std::vector<double> scores;
-    std::vector<Restoration> codes;  // abbreviations given back their Đ (restore/codes)
+    std::vector<Restoration> codes;  // abbreviations and list letters given back their Đ
     const Candidate* options_of(const Slot& slot) const { return options.data() + slot.first; }
   };
 
@@ -1041,11 +1080,15 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     } else if (const std::string* code = written_with_d(text, token)) {
       sentence.codes.push_back({token.from, token.to, *code, 1.0f});
       options.push_back({internal::kUnknown, 0, true});
+    } else if (const char* letter = list_letter_d(text, token); letter && suspect(token, state)) {
+      sentence.codes.push_back({token.from, token.to, letter, 1.0f});
+      options.push_back({internal::kUnknown, 0, true});
     } else if (suspect(token, state) && !code_or_marker(text, token)) {
       const std::vector<Candidate>& list = candidates(token, ocr);
       options.insert(options.end(), list.begin(), list.end());
-      // Inside a sentence a capital says "name" (Sở, not số); all capitals say nothing.
-      if (!slots.empty() && !token.all_upper)
+      // Inside a sentence a capital says "name" (Sở, not số); all capitals say
+      // nothing, and neither does the capital that opens a line.
+      if (!slots.empty() && !token.all_upper && !opens_line(text, token))
         for (std::size_t o = slot.first; o < options.size(); ++o)
           if (!options[o].keep) options[o].cost += m.case_cost(options[o].id, token.upper_first);
       slot.open = list.size() > 1 || (list.size() == 1 && !list[0].keep);

@@ -232,6 +232,24 @@ TEST_CASE("restore: abbreviations written with Đ get their bar back", "[restore
   CHECK(restored("Nghị định 15/ND-CP", TextStateKind::clean) == "Nghị định 15/ND-CP");
 }
 
+// A list runs a), b), c), d), đ), e): typed without marks, the item after d)
+// is đ); a d) after c) stays d).
+TEST_CASE("restore: the list letter after d) is đ)", "[restore]") {
+  std::string text =
+      restored("Nhiem vu:\nc) Kiem tra;\nd) Bao cao;\nd) Tong ket;\ne) Khen thuong.\n",
+               TextStateKind::stripped);
+  CHECK(text.find("\nd) Báo cáo;\nđ) Tổng kết;\ne) Khen thưởng.") != std::string::npos);
+}
+
+// A line of a plan opens a paragraph, a heading or a list item more often than
+// it goes on with a name: its first capital says nothing of the word, unlike
+// a capital inside a line (Sở, not số).
+TEST_CASE("restore: the capital that opens a line is no name's", "[restore]") {
+  CHECK(restored("Khoa XV, ky hop thu 13\nCan cu Luat To chuc chinh quyen dia phuong;",
+                 TextStateKind::stripped)
+            .find("\nCăn cứ Luật Tổ chức chính quyền địa phương;") != std::string::npos);
+}
+
 TEST_CASE("restore: typical tesseract-eng readings come back through the learned channel",
           "[restore]") {
   // Our own sentences, in the forms tesseract -l eng reads Vietnamese print:
