@@ -13,7 +13,9 @@
 #            Tư pháp"), and the provinces of Debian's iso-codes ("tỉnh Long
 #            An"): plans name them, and the other text seldom does; and
 #            the set phrases of tools/restore/formulas.txt ("cơ quan thuộc
-#            Chính phủ", "Ủy ban nhân dân phường")
+#            Chính phủ", "Ủy ban nhân dân phường"), and tools/restore/genre.txt,
+#            the wording of plans across their sectors ("phấn đấu", "đội ngũ",
+#            "hộ tịch", "đấu thầu"), which the Debian text (software help) lacks
 #
 #   tools/restore/build-model.sh [--out MODEL] [--exclude NAME]... [--build DIR]
 #
@@ -92,8 +94,10 @@ awk '/"code": "VN-/ { vn = 1; next } vn && /"name":/ { sub(/.*"name": "/, ""); s
   vn && /"type":/ { printf "%s %s. ", /Municipality/ ? "thành phố" : "tỉnh", place; vn = 0 }
   END { print "" }' "$places" > "$text/place-names.txt"
 
-# Set phrases, titles and administrative units (written for vnplan).
+# Set phrases, titles and administrative units, and the wording of plans
+# across their sectors (both written for vnplan).
 grep -v '^#' "$root/tools/restore/formulas.txt" > "$text/formulas.txt"
+grep -v '^#' "$root/tools/restore/genre.txt" > "$text/genre.txt"
 
 corpora=()
 for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
@@ -102,4 +106,5 @@ for file in "$root"/corpora/*.md "$root"/corpora/*.txt; do
 done
 "$build/vnplan-train" --grammars "$root/grammars" --lexicon "$lexicon" --out "$out" \
   "${excludes[@]}" "${corpora[@]}" "$text/libreoffice-help-vi.txt" "$text/manpages-vi.txt" \
-  "$text/agency-names.txt" "$text/agency-heads.txt" "$text/place-names.txt" "$text/formulas.txt"
+  "$text/agency-names.txt" "$text/agency-heads.txt" "$text/place-names.txt" "$text/formulas.txt" \
+  "$text/genre.txt"
