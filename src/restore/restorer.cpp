@@ -124,6 +124,7 @@ struct Restorer::Impl {
   std::vector<ChannelRule> rules;
   const Pattern& joined_capitals;     // restore/abbreviations.re: "R&D", "M&A"
   const Pattern& known_abbreviation;  // restore/abbreviations.re: "GDP", "CNTT"
+  const Pattern& unit_symbol;         // restore/abbreviations.re: "ha", "km" after a number
   std::string roman_strokes;          // Roman letters and what OCR reads their strokes as
                                       // (structure/roman_letters), lower case
   // Rules by the first byte of OBSERVED: a word tries only those that can match.
@@ -265,7 +266,8 @@ struct Restorer::Impl {
       : model(std::move(restore_model)),
         m(model->impl()),
         joined_capitals(grammar.pattern("restore/abbreviations.re", "joined_capitals")),
-        known_abbreviation(grammar.pattern("restore/abbreviations.re", "known")) {
+        known_abbreviation(grammar.pattern("restore/abbreviations.re", "known")),
+        unit_symbol(grammar.pattern("restore/abbreviations.re", "unit_symbol")) {
     roman_strokes = "ivxl";
     for (const Entry& entry : grammar.entries("structure/roman_letters"))
       if (entry.key.size() == 1) roman_strokes += entry.key;
@@ -794,6 +796,14 @@ struct Restorer::Impl {
     return nullptr;
   }
 
+  // "1.000 ha": a unit's symbol right after a number (restore/abbreviations.re).
+  bool unit_after_number(std::string_view text, const std::vector<Token>& tokens, std::size_t at,
+                         std::size_t from) const {
+    const Token& token = tokens[at];
+    return at > from && tokens[at - 1].kind == TokenKind::number &&
+           unit_symbol.matches_at_start(text.substr(token.from, token.to - token.from));
+  }
+
   // Codes and markers are not words: "NQ/TW", "KH-UBND", "71-CTr/TU", a Roman
   // "II." or its OCR forms "Il.", "Iv." at a line's start, a list letter "c)"
   // or "¢)".
@@ -1083,7 +1093,8 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     } else if (const char* letter = list_letter_d(text, token); letter && suspect(token, state)) {
       sentence.codes.push_back({token.from, token.to, letter, 1.0f});
       options.push_back({internal::kUnknown, 0, true});
-    } else if (suspect(token, state) && !code_or_marker(text, token)) {
+    } else if (suspect(token, state) && !code_or_marker(text, token) &&
+               !unit_after_number(text, tokens, t, from)) {
       const std::vector<Candidate>& list = candidates(token, ocr);
       options.insert(options.end(), list.begin(), list.end());
       // Inside a sentence a capital says "name" (Sở, not số); all capitals say

@@ -232,6 +232,15 @@ TEST_CASE("restore: abbreviations written with Đ get their bar back", "[restore
   CHECK(restored("Nghị định 15/ND-CP", TextStateKind::clean) == "Nghị định 15/ND-CP");
 }
 
+// restore/abbreviations.re unit_symbol: "ha" spells a syllable (hạ), but after a
+// number it is hectares.
+TEST_CASE("restore: a unit's symbol after a number stays as written", "[restore]") {
+  CHECK(restored("Dien tich rung trong moi dat 1.000 ha.", TextStateKind::stripped)
+            .find("1.000 ha.") != std::string::npos);
+  CHECK(restored("chuyen 20 ha dat lua", TextStateKind::ocr_damaged).find("20 ha") !=
+        std::string::npos);
+}
+
 // A list runs a), b), c), d), đ), e): typed without marks, the item after d)
 // is đ); a d) after c) stays d).
 TEST_CASE("restore: the list letter after d) is đ)", "[restore]") {
