@@ -107,6 +107,11 @@ class FlatMap {
     }
   }
   std::size_t size() const { return size_; }
+  template <typename Visit>
+  void for_each(Visit visit) const {
+    for (const Slot& slot : slots_)
+      if (slot.used) visit(slot.key, slot.value);
+  }
 
  private:
   struct Slot {
@@ -138,8 +143,9 @@ inline std::uint64_t triple_key(SyllableId a, SyllableId b, SyllableId c) {
 
 namespace vnplan {
 
-// The loaded model: syllables, their bare keys, interpolated absolute-
-// discounting trigram probabilities.
+// The loaded model: syllables, their bare keys, interpolated Kneser-Ney
+// trigram probabilities (absolute discounting; the lower orders from the
+// counts of contexts, computed at load from the file's counts).
 struct RestoreModel::Impl {
   std::string path;
   std::vector<std::string> syllables;  // by id; ids < kFirstSyllable are classes
@@ -166,6 +172,9 @@ struct RestoreModel::Impl {
   }
   std::vector<float> unigram_logp;
   std::vector<double> unigram_p;
+  std::vector<double> continuation_p;  // of each id: its share of the bigram types it ends
+  void use_continuation_counts(
+      const std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams);
   std::vector<std::uint32_t> follow_total, follow_types;  // of each id as a context
   struct Bigram {
     std::uint32_t count = 0, follow_total = 0, follow_types = 0;

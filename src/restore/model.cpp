@@ -291,7 +291,7 @@ RestoreModel::Impl::Context RestoreModel::Impl::context(SyllableId u, SyllableId
 }
 
 double RestoreModel::Impl::bigram_prob(SyllableId v, SyllableId w) const {
-  double lower = unigram_p[w];
+  double lower = continuation_p[w];
   std::uint32_t total = follow_total[v];
   if (total == 0) return lower;
   double count = 0;
@@ -308,6 +308,40 @@ double RestoreModel::Impl::logp(const Context& c, SyllableId w, double lower) co
   if (it != c.after_uv_end && it->id == w) count = it->count;
   return std::log((std::max(count - kDiscount, 0.0) + kDiscount * c.uv->follow_types * lower) /
                   c.uv->follow_total);
+}
+
+// Kneser-Ney: the lower orders count the contexts a word follows, not its
+// occurrences, so that a word frequent in one set phrase of the general text
+// ("cài đặt", "cửa sổ") does not win every context it was never seen in.
+void RestoreModel::Impl::use_continuation_counts(
+    const std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams) {
+  constexpr std::uint64_t kIdMask = (std::uint64_t{1} << 21) - 1;
+  std::vector<std::uint32_t> contexts(bigrams.size(), 0);
+  for (std::size_t i = 0; i < trigrams.size(); ++i) {
+    if (i + 1 < trigrams.size() && trigrams[i + 1].first == trigrams[i].first) continue;
+    std::uint64_t key = trigrams[i].first;
+    auto v = static_cast<SyllableId>((key >> 21) & kIdMask),
+         w = static_cast<SyllableId>(key & kIdMask);
+    if (v == internal::kBoundary) continue;
+    if (const std::uint32_t* index = bigram_index.find(internal::pair_key(v, w)))
+      ++contexts[*index];
+  }
+  std::fill(follow_total.begin(), follow_total.end(), 0);
+  std::vector<std::uint32_t> preceding(syllables.size(), 0);
+  std::uint64_t bigram_types = 0;
+  bigram_index.for_each([&](std::uint64_t key, std::uint32_t index) {
+    auto v = static_cast<SyllableId>(key >> 21), w = static_cast<SyllableId>(key & kIdMask);
+    Bigram& b = bigrams[index];
+    if (b.count == 0) return;  // a context only (<s> <s>)
+    if (v != internal::kBoundary && contexts[index] > 0) b.count = contexts[index];
+    follow_total[v] += b.count;
+    ++preceding[w];
+    ++bigram_types;
+  });
+  continuation_p.resize(syllables.size());
+  for (std::size_t id = 0; id < syllables.size(); ++id)
+    continuation_p[id] = (preceding[id] + 0.5) / (static_cast<double>(bigram_types) +
+                                                  0.5 * static_cast<double>(syllables.size()));
 }
 
 // Builds the continuation lists from the trigrams read, in file order (a
@@ -446,6 +480,7 @@ std::shared_ptr<const RestoreModel> RestoreModel::load(const std::string& path) 
   m.follow_total.resize(size, 0);
   m.follow_types.resize(size, 0);
   m.index_continuations(trigrams);
+  m.use_continuation_counts(trigrams);
   m.compute_case_costs();
   double total = 0;
   for (std::uint32_t n : m.unigram) total += n;

@@ -385,6 +385,30 @@ TEST_CASE("restore: letters no syllable holds there, and rare symbols, are misre
 // A known abbreviation in capitals among lower-case words (restore/
 // abbreviations.re `known`) is no capitalised word OCR read in capitals: "GDP"
 // is not "Góp".
+// Kneser-Ney: in a context it was never seen in, a word is as likely as the
+// number of contexts it follows, not its count. "đặt" of a software help's
+// "cài đặt", seen 50 times after one word, must not outweigh "đất", seen 10
+// times after five.
+TEST_CASE("restore: the model's lower order counts contexts, not occurrences", "[restore]") {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / "vnplan-kneser-ney.lm";
+  {
+    std::ofstream out(file);
+    out << "vnplan-restore-model\t1\n"
+        << "s\tcài\t50\t0\ns\tđặt\t50\t0\ns\tđất\t10\t0\ns\tthu\t2\t0\ns\tgiao\t2\t0\n"
+        << "s\tsử\t2\t0\ns\thồi\t2\t0\ns\tdụng\t2\t0\ns\tmới\t3\t0\n";
+    // Ids from 4 in order: cài 4, đặt 5, đất 6, thu 7 … dụng 11, mới 12.
+    out << "b\t4\t5\t50\nt\t0\t4\t5\t50\nb\t12\t4\t3\nt\t0\t12\t4\t3\n";
+    for (int before = 7; before <= 11; ++before)
+      out << "b\t" << before << "\t6\t2\nt\t0\t" << before << "\t6\t2\n";
+  }
+  auto model = vnplan::RestoreModel::load(file.string());
+  const auto& m = model->impl();
+  const auto mới = m.id_of("mới"), đặt = m.id_of("đặt"), đất = m.id_of("đất");
+  CHECK(m.bigram_prob(mới, đất) > 2 * m.bigram_prob(mới, đặt));
+  fs::remove(file);
+}
+
 TEST_CASE("restore: a known abbreviation among lower-case words stays", "[restore]") {
   CHECK(restored("ty l6 huy déng GDP vao ng@n sach: 10-10,5%.", TextStateKind::ocr_damaged) ==
         "tỷ lệ huy động GDP vào ngân sách: 10-10,5%.");
