@@ -821,7 +821,11 @@ struct Restorer::Impl {
     for (std::size_t i = token.from; i < token.to; ++i)
       code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     bool list_letter = code_points == 1 && after == ')';
-    if (!(roman || list_letter) || (after != '.' && after != ')' && after != '-')) return false;
+    // "I - MỤC TIÊU": a numeral's dash may stand apart from it.
+    bool spaced_dash = after == ' ' && text.substr(token.to, 3) == " - ";
+    if (!(roman || list_letter) ||
+        (after != '.' && after != ')' && after != '-' && !(roman && spaced_dash)))
+      return false;
     return text.find_first_not_of(" \t#*", line_start_of(text, token)) == token.from;
   }
 

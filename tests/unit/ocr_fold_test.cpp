@@ -1812,6 +1812,26 @@ TEST_CASE("parts of a markdown plan drawn as text keep their numerals", "[genre]
                                         "1.|1|organisation"});
 }
 
+// "I - MỤC TIÊU", its dash spaced from the numeral: OCR reads the I as a bar
+// ("| - MUC TIEU") and the I's of "II", "III" as l's ("ll - ", "lll - "); the
+// restorer must not read "ll"/"li" as a word (là, lại). A bar, a dash and a
+// cell with more bars is a table row, not a part.
+TEST_CASE("part numerals spaced from their dash, read by OCR", "[genre][ocr]") {
+  auto got = section_marks(
+      "KE HOACH\n\nphat trién cay cao su trén dia ban tinh\n\n"
+      "| - MUC TIEU:\n\nDén nam 2030 dat 20.000 ha cao su.\n\n"
+      "li - NHIEM VU:\n\n1. Nhiém vu quy hoach.\n\nXay dung quy hoach vung trong.\n\n"
+      "lii - NHUNG GIAI PHAP CHU YEU.\n\n1. Giai phap vé dat dai.\n\nGiao dat cho doanh nghiép.\n");
+  CHECK(got == std::vector<std::string>{"| -|I|goals", "li -|II|tasks", "1.|1|tasks",
+                                        "lii -|III|tasks", "1.|1|tasks"});
+  auto row = vnplan::test::parse_text(
+      "KE HOACH\n\n| - Noi dung | Co quan chu tri | Thoi gian |\n"
+      "| - Ra soat quy hoach | Sé Xay dung | 2026 |\n",
+      "scan.txt");
+  REQUIRE(!row.documents.empty());
+  CHECK(row.documents[0].sections.empty());
+}
+
 // OCR misreads the name of a target table's value column ("MỤC TIÊU" as "MUC
 // TIBU"): the first unnamed column after the unit and baseline holds the values.
 TEST_CASE("a target table whose value column's name OCR misread", "[genre][ocr]") {
