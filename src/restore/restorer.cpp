@@ -773,8 +773,9 @@ struct Restorer::Impl {
     auto list_letter_at = [&](std::size_t from) -> std::string_view {
       std::size_t first = text.find_first_not_of(" \t#*-", from);
       if (first == std::string_view::npos) return {};
-      std::size_t end = text.find(')', first);
-      if (end == std::string_view::npos || end == first || end - first > 2) return {};
+      std::size_t end = text.substr(first, 4).find(')');  // a letter of one or two bytes
+      if (end == std::string_view::npos || end == 0 || end > 2) return {};
+      end += first;
       std::string_view letter = text.substr(first, end - first);
       bool one_letter = letter.size() == 1 ? std::isalpha(static_cast<unsigned char>(letter[0]))
                                            : letter == "đ" || letter == "Đ";
