@@ -872,7 +872,9 @@ struct Restorer::Impl {
     std::vector<double> rows;
     std::vector<std::uint32_t> row_at, path;
     std::vector<double> scores;
-    std::vector<Restoration> codes;  // abbreviations and list letters given back their Đ
+    // Words rewritten outright, not chosen by the model: abbreviations and list
+    // letters given back their Đ.
+    std::vector<Restoration> fixed_words;
     const Candidate* options_of(const Slot& slot) const { return options.data() + slot.first; }
   };
 
@@ -1062,11 +1064,11 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
       beam_search(sentence);
       write_changes(text, tokens, sentence, out);
     }
-    if (!sentence.codes.empty()) {
-      out.insert(out.end(), sentence.codes.begin(), sentence.codes.end());
+    if (!sentence.fixed_words.empty()) {
+      out.insert(out.end(), sentence.fixed_words.begin(), sentence.fixed_words.end());
       std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                 [](const Restoration& a, const Restoration& b) { return a.from < b.from; });
-      sentence.codes.clear();
+      sentence.fixed_words.clear();
     }
     slots.clear();
     options.clear();
@@ -1093,10 +1095,10 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
       options.push_back(
           {token.kind == TokenKind::number ? internal::kNumber : internal::kComma, 0, false});
     } else if (const std::string* code = written_with_d(text, token)) {
-      sentence.codes.push_back({token.from, token.to, *code, 1.0f});
+      sentence.fixed_words.push_back({token.from, token.to, *code, 1.0f});
       options.push_back({internal::kUnknown, 0, true});
     } else if (const char* letter = list_letter_d(text, token); letter && suspect(token, state)) {
-      sentence.codes.push_back({token.from, token.to, letter, 1.0f});
+      sentence.fixed_words.push_back({token.from, token.to, letter, 1.0f});
       options.push_back({internal::kUnknown, 0, true});
     } else if (suspect(token, state) && !code_or_marker(text, token) &&
                !unit_after_number(text, tokens, t, from)) {
