@@ -588,6 +588,16 @@ std::size_t garbled_part_title(const SegmentedText& out, std::size_t u,
   return title_start;
 }
 
+// Where the title starts after a numeral read as strokes alone ("| MỤC ĐÍCH":
+// structure/roman_letters), or 0 when the text opens with no such strokes.
+std::size_t title_after_strokes(std::string_view text, const std::vector<Entry>& roman_letters) {
+  std::size_t end = 0;
+  while (end < text.size() && misread_stroke(text[end], roman_letters)) ++end;
+  if (end == 0 || end >= text.size() || text[end] != ' ') return 0;
+  std::size_t title = text.find_first_not_of(' ', end);
+  return title == std::string_view::npos ? 0 : title;
+}
+
 // Tesseract also loses a part's Roman numeral outright ("NHIỆM VỤ VÀ GIẢI PHÁP
 // CHỦ YẾU" with no "III." anywhere). A title in capitals alone on its line that
 // names a part of a plan (structure/line_roles.re `lost_part`) takes the number
@@ -613,6 +623,9 @@ void infer_lost_parts(SegmentedText& out, const Pattern& lost_part, const Patter
       continue;
     if (all_capitals(text) && lost_part.matches_at_start(unit.folded)) {
       titles.push_back(u);
+      // "| MỤC ĐÍCH, YÊU CẦU": the strokes are the numeral as written.
+      if (std::size_t title = title_after_strokes(text, roman_letters); title != 0)
+        garbled.emplace_back(u, title);
     } else if (std::size_t title = garbled_part_title(out, u, garbled_part);
                title != std::string::npos) {
       titles.push_back(u);

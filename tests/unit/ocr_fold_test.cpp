@@ -1832,6 +1832,20 @@ TEST_CASE("part numerals spaced from their dash, read by OCR", "[genre][ocr]") {
   CHECK(row.documents[0].sections.empty());
 }
 
+// Bold part headings drawn as text, every numeral misread: "I." as a bar that
+// lost its dot, "II." as "1|,", "III." as "1[],". No numeral is read as
+// written, so nothing anchors a series; each is read from its strokes.
+TEST_CASE("part numerals read as a bar, a 1 and bars or brackets", "[genre][ocr]") {
+  auto got = section_marks(
+      "**KE HOACH**\n\ntrién khai thuc hién Nghi quyét s6 57-NQ/TW\n\n"
+      "**| MUC DICH, YEU CAU**\n\n* Quan triét sau sac Nghi quyét.\n\n"
+      "**1|, PHAN CONG NHIEM VU**\n\n"
+      "**1. Tuyén truyén, quan triét**\n\n* Van phong chu tri t6 chic quan triét.\n\n"
+      "**1[], TO CHU'C THUC HIEN**\n\n1. Cac co quan bao cao két qua.\n");
+  CHECK(got == std::vector<std::string>{"||I|purpose", "1|,|II|organisation", "1.|1|organisation",
+                                        "1[],|III|organisation", "1.|1|organisation"});
+}
+
 // OCR misreads the name of a target table's value column ("MỤC TIÊU" as "MUC
 // TIBU"): the first unnamed column after the unit and baseline holds the values.
 TEST_CASE("a target table whose value column's name OCR misread", "[genre][ocr]") {
