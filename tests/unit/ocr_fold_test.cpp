@@ -1844,6 +1844,10 @@ TEST_CASE("part numerals read as a bar, a 1 and bars or brackets", "[genre][ocr]
       "**1[], TO CHU'C THUC HIEN**\n\n1. Cac co quan bao cao két qua.\n");
   CHECK(got == std::vector<std::string>{"||I|purpose", "1|,|II|organisation", "1.|1|organisation",
                                         "1[],|III|organisation", "1.|1|organisation"});
+  // "III-" with its later strokes as bars.
+  CHECK(section_marks("**KE HOACH**\n\n**I||- NHIEM VU, GIAl PHAP**\n\n"
+                      "**1. Nang cao nhan thuc**\n\nT6 chtrc quan triét Nghi quyét.\n") ==
+        std::vector<std::string>{"I||-|III|tasks", "1.|1|tasks"});
 }
 
 // OCR misreads the name of a target table's value column ("MỤC TIÊU" as "MUC
