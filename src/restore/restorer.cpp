@@ -822,10 +822,14 @@ struct Restorer::Impl {
     for (std::size_t i = token.from; i < token.to; ++i)
       code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     bool list_letter = code_points == 1 && after == ')';
-    // "I - MỤC TIÊU": a numeral's dash may stand apart from it.
+    // "I - MỤC TIÊU": a numeral's dash may stand apart from it; "T MỤC ĐÍCH": a
+    // lone stroke before a title in capitals is a numeral that lost its dot.
     bool spaced_dash = after == ' ' && text.substr(token.to, 3) == " - ";
-    if (!(roman || list_letter) ||
-        (after != '.' && after != ')' && after != '-' && !(roman && spaced_dash)))
+    bool lone_stroke_before_capitals = token.to - token.from == 1 && after == ' ' &&
+                                       token.to + 1 < text.size() &&
+                                       std::isupper(static_cast<unsigned char>(text[token.to + 1]));
+    if (!(roman || list_letter) || (after != '.' && after != ')' && after != '-' &&
+                                    !(roman && (spaced_dash || lone_stroke_before_capitals))))
       return false;
     return text.find_first_not_of(" \t#*", line_start_of(text, token)) == token.from;
   }

@@ -588,11 +588,13 @@ std::size_t garbled_part_title(const SegmentedText& out, std::size_t u,
   return title_start;
 }
 
-// Where the title starts after a numeral read as strokes alone ("| MỤC ĐÍCH":
-// structure/roman_letters), or 0 when the text opens with no such strokes.
+// Where the title starts after a numeral read as strokes alone ("| MỤC ĐÍCH",
+// "TT. PHÂN CÔNG": structure/roman_letters), or 0 when the text opens with no
+// such strokes.
 std::size_t title_after_strokes(std::string_view text, const std::vector<Entry>& roman_letters) {
   std::size_t end = 0;
   while (end < text.size() && misread_stroke(text[end], roman_letters)) ++end;
+  if (end > 0 && end < text.size() && (text[end] == '.' || text[end] == ',')) ++end;
   if (end == 0 || end >= text.size() || text[end] != ' ') return 0;
   std::size_t title = text.find_first_not_of(' ', end);
   return title == std::string_view::npos ? 0 : title;

@@ -1844,6 +1844,21 @@ TEST_CASE("part numerals read as a bar, a 1 and bars or brackets", "[genre][ocr]
       "**1[], TO CHU'C THUC HIEN**\n\n1. Cac co quan bao cao két qua.\n");
   CHECK(got == std::vector<std::string>{"||I|purpose", "1|,|II|organisation", "1.|1|organisation",
                                         "1[],|III|organisation", "1.|1|organisation"});
+  // A serif face: the I's as T's ("T " for "I." that lost its dot, "TT." for
+  // "II.", "T1T," for "III."; "TT-", "TV-"). A line that opens with a word's
+  // end cut at the line before ("tt," for "tử,") is no numeral.
+  CHECK(section_marks("**KE HOACH**\n\n**T MUC DICH, YEU CAU**\n\nQuan triét Nghi quyét.\n\n"
+                      "**TT. PHAN CONG NHIEM VU**\n\n1. Van phong chu tri quan triét.\n\n"
+                      "**T1T, TO CHU'C THUC HIEN**\n\n1. Cac co quan bao cao.\n") ==
+        std::vector<std::string>{"T|I|purpose", "TT.|II|organisation", "1.|1|organisation",
+                                 "T1T,|III|organisation", "1.|1|organisation"});
+  CHECK(section_marks("**KE HOACH**\n\n**TT- MUC TIEU**\n\n1. Dén nam 2030 dat 80%.\n\n"
+                      "**TV- TO CHUC THUC HIEN**\n\n1. Cac so chu tri.\n") ==
+        std::vector<std::string>{"TT-|II|goals", "1.|1|goals", "TV-|IV|organisation",
+                                 "1.|1|organisation"});
+  CHECK(section_marks("KE HOACH\n\nI. MUC TIEU\n\n100% ngudi dan cé tai khoan dinh danh dién\n"
+                      "tt, phan dau ty 16 ngudi dan c6 chir ky s6 dat 30%.\n") ==
+        std::vector<std::string>{"I.|I|goals"});
   // "III-" with its later strokes as bars.
   CHECK(section_marks("**KE HOACH**\n\n**I||- NHIEM VU, GIAl PHAP**\n\n"
                       "**1. Nang cao nhan thuc**\n\nT6 chtrc quan triét Nghi quyét.\n") ==
