@@ -173,8 +173,7 @@ struct RestoreModel::Impl {
   std::vector<float> unigram_logp;
   std::vector<double> unigram_p;
   std::vector<double> continuation_p;  // of each id: its share of the bigram types it ends
-  void use_continuation_counts(
-      const std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams);
+  void use_continuation_counts();
   std::vector<std::uint32_t> follow_total, follow_types;  // of each id as a context
   struct Bigram {
     std::uint32_t count = 0, follow_total = 0, follow_types = 0;

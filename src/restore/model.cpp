@@ -313,19 +313,20 @@ double RestoreModel::Impl::logp(const Context& c, SyllableId w, double lower) co
 // Kneser-Ney: the lower orders count the contexts a word follows, not its
 // occurrences, so that a word frequent in one set phrase of the general text
 // ("cài đặt", "cửa sổ") does not win every context it was never seen in.
-void RestoreModel::Impl::use_continuation_counts(
-    const std::vector<std::pair<std::uint64_t, std::uint32_t>>& trigrams) {
+void RestoreModel::Impl::use_continuation_counts() {
   constexpr std::uint64_t kIdMask = (std::uint64_t{1} << 21) - 1;
+  // Of each bigram (v, w): the words u seen before it, from the continuation
+  // lists of the contexts (u, v).
   std::vector<std::uint32_t> contexts(bigrams.size(), 0);
-  for (std::size_t i = 0; i < trigrams.size(); ++i) {
-    if (i + 1 < trigrams.size() && trigrams[i + 1].first == trigrams[i].first) continue;
-    std::uint64_t key = trigrams[i].first;
-    auto v = static_cast<SyllableId>((key >> 21) & kIdMask),
-         w = static_cast<SyllableId>(key & kIdMask);
-    if (v == internal::kBoundary) continue;
-    if (const std::uint32_t* index = bigram_index.find(internal::pair_key(v, w)))
-      ++contexts[*index];
-  }
+  bigram_index.for_each([&](std::uint64_t key, std::uint32_t index) {
+    auto v = static_cast<SyllableId>(key & kIdMask);
+    if (v == internal::kBoundary) return;
+    const Bigram& uv = bigrams[index];
+    for (const Next* next = after_bigram.data() + uv.next_first;
+         next != after_bigram.data() + uv.next_first + uv.next_count; ++next)
+      if (const std::uint32_t* vw = bigram_index.find(internal::pair_key(v, next->id)))
+        ++contexts[*vw];
+  });
   std::fill(follow_total.begin(), follow_total.end(), 0);
   std::vector<std::uint32_t> preceding(syllables.size(), 0);
   std::uint64_t bigram_types = 0;
@@ -480,7 +481,7 @@ std::shared_ptr<const RestoreModel> RestoreModel::load(const std::string& path) 
   m.follow_total.resize(size, 0);
   m.follow_types.resize(size, 0);
   m.index_continuations(trigrams);
-  m.use_continuation_counts(trigrams);
+  m.use_continuation_counts();
   m.compute_case_costs();
   double total = 0;
   for (std::uint32_t n : m.unigram) total += n;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -125,6 +126,7 @@ struct Restorer::Impl {
   const Pattern& joined_capitals;     // restore/abbreviations.re: "R&D", "M&A"
   const Pattern& known_abbreviation;  // restore/abbreviations.re: "GDP", "CNTT"
   const Pattern& unit_symbol;         // restore/abbreviations.re: "ha", "km" after a number
+  std::u32string list_alphabet;       // the letters of lists, in order (structure/letters)
   std::string roman_strokes;          // Roman letters and what OCR reads their strokes as
                                       // (structure/roman_letters), lower case
   // Rules by the first byte of OBSERVED: a word tries only those that can match.
@@ -268,6 +270,13 @@ struct Restorer::Impl {
         joined_capitals(grammar.pattern("restore/abbreviations.re", "joined_capitals")),
         known_abbreviation(grammar.pattern("restore/abbreviations.re", "known")),
         unit_symbol(grammar.pattern("restore/abbreviations.re", "unit_symbol")) {
+    std::map<int, char32_t> by_place;  // structure/letters: LETTER<TAB>PLACE
+    for (const Entry& entry : grammar.entries("structure/letters")) {
+      char32_t letter;
+      if (utf8_decode(entry.key, 0, letter) == entry.key.size())
+        by_place[std::atoi(entry.value.c_str())] = letter;
+    }
+    for (const auto& [place, letter] : by_place) list_alphabet += letter;
     roman_strokes = "ivxl";
     for (const Entry& entry : grammar.entries("structure/roman_letters"))
       if (entry.key.size() == 1) roman_strokes += entry.key;
@@ -765,36 +774,41 @@ struct Restorer::Impl {
     return in_code(text, token) || line_has_lower_case(text, token) ? &it->second : nullptr;
   }
 
-  // The list letter "d)" that follows a "d)": the alphabet of a list runs
-  // a, b, c, d, đ, e, so typed without marks the item after d) is đ). Looks
-  // back for the list letter that opens an earlier line, as far as a page.
-  static const char* list_letter_d(std::string_view text, const Token& token) {
+  // The letter a list letter typed without its marks stands for: the list's
+  // alphabet (structure/letters) runs a, b, c, d, đ, e, so the "d)" after a
+  // "d)" is "đ)". Looks back for the list letter that opens an earlier line,
+  // as far as a page; 0 when the letter is as written.
+  char32_t marked_list_letter(std::string_view text, const Token& token) const {
     constexpr std::size_t kLookBack = 8000;
-    auto list_letter_at = [&](std::size_t from) -> std::string_view {
-      std::size_t first = text.find_first_not_of(" \t#*-", from);
-      if (first == std::string_view::npos) return {};
-      std::size_t end = text.substr(first, 4).find(')');  // a letter of one or two bytes
-      if (end == std::string_view::npos || end == 0 || end > 2) return {};
-      end += first;
-      std::string_view letter = text.substr(first, end - first);
-      bool one_letter = letter.size() == 1 ? std::isalpha(static_cast<unsigned char>(letter[0]))
-                                           : letter == "đ" || letter == "Đ";
-      return one_letter ? letter : std::string_view{};
+    const internal::Letters& letters = internal::Letters::get();
+    // The letter of "x)" opening the line at `from`, and where it stands.
+    auto list_letter_at = [&](std::size_t from, std::size_t& at) -> char32_t {
+      at = text.find_first_not_of(" \t#*-", from);
+      if (at == std::string_view::npos) return 0;
+      char32_t letter;
+      std::size_t length = utf8_decode(text, at, letter);
+      if (!letters.is_letter(letter) || at + length >= text.size() || text[at + length] != ')')
+        return 0;
+      return letter;
     };
-    if (token.to - token.from != 1 || token.to >= text.size() || text[token.to] != ')' ||
-        (text[token.from] != 'd' && text[token.from] != 'D') ||
-        list_letter_at(line_start_of(text, token)).data() != text.data() + token.from)
-      return nullptr;
+    std::size_t at = 0;
+    char32_t written = list_letter_at(line_start_of(text, token), at);
+    if (written == 0 || at != token.from || token.to >= text.size() || text[token.to] != ')')
+      return 0;
     std::size_t limit = token.from > kLookBack ? token.from - kLookBack : 0;
     for (std::size_t end = line_start_of(text, token); end > limit + 1;) {
       std::size_t start = text.rfind('\n', end - 2);
       start = start == std::string_view::npos ? 0 : start + 1;
-      std::string_view letter = list_letter_at(start);
-      if (!letter.empty() && letter.data() < text.data() + end)
-        return letter == "d" ? "đ" : letter == "D" ? "Đ" : nullptr;
+      if (char32_t before = list_letter_at(start, at); before != 0 && at < end) {
+        std::size_t place = list_alphabet.find(letters.lower(before));
+        if (place == std::u32string::npos || place + 1 >= list_alphabet.size()) return 0;
+        char32_t next = list_alphabet[place + 1];
+        if (next == letters.lower(written) || letters.bare(next) != letters.bare(written)) return 0;
+        return letters.lower(written) == written ? next : letters.upper(next);
+      }
       end = start;
     }
-    return nullptr;
+    return 0;
   }
 
   // "1.000 ha": a unit's symbol right after a number (restore/abbreviations.re).
@@ -1101,8 +1115,10 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     } else if (const std::string* code = written_with_d(text, token)) {
       sentence.fixed_words.push_back({token.from, token.to, *code, 1.0f});
       options.push_back({internal::kUnknown, 0, true});
-    } else if (const char* letter = list_letter_d(text, token); letter && suspect(token, state)) {
-      sentence.fixed_words.push_back({token.from, token.to, letter, 1.0f});
+    } else if (char32_t letter = marked_list_letter(text, token); letter && suspect(token, state)) {
+      std::string written;
+      utf8_append(written, letter);
+      sentence.fixed_words.push_back({token.from, token.to, std::move(written), 1.0f});
       options.push_back({internal::kUnknown, 0, true});
     } else if (suspect(token, state) && !code_or_marker(text, token) &&
                !unit_after_number(text, tokens, t, from)) {
