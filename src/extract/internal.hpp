@@ -62,6 +62,9 @@ class MeasureReader {
   // The last word joining two measures of a series (key series_and) in
   // folded, as its begin and end, or {npos, npos}.
   std::pair<std::size_t, std::size_t> series_and(std::string_view folded) const;
+  // The word (key item_and) that closes folded when the number after it
+  // starts the next item of a list, as its begin and end, or {npos, npos}.
+  std::pair<std::size_t, std::size_t> item_and(std::string_view folded) const;
   // The unit cell of a target table in OCR output as the lexicon writes it
   // (units.tsv, key "cell", each also with a "per" ending: "Bài báo/năm"),
   // when its folded text is an edit or two from exactly one of them: a short
@@ -92,6 +95,7 @@ class MeasureReader {
   const Pattern& adverbial_;
   const Pattern& not_target_;
   const Pattern& series_and_;
+  const Pattern& item_and_;
   std::shared_ptr<Pattern> nouns_;  // the counted nouns, longest first
   std::vector<std::string> stop_words_;
   const Folder& folder_;

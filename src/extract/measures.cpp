@@ -6,6 +6,7 @@
 #include "internal.hpp"
 
 namespace vnplan::internal {
+
 namespace {
 
 std::vector<const Pattern*> patterns_with_key(const Grammar& grammar, const std::string& file,
@@ -63,6 +64,7 @@ MeasureReader::MeasureReader(const Grammar& grammar, const Folder& folder)
       adverbial_(grammar.pattern(kFile, "adverbial")),
       not_target_(grammar.pattern(kFile, "not_target")),
       series_and_(grammar.pattern(kFile, "series_and")),
+      item_and_(grammar.pattern(kFile, "item_and")),
       folder_(folder) {
   for (const char* key : {"ge", "le", "rank", "gt", "lt"})
     for (const Pattern* p : patterns_with_key(grammar, kFile, key))
@@ -357,6 +359,12 @@ std::pair<std::size_t, std::size_t> MeasureReader::series_and(std::string_view f
     from = std::max((*m)[0].end, (*m)[0].begin + 1);  // an empty match moves on
   }
   return found;
+}
+
+std::pair<std::size_t, std::size_t> MeasureReader::item_and(std::string_view folded) const {
+  auto m = item_and_.find(folded);
+  if (!m) return {std::string_view::npos, std::string_view::npos};
+  return {(*m)[0].begin, (*m)[0].end};
 }
 
 namespace {

@@ -167,6 +167,16 @@ Range series_and_between(const ItemContext& ctx, const std::string& folded, std:
   return word;
 }
 
+// "100% A, B và 100% C": the "và" right before the next measure, where the
+// list's next item starts, or {npos, npos}.
+Range item_and_between(const ItemContext& ctx, const std::string& folded, std::size_t from,
+                       std::size_t to) {
+  if (from >= to) return {std::string::npos, std::string::npos};
+  auto [begin, end] = ctx.measures.item_and(std::string_view(folded).substr(from, to - from));
+  if (begin == std::string_view::npos) return {std::string::npos, std::string::npos};
+  return {begin + from, end + from};
+}
+
 Target make_target(const ItemContext& ctx, std::size_t u, Range clause, const Measure& m,
                    const ItemPlace& place, std::optional<int> sentence_year) {
   const std::string& folded = ctx.input.folded(u);
@@ -266,7 +276,12 @@ void read_goal_paragraph(const ItemContext& ctx, std::size_t u, std::size_t begi
         std::size_t comma =
             comma_between(folded, measures[k - 1].unit_end, measures[k].phrase_begin);
         Range joint{comma, comma + 1};
-        if (comma == std::string::npos)
+        Range and_word = item_and_between(
+            ctx, folded, comma == std::string::npos ? measures[k - 1].unit_end : comma + 1,
+            measures[k].phrase_begin);
+        if (and_word.begin != std::string::npos)
+          joint = and_word;
+        else if (comma == std::string::npos)
           joint =
               series_and_between(ctx, folded, pieces.back().first.begin, measures[k - 1].unit_end,
                                  measures[k].phrase_begin, clause.end);

@@ -548,6 +548,46 @@ TEST_CASE("targets: year from the sentence when the goals have no horizon headin
   CHECK(has_goal(m, "động lực chính của tăng trưởng"));
 }
 
+TEST_CASE("targets: hết năm and đến cuối năm are horizons; mục tiêu is no indicator",
+          "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "- Bảo đảm mục tiêu hết năm 2026 đạt ít nhất 60% số thôn, tổ dân phố không có tội phạm "
+      "và đến năm 2028 đạt toàn huyện.\n"
+      "- Đến cuối năm 2027, tỷ lệ trường học đạt chuẩn quốc gia đạt 75%.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Tuyên truyền, phổ biến pháp luật.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  const auto& villages = target(m, "tổ dân phố");
+  CHECK(villages.year == 2026);
+  CHECK(villages.comparator == ">=");
+  CHECK(villages.value == Approx(60));
+  CHECK(villages.indicator.rfind("số thôn, tổ dân phố không có tội phạm", 0) == 0);
+  const auto& schools = target(m, "chuẩn quốc gia");
+  CHECK(schools.year == 2027);
+  CHECK(schools.indicator == "tỷ lệ trường học đạt chuẩn quốc gia");
+}
+
+TEST_CASE("targets: a share after và starts the next item of the list", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "II. MỤC TIÊU\n"
+      "- 100% cơ sở kinh doanh, hộ sản xuất thực phẩm và 95% bếp ăn tập thể được kiểm tra "
+      "định kỳ.\n"
+      "- 100% xã có nhà văn hóa, 90% thôn có nhà văn hóa và 80% hộ gia đình đạt danh hiệu gia "
+      "đình văn hóa.\n"
+      "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+      "1. Tuyên truyền, phổ biến pháp luật.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  CHECK(m.targets.size() == 5);
+  CHECK(target(m, "cơ sở kinh doanh").indicator == "cơ sở kinh doanh, hộ sản xuất thực phẩm");
+  const auto& kitchens = target(m, "bếp ăn");
+  CHECK(kitchens.value == Approx(95));
+  CHECK(kitchens.indicator == "bếp ăn tập thể được kiểm tra định kỳ");
+  CHECK(target(m, "hộ gia đình").value == Approx(80));
+}
+
 TEST_CASE("targets: one bullet with several measurable clauses split at ;", "[genre-items]") {
   auto result = vnplan::test::parse_text(
       "II. MỤC TIÊU\n"
