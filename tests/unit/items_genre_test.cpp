@@ -548,6 +548,21 @@ TEST_CASE("targets: year from the sentence when the goals have no horizon headin
   CHECK(has_goal(m, "động lực chính của tăng trưởng"));
 }
 
+TEST_CASE("tasks: a section titled Nội dung triển khai holds the tasks", "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "Bảo đảm triển khai kịp thời, thống nhất.\n"
+      "II. NỘI DUNG TRIỂN KHAI\n"
+      "1. Tổ chức tuyên truyền, phổ biến nội dung của Nghị định đến các cơ quan, tổ chức.\n"
+      "2. Rà soát, ban hành văn bản hướng dẫn thực hiện Nghị định.\n"
+      "III. TỔ CHỨC THỰC HIỆN\n"
+      "Sở Tư pháp theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  CHECK(task(m, "tuyên truyền, phổ biến").text.rfind("Tổ chức tuyên truyền", 0) == 0);
+  CHECK(task(m, "văn bản hướng dẫn").text.rfind("Rà soát", 0) == 0);
+}
+
 TEST_CASE("targets: hết năm and đến cuối năm are horizons; mục tiêu is no indicator",
           "[genre-items]") {
   auto result = vnplan::test::parse_text(
