@@ -87,3 +87,60 @@ TEST_CASE("text tables: prose with double spaces stays prose", "[normalise][tabl
       "2    Xây dựng cơ chế\n");
   CHECK(rows_of(two).empty());
 }
+
+TEST_CASE("text tables: a header over three lines, a page break and columns one space apart",
+          "[normalise][tables]") {
+  // As pdftotext -layout writes a ruled table over two pages: the header
+  // names columns on two of its lines, the next page repeats it a column
+  // further right after a form feed, the cut row goes on under it, and a cell
+  // runs up to the next column with one space between them.
+  const std::string text =
+      "PHỤ LỤC\n"
+      "                   Cơ quan chủ\n"
+      "                   trì            Cơ quan          Thời gian\n"
+      "TT   Tên nhiệm vụ  phụ trách      phối hợp         thực hiện\n"
+      "1    Rà soát quy   Sở Tư pháp     Các sở, ban,     Quý II/2026\n"
+      "     định về thủ                  ngành\n"
+      "     tục hành\n"
+      "\f                    Cơ quan chủ\n"
+      "                    trì            Cơ quan          Thời gian\n"
+      "TT    Tên nhiệm vụ  phụ trách      phối hợp         thực hiện\n"
+      "      chính cấp xã\n"
+      "2     Xây dựng cơ Sở Nội vụ        Sở Tài chính     Năm 2026\n"
+      "      chế hỗ trợ                   \n"
+      "\n"
+      "Các cơ quan báo cáo kết quả về Sở Nội vụ trước ngày 15 hằng tháng.\n";
+  auto rows = rows_of(normalise(text));
+  REQUIRE(rows.size() == 4);
+  CHECK(
+      rows[0] ==
+      "| TT | Tên nhiệm vụ | Cơ quan chủ trì phụ trách | Cơ quan phối hợp | Thời gian thực hiện |");
+  CHECK(rows[1] ==
+        "| 1 | Rà soát quy định về thủ tục hành chính cấp xã | Sở Tư pháp | Các sở, ban, ngành | "
+        "Quý II/2026 |");
+  CHECK(rows[2] == rows[0]);  // the repeat, which the structure stage drops
+  CHECK(rows[3] == "| 2 | Xây dựng cơ chế hỗ trợ | Sở Nội vụ | Sở Tài chính | Năm 2026 |");
+
+  auto result = vnplan::test::parse_text(text);
+  REQUIRE(!result.documents.empty());
+  const auto& tables = result.documents[0].tables;
+  REQUIRE(tables.size() == 1);
+  CHECK(tables[0].rows.size() == 2);
+}
+
+TEST_CASE("text tables: a paragraph with double spaces around its numbers is no header",
+          "[normalise][tables]") {
+  // Converter markdown pads inline formulas with two spaces: a long sentence
+  // in pieces that happen to start with column names is no table.
+  auto out = normalise(
+      "- Phấn đấu  $\\geq 800$  giáo viên được bồi dưỡng chuyên môn nghiệp vụ hằng năm; mỗi năm "
+      "có  $\\geq 20$  sáng kiến kinh nghiệm được công nhận cấp tỉnh và áp dụng; mỗi năm có  "
+      "$\\geq 10$  nhiệm vụ khoa học giáo dục cấp tỉnh triển khai; có  $\\geq 40\\%$  kết quả "
+      "nghiên cứu được ứng dụng sau nghiệm thu.\n"
+      "\n"
+      "- Phấn đấu mỗi năm có  $\\geq 05$  trường học được công nhận đạt chuẩn quốc gia mức độ 2; "
+      "mỗi năm có  $\\geq 200$  học sinh đạt giải cấp tỉnh.\n");
+  CHECK(rows_of(out).empty());
+  REQUIRE(out.blocks.size() == 2);  // two paragraphs, not cells
+  CHECK(out.blocks[0].text().rfind("- Phấn đấu ≥ 800 giáo viên", 0) == 0);
+}
