@@ -178,7 +178,7 @@ std::vector<Piece> cut_at_bands(std::string_view raw, const std::vector<Piece>& 
     for (const Piece& word : words_in(raw, piece)) {
       std::size_t band = band_at(word.from);
       if (parts.empty() || band != part_band) {
-        if (!parts.empty() && (band < part_band || parts.back().to >= bands[band].from)) {
+        if (!parts.empty() && (band < part_band || parts.back().to > bands[band].from)) {
           aligned = false;
           break;
         }
@@ -318,6 +318,11 @@ bool short_cells(const std::vector<Piece>& pieces) {
                      [](const Piece& p) { return p.to - p.from <= kLongestHeaderCell; });
 }
 
+bool starts_page(const CleanLine& line) {
+  return line.raw.find_first_not_of(" \t") != std::string_view::npos &&
+         line.raw[line.raw.find_first_not_of(" \t")] == '\f';
+}
+
 bool is_text_line(const CleanLine& line) { return !line.blank && line.raw.data() != nullptr; }
 
 // The columns of a page: bands from its header lines [from, to), or none when
@@ -362,9 +367,10 @@ std::size_t rebuild_text_tables(std::vector<CleanLine>& lines, const Pattern& co
            column_names_in(lines[h + 1].raw, column_name, folder) >= 2 &&
            fits(pieces_of(lines[h + 1].raw), bands))
       ++h;
-    // Header lines wrapped above the one with the names (cells set at the bottom).
+    // Header lines wrapped above the one with the names (cells set at the bottom),
+    // on the same page: above a form feed is the end of the page before.
     std::size_t first = h;
-    while (first > 0 && h - first < 3 && !lines[first - 1].blank &&
+    while (first > 0 && h - first < 3 && !starts_page(lines[first]) && !lines[first - 1].blank &&
            lines[first - 1].raw.data() != nullptr && !erase[first - 1] &&
            fits(pieces_of(lines[first - 1].raw), bands))
       --first;

@@ -144,3 +144,27 @@ TEST_CASE("text tables: a paragraph with double spaces around its numbers is no 
   REQUIRE(out.blocks.size() == 2);  // two paragraphs, not cells
   CHECK(out.blocks[0].text().rfind("- Phấn đấu ≥ 800 giáo viên", 0) == 0);
 }
+
+TEST_CASE("text tables: a page's header starts at its form feed; a cell may end at the next column",
+          "[normalise][tables]") {
+  // The line above the form feed ends the page before: it is no part of the
+  // header, though it fits the columns. "rà soát thường" ends where the next
+  // column starts, one space before "và Sở Nội vụ".
+  const std::string text =
+      "Các sở, ngành báo cáo kết quả thực hiện về Sở Nội vụ.\n"
+      "     đổi số.\n"
+      "\f                   Cơ quan chủ\n"
+      "                   trì            Cơ quan          Thời gian\n"
+      "TT   Tên nhiệm vụ  phụ trách      phối hợp         thực hiện\n"
+      "1    Tổ chức       Sở Tư pháp     Các sở, ban,     Quý II/2026\n"
+      "     rà soát thường và Sở Nội vụ  ngành\n"
+      "     xuyên\n";
+  auto rows = rows_of(normalise(text));
+  REQUIRE(rows.size() == 2);
+  CHECK(
+      rows[0] ==
+      "| TT | Tên nhiệm vụ | Cơ quan chủ trì phụ trách | Cơ quan phối hợp | Thời gian thực hiện |");
+  CHECK(rows[1] ==
+        "| 1 | Tổ chức rà soát thường xuyên | Sở Tư pháp và Sở Nội vụ | Các sở, ban, ngành | Quý "
+        "II/2026 |");
+}
