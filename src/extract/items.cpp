@@ -429,19 +429,35 @@ const std::vector<std::string>& Walker::heading_lead(std::size_t section) {
   if (info.heading_read) return info.heading_lead;
   info.heading_read = true;
   std::optional<std::size_t> unit = info.unit;
-  // Only a short heading names who acts; a long one is an item's sentence.
+  // Only a short heading names who acts; a long one is an item's sentence,
+  // unless a short title before a colon names it ("12. Sở Tài chính: Chủ trì, …").
   constexpr std::size_t kHeadingLength = 200;
-  if (unit && in().text_of(*unit).size() <= kHeadingLength) {
-    std::size_t from = in().unit(*unit).marker.content_start;
+  std::string_view title;
+  if (unit) {
     const std::string& text = in().text_of(*unit);
-    std::string_view title = std::string_view(text).substr(from);
+    title = std::string_view(text).substr(
+        std::min<std::size_t>(in().unit(*unit).marker.content_start, text.size()));
+    if (text.size() > kHeadingLength) {
+      std::size_t colon = title.find(':');
+      title = colon < kHeadingLength / 2 ? title.substr(0, colon) : std::string_view();
+    }
+  }
+  if (!title.empty()) {
+    std::size_t from = static_cast<std::size_t>(title.data() - in().text_of(*unit).data());
     auto folded = in().folder.fold(title);
     const Pattern& prefix = ctx_.cues.heading_agency;
     std::size_t skip = 0;
     if (auto m = prefix.find(folded.text, 0, true)) skip = folded.origin[(*m)[0].end];
     // The title is a list of agencies ("1. Ủy ban nhân dân tỉnh"), or opens
-    // with one that acts ("2. Các cấp ủy, tổ chức đảng chỉ đạo").
-    std::string_view rest = title.substr(skip);
+    // with one that acts ("2. Các cấp ủy, tổ chức đảng chỉ đạo"). A title that
+    // assigns ("Chủ trì, phối hợp với các sở, ngành tham mưu …") names its
+    // lead before "chủ trì", or none: the heading above names it.
+    std::size_t cue = folded.text.size();
+    for (const Pattern* assigns :
+         {&ctx_.cues.lead_support, &ctx_.cues.lead_only, &ctx_.cues.support_only})
+      if (auto m = assigns->find(folded.text)) cue = std::min(cue, (*m)[0].begin);
+    std::size_t end = cue < folded.text.size() ? folded.origin[cue] : title.size();
+    std::string_view rest = title.substr(skip, end > skip ? end - skip : 0);
     auto listed = ctx_.agencies.split_list(rest, spelling());
     bool all_known = !listed.empty() && std::all_of(listed.begin(), listed.end(),
                                                     [](const AgencyName& n) { return n.known(); });
@@ -544,10 +560,13 @@ void Walker::finish_task(std::size_t index) {
       const Pattern& support_only = ctx_.cues.support_only;
       const Pattern& clause_end = ctx_.cues.clause_end;
       std::optional<Match> support_at;
-      if (!subject.empty())
+      if (!subject.empty()) {
         support_at = lead_support.find(folded, fb);
-      else
-        support_at = support_only.find(folded, fb, true);
+      } else {
+        // "Chủ trì, phối hợp với Y …": its lead is the heading's, Y supports.
+        support_at = lead_support.find(folded, fb, true);
+        if (!support_at) support_at = support_only.find(folded, fb, true);
+      }
       if (support_at) {
         std::size_t sb = (*support_at)[0].end;
         std::size_t se = fe;

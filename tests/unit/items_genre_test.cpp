@@ -563,6 +563,31 @@ TEST_CASE("tasks: a section titled Nội dung triển khai holds the tasks", "[g
   CHECK(task(m, "văn bản hướng dẫn").text.rfind("Rà soát", 0) == 0);
 }
 
+TEST_CASE("tasks: a heading that assigns names its lead before chủ trì, or the one above does",
+          "[genre-items]") {
+  auto result = vnplan::test::parse_text(
+      "III. PHÂN CÔNG NHIỆM VỤ\n"
+      "1. Công an tỉnh\n"
+      "- Chủ trì, phối hợp với các sở, ngành, địa phương tham mưu Ủy ban nhân dân tỉnh:\n"
+      "+ Tổ chức thực hiện có hiệu quả các dự án thuộc chương trình phòng, chống tội phạm.\n"
+      "+ Ban hành đề án xây dựng xã, phường an toàn về an ninh, trật tự.\n"
+      "2. Sở Tài chính: Chủ trì, phối hợp với Công an tỉnh và các cơ quan, đơn vị liên quan "
+      "tham mưu cấp có thẩm quyền cân đối, bố trí kinh phí sự nghiệp và vốn đầu tư phát triển "
+      "theo đúng quy định của Luật Ngân sách nhà nước, Luật Đầu tư công và các quy định có liên "
+      "quan.\n"
+      "3. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành và địa phương:\n"
+      "- Xây dựng khung theo dõi, đánh giá kết quả thực hiện kế hoạch.\n");
+  const auto& m = main_doc(result);
+  INFO(dump(m));
+  CHECK(task(m, "dự án thuộc chương trình").agencies.lead == Ids{"cong-an-tinh"});
+  CHECK(task(m, "đề án xây dựng xã").agencies.lead == Ids{"cong-an-tinh"});
+  const auto& funds = task(m, "kinh phí sự nghiệp");
+  CHECK(funds.agencies.lead == Ids{"so-tai-chinh"});
+  CHECK(std::find(funds.agencies.support.begin(), funds.agencies.support.end(), "cong-an-tinh") !=
+        funds.agencies.support.end());
+  CHECK(task(m, "khung theo dõi").agencies.lead == Ids{"so-kh-dt"});
+}
+
 TEST_CASE("targets: hết năm and đến cuối năm are horizons; mục tiêu is no indicator",
           "[genre-items]") {
   auto result = vnplan::test::parse_text(
