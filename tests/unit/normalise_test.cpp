@@ -349,6 +349,15 @@ TEST_CASE("OCR's 16 for lệ after tỷ is the word again", "[normalise]") {
   CHECK(first_block("Doanh thu 16 tỷ đồng.") == "Doanh thu 16 tỷ đồng.");
 }
 
+// OCR reads the I closing a word of a heading in capitals as a bar; a table
+// row's bars stay bars.
+TEST_CASE("OCR's bar for the I of a heading in capitals is the letter again", "[normalise]") {
+  CHECK(first_block("II. NO| DUNG") == "II. NOI DUNG");
+  CHECK(first_block("TRIEN KHAI THUC HIEN NGH| QUYET SO 09") ==
+        "TRIEN KHAI THUC HIEN NGHI QUYET SO 09");
+  CHECK(first_block("STT| NOI DUNG | DON VI") == "STT| NOI DUNG | DON VI");
+}
+
 // Markdown converters escape punctuation with a backslash ("R\&D", "\> 60%");
 // the reader wants the character. A TeX "\geq" and an escaped "\|" in a pipe
 // cell are left to the rules that read them.
