@@ -53,13 +53,43 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   return *this;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at text[i] (lead byte >= 0x80),
+// or 0.
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+  unsigned char lead = static_cast<unsigned char>(text[i]);
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  return length;
+}
+
+}  // namespace
+
 // Text reaching here is valid UTF-8 (the read stage checked it): only quotes,
-// backslashes and control characters need escaping.
+// backslashes and control characters need escaping. A byte that is not (a
+// stage that cut a character in two) becomes U+FFFD, so the output stays JSON.
 void JsonWriter::escape(std::string_view text) {
   out_ += '"';
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      std::size_t length = sequence_length(text, i);
+      if (length > 0) {
+        i += length - 1;
+        continue;
+      }
+      out_.append(text.data() + run, i - run);
+      run = i + 1;
+      out_ += "\xEF\xBF\xBD";
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_.append(text.data() + run, i - run);
     run = i + 1;
