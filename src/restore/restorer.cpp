@@ -134,6 +134,16 @@ struct Restorer::Impl {
   std::u32string symbols;  // non-letters the channel reads as letters
   // restore/codes: "ND" → "NĐ", by the abbreviation as typed without the bar.
   std::map<std::string, std::string, std::less<>> codes_with_d;
+  // The canonical agency names of agencies/registry ("Sở Thông tin và Truyền
+  // thông"), as syllables, by the bare key of their first word, longest first:
+  // words typed as such a name, capitals where it has them, are that name
+  // ("So Thong tin va Truyen thong" is no "Số Thông tin ...").
+  struct KnownName {
+    std::vector<std::string> keys;  // bare, lower case
+    std::vector<SyllableId> ids;
+    std::vector<bool> capital;  // the word starts with a capital
+  };
+  std::unordered_map<std::string, std::vector<KnownName>> known_names;
   std::unique_ptr<icu::Transliterator> tone;  // old/new tone placement (hoà ↔ hòa)
 
   // The same trigrams come back sentence after sentence: a direct-mapped
@@ -283,6 +293,7 @@ struct Restorer::Impl {
     load_rules(grammar);
     load_marks(grammar);
     load_codes(grammar);
+    load_known_names(grammar);
     learn_spelling();
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
@@ -355,6 +366,64 @@ struct Restorer::Impl {
     double any = 0;
   };
   std::unordered_map<char32_t, MarkCosts> marks;
+
+  static std::string_view without_spaces_around(std::string_view text) {
+    std::size_t begin = text.find_first_not_of(" \t");
+    if (begin == std::string_view::npos) return {};
+    return text.substr(begin, text.find_last_not_of(" \t") + 1 - begin);
+  }
+
+  void load_known_names(const Grammar& grammar) {
+    for (const Entry& entry : grammar.entries("agencies/registry")) {
+      // "KIND | LEVEL | Canonical name [| ...]"; alias lines are folded.
+      std::vector<std::string_view> fields;
+      for (std::string_view rest = entry.value; !rest.empty();) {
+        std::size_t bar = rest.find('|');
+        fields.push_back(without_spaces_around(rest.substr(0, bar)));
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+      }
+      if (fields.size() < 3 || fields[0] == "alias") continue;
+      KnownName name;
+      internal::Tokenizer tokenizer(fields[2], symbols);
+      bool known = true;
+      for (Token token; tokenizer.next(token);) {
+        if (token.kind != TokenKind::word) continue;
+        SyllableId id = token.symbols ? internal::kUnknown : id_of_word(token);
+        known = known && id != internal::kUnknown;
+        name.keys.push_back(token.key);
+        name.ids.push_back(id);
+        name.capital.push_back(token.upper_first);
+      }
+      if (!known || name.keys.size() < 2) continue;
+      known_names[name.keys.front()].push_back(std::move(name));
+    }
+    for (auto& [key, names] : known_names)
+      std::stable_sort(names.begin(), names.end(), [](const KnownName& a, const KnownName& b) {
+        return a.keys.size() > b.keys.size();
+      });
+  }
+
+  // The known name tokens[t, …) are typed as, or nullptr: its keys in a row
+  // of words, each capital where the name has one and lower case where it has
+  // none (or all in capitals, as a heading).
+  const KnownName* known_name_at(const std::vector<Token>& tokens, std::size_t t,
+                                 std::size_t to) const {
+    if (!tokens[t].upper_first) return nullptr;
+    auto found = known_names.find(tokens[t].key);
+    if (found == known_names.end()) return nullptr;
+    for (const KnownName& name : found->second) {
+      if (t + name.keys.size() > to) continue;
+      bool capitals = true, as_named = true, same = true;
+      for (std::size_t k = 0; k < name.keys.size() && same; ++k) {
+        const Token& token = tokens[t + k];
+        same = token.kind == TokenKind::word && token.key == name.keys[k];
+        capitals = capitals && token.all_upper;
+        as_named = as_named && token.upper_first == name.capital[k];
+      }
+      if (same && (as_named || capitals)) return &name;
+    }
+    return nullptr;
+  }
 
   void load_codes(const Grammar& grammar) {
     const std::string file = grammar.directory() + "/restore/codes.tsv";
@@ -1092,16 +1161,25 @@ void Restorer::Impl::decode(std::string_view text, const std::vector<Token>& tok
     options.clear();
   };
   bool ocr = state == TextStateKind::ocr_damaged;
+  const KnownName* name = nullptr;  // the known name tokens[name_start, …) are typed as
+  std::size_t name_start = 0;
   for (std::size_t t = from; t < to; ++t) {
     const Token& token = tokens[t];
     if (token.kind == TokenKind::boundary) {
       flush();
+      name = nullptr;
       continue;
     }
+    if (name && t >= name_start + name->keys.size()) name = nullptr;
+    if (!name && token.kind == TokenKind::word && (name = known_name_at(tokens, t, to)))
+      name_start = t;
     Slot slot;
     slot.token = t;
     slot.first = static_cast<std::uint32_t>(options.size());
-    if (ocr && lone_digit_between_words(text, tokens, t, from, to)) {
+    if (name) {
+      options.push_back({name->ids[t - name_start], 0, false});
+      slot.open = true;
+    } else if (ocr && lone_digit_between_words(text, tokens, t, from, to)) {
       // "địa phương 6 mức": OCR writes "ở" as "6". The number stays an option
       // (kept as written); the model weighs it against the syllables.
       options.push_back({internal::kNumber, 0, true});

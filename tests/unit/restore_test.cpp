@@ -465,6 +465,19 @@ TEST_CASE("restore: agency names come back as the registry spells them", "[resto
         "Ban Xây dựng Đảng Tỉnh ủy");
 }
 
+// Words typed as a registry name, capitals where the name has them, are that
+// name, where the model alone reads other syllables ("Bộ Từ pháp", "Thanh
+// ủy"); so are the same words in capitals. Typed in lower case they are
+// prose, and the model decides.
+TEST_CASE("restore: words typed as a registry name are that name", "[restore]") {
+  CHECK(restored("Bao cao ket qua ve Bo Tu phap truoc ngay 15.", TextStateKind::stripped) ==
+        "Báo cáo kết quả về Bộ Tư pháp trước ngày 15.");
+  CHECK(restored("Bao cao ket qua ve Thanh uy truoc ngay 15.", TextStateKind::stripped) ==
+        "Báo cáo kết quả về Thành ủy trước ngày 15.");
+  CHECK(restored("SO THONG TIN VA TRUYEN THONG", TextStateKind::stripped) ==
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+}
+
 // The heads of grammars/agencies/compose.tsv and the province names of
 // iso-codes are training text too: the help pages and manual pages the model
 // learns general Vietnamese from say "giảm" and "đọc", never "Giám đốc".
