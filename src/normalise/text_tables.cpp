@@ -167,7 +167,7 @@ std::vector<Piece> cut_at_bands(std::string_view raw, const std::vector<Piece>& 
   std::vector<Piece> cut;
   for (const Piece& piece : pieces) {
     std::size_t touched = 0;
-    for (const ColumnBand& band : bands) touched += piece.from < band.to && piece.to > band.from;
+    for (const ColumnBand& band : bands) touched += overlap(piece, band) > 0;
     if (touched < 2) {
       cut.push_back(piece);
       continue;
@@ -319,8 +319,8 @@ bool short_cells(const std::vector<Piece>& pieces) {
 }
 
 bool starts_page(const CleanLine& line) {
-  return line.raw.find_first_not_of(" \t") != std::string_view::npos &&
-         line.raw[line.raw.find_first_not_of(" \t")] == '\f';
+  std::size_t text = line.raw.find_first_not_of(" \t");
+  return text != std::string_view::npos && line.raw[text] == '\f';
 }
 
 bool is_text_line(const CleanLine& line) { return !line.blank && line.raw.data() != nullptr; }
@@ -382,7 +382,10 @@ std::size_t rebuild_text_tables(std::vector<CleanLine>& lines, const Pattern& co
     // The body: lines that stay inside the bands; one blank line may sit between
     // rows. The header repeated on a new page starts that page's bands.
     std::vector<Page> pages{{first, bands}};
-    std::vector<bool> repeated(lines.size(), false);
+    std::vector<bool> repeated;  // by line - first: a header repeated on a later page
+    auto is_repeat = [&](std::size_t i) {
+      return i - first < repeated.size() && repeated[i - first];
+    };
     std::size_t last = h, multi = 0;
     for (std::size_t i = h + 1; i < lines.size(); ++i) {
       if (lines[i].blank) {
@@ -395,7 +398,8 @@ std::size_t rebuild_text_tables(std::vector<CleanLine>& lines, const Pattern& co
         while (end < lines.size() && repeats_header(end)) ++end;
         std::vector<ColumnBand> page_bands = header_bands(lines, i, end);
         if (page_bands.size() != pages.front().bands.size()) break;
-        for (std::size_t k = i; k < end; ++k) repeated[k] = true;
+        repeated.resize(end - first, false);
+        for (std::size_t k = i; k < end; ++k) repeated[k - first] = true;
         pages.push_back({i, std::move(page_bands)});
         last = end - 1;
         i = end - 1;
@@ -423,15 +427,15 @@ std::size_t rebuild_text_tables(std::vector<CleanLine>& lines, const Pattern& co
       while (page + 1 < pages.size() && pages[page + 1].first_line <= i) ++page;
       const std::vector<ColumnBand>& page_bands = pages[page].bands;
       std::vector<Piece> pieces = cut_at_bands(lines[i].raw, pieces_of(lines[i].raw), page_bands);
-      bool new_repeat = repeated[i] && (i == 0 || !repeated[i - 1]);
+      bool repeat = is_repeat(i), new_repeat = repeat && (i == first || !is_repeat(i - 1));
       bool starts_row = rows.empty() || new_repeat ||
-                        (!repeated[i] && !first_band_empty(pieces, page_bands) && header_named);
+                        (!repeat && !first_band_empty(pieces, page_bands) && header_named);
       if (i == h) header_named = true;
       if (starts_row) {
         rows.push_back({i, std::vector<MappedText>(columns), {}});
-        if (!repeated[i]) open_row = rows.size() - 1;
+        if (!repeat) open_row = rows.size() - 1;
       }
-      RowDraft& row = repeated[i] ? rows.back() : rows[open_row];
+      RowDraft& row = repeat ? rows.back() : rows[open_row];
       if (!starts_row) row.absorbed.push_back(i);
       add_line_to(row, lines[i], pieces, page_bands);
     }
